@@ -1,0 +1,56 @@
+import * as z from 'zod/mini';
+
+/**
+ * The one error catalog. The BFF throws these codes, the widget switches on them (never on message text),
+ * and the README lists them. Each code has exactly one HTTP status.
+ */
+export const ERROR_CATALOG = {
+  invalid_request: { status: 400, message: 'The request is not valid.' },
+  invalid_cursor: { status: 400, message: 'The paging cursor is not valid; reload the list.' },
+  invalid_order_id: { status: 400, message: 'The order number is not valid.' },
+  invalid_note: { status: 400, message: 'The note text is not valid.' },
+  note_too_long: { status: 400, message: 'The note is too long.' },
+  idempotency_key_required: { status: 400, message: 'An Idempotency-Key header is required.' },
+  idempotency_key_reused: {
+    status: 422,
+    message: 'This Idempotency-Key was already used for a different note.',
+  },
+  payload_too_large: { status: 413, message: 'The request body is too large.' },
+  unsupported_media_type: { status: 415, message: 'Send the body as application/json.' },
+  token_missing: { status: 401, message: 'No embed token was given.' },
+  token_invalid: { status: 401, message: 'The embed token is malformed or its signature is wrong.' },
+  token_expired: { status: 401, message: 'The embed token has expired; reopen the ticket.' },
+  token_wrong_audience: { status: 401, message: 'The embed token was issued for another application.' },
+  token_replayed: { status: 401, message: 'The embed token was already used; reopen the ticket.' },
+  token_claims_invalid: { status: 401, message: 'The embed token lacks required claims.' },
+  token_no_scope: { status: 401, message: 'The embed token grants no access to orders.' },
+  session_missing: { status: 401, message: 'No session was given.' },
+  session_invalid: { status: 401, message: 'The session is unknown or has expired; reopen the ticket.' },
+  forbidden: { status: 403, message: 'This session is not allowed to do that.' },
+  order_not_found: { status: 404, message: 'No such order for this ticket’s shopper.' },
+  customer_not_found: { status: 404, message: 'No such shopper.' },
+  not_found: { status: 404, message: 'Nothing is here.' },
+  staff_notes_full: {
+    status: 409,
+    message: 'The order’s staff notes are full; BigCommerce cannot take more text.',
+  },
+  upstream_error: { status: 502, message: 'BigCommerce answered with an error.' },
+  upstream_auth_failed: { status: 502, message: 'BigCommerce rejected our credentials for this store.' },
+  upstream_invalid: { status: 502, message: 'BigCommerce sent data we could not read.' },
+  upstream_unavailable: { status: 503, message: 'BigCommerce is unavailable right now.' },
+  upstream_rate_limited: { status: 503, message: 'BigCommerce is throttling this store; try again shortly.' },
+  upstream_timeout: { status: 504, message: 'BigCommerce did not answer in time.' },
+  not_ready: { status: 503, message: 'The service is not ready.' },
+  internal_error: { status: 500, message: 'Something went wrong on our side.' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOG;
+
+export const ErrorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    correlationId: z.string(),
+  }),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;

@@ -1,0 +1,123 @@
+import * as z from 'zod/mini';
+import { Address, ContextField, Freshness, Money, OrderStatus } from './common.js';
+
+export const LineItem = z.object({
+  id: z.number(),
+  productId: z.number(),
+  name: z.string(),
+  sku: z.string(),
+  options: z.array(z.object({ name: z.string(), value: z.string() })),
+  quantity: z.number(),
+  quantityShipped: z.number(),
+  quantityRefunded: z.number(),
+  price: Money,
+  total: Money,
+  returnId: z.nullable(z.number()),
+});
+export type LineItem = z.infer<typeof LineItem>;
+
+export const ShippingAddress = z.extend(Address, {
+  id: z.number(),
+  shippingMethod: z.string(),
+  cost: Money,
+  itemsTotal: z.number(),
+  itemsShipped: z.number(),
+});
+export type ShippingAddress = z.infer<typeof ShippingAddress>;
+
+export const Shipment = z.object({
+  id: z.number(),
+  dateCreated: z.nullable(z.iso.datetime({ offset: true })),
+  carrier: z.string(),
+  shippingMethod: z.string(),
+  trackingNumber: z.string(),
+  /** Only http(s) links reach the widget. */
+  trackingLink: z.nullable(z.string()),
+  addressId: z.nullable(z.number()),
+  comments: z.string(),
+  items: z.array(z.object({ orderProductId: z.number(), quantity: z.number(), name: z.string() })),
+});
+export type Shipment = z.infer<typeof Shipment>;
+
+export const Transaction = z.object({
+  id: z.number(),
+  event: z.string(),
+  method: z.string(),
+  amount: Money,
+  gateway: z.string(),
+  status: z.string(),
+  dateCreated: z.nullable(z.iso.datetime({ offset: true })),
+  cardLast4: z.nullable(z.string()),
+  test: z.boolean(),
+});
+export type Transaction = z.infer<typeof Transaction>;
+
+export const Refund = z.object({
+  id: z.number(),
+  dateCreated: z.nullable(z.iso.datetime({ offset: true })),
+  reason: z.string(),
+  total: Money,
+  items: z.array(
+    z.object({
+      itemType: z.string(),
+      itemId: z.number(),
+      quantity: z.nullable(z.number()),
+      amount: z.nullable(Money),
+      name: z.string(),
+    }),
+  ),
+});
+export type Refund = z.infer<typeof Refund>;
+
+/** One entry of the order's staff notes; `ours` entries carry ticket, agent and our note reference. */
+export const StaffNote = z.object({
+  ref: z.nullable(z.string()),
+  at: z.nullable(z.iso.datetime({ offset: true })),
+  ticket: z.nullable(z.string()),
+  agent: z.nullable(z.string()),
+  text: z.string(),
+  ours: z.boolean(),
+});
+export type StaffNote = z.infer<typeof StaffNote>;
+
+export const Totals = z.object({
+  subtotal: Money,
+  shipping: Money,
+  handling: Money,
+  wrapping: Money,
+  discount: Money,
+  tax: Money,
+  total: Money,
+  refunded: Money,
+  storeCredit: Money,
+  giftCertificate: Money,
+});
+export type Totals = z.infer<typeof Totals>;
+
+export const OrderDetail = z.object({
+  id: z.number(),
+  customerId: z.nullable(z.number()),
+  guest: z.boolean(),
+  email: z.string(),
+  channelId: z.number(),
+  dateCreated: z.iso.datetime({ offset: true }),
+  dateModified: z.nullable(z.iso.datetime({ offset: true })),
+  dateShipped: z.nullable(z.iso.datetime({ offset: true })),
+  status: OrderStatus,
+  payment: z.object({ status: z.string(), method: z.string(), transactions: z.array(Transaction) }),
+  currency: z.string(),
+  totals: Totals,
+  lineItems: z.array(LineItem),
+  billingAddress: Address,
+  shippingAddresses: z.array(ShippingAddress),
+  shipments: z.array(Shipment),
+  refunds: z.array(Refund),
+  notes: z.array(StaffNote),
+  customerMessage: z.string(),
+  controlPanelUrl: z.nullable(z.string()),
+  fields: z.array(ContextField),
+  /** Records BigCommerce sent that failed validation and were left out (logged under the correlation ID). */
+  skipped: z.number(),
+  freshness: Freshness,
+});
+export type OrderDetail = z.infer<typeof OrderDetail>;

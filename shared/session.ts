@@ -1,0 +1,17 @@
+import * as z from 'zod/mini';
+import { MarketRef, Scope } from './common.js';
+
+export const SessionRequest = z.object({ token: z.string().check(z.minLength(1), z.maxLength(8192)) });
+export type SessionRequest = z.infer<typeof SessionRequest>;
+
+export const SessionResponse = z.object({
+  session: z.string(),
+  expiresAt: z.iso.datetime({ offset: true }),
+  ticket: z.string(),
+  agent: z.string(),
+  scopes: z.array(Scope),
+  market: MarketRef,
+  locale: z.string(),
+  sandbox: z.boolean(),
+});
+export type SessionResponse = z.infer<typeof SessionResponse>;
