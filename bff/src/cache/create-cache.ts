@@ -1,0 +1,94 @@
+import type { Cache, CacheOptions, CacheOutcome, CachePolicy, CacheResult } from './cache.js';
+import type { CacheKey } from './cache-keys.js';
+import { assertPolicy, createEntry, isFresh, isServableStale, type CacheEntry } from './cache-entry.js';
+import { deepFreeze } from './deep-freeze.js';
+import { createEntryStore } from './entry-store.js';
+import { createSingleFlight } from './single-flight.js';
+
+const DEFAULT_MAX_ENTRIES = 10_000;
+
+/**
+ * The cache port: fresh hits from memory, one shared upstream load per key, stale-if-error with the
+ * copy's original "as of". Freshness uses the injected clock only, so tests never sleep.
+ */
+export function createCache(options: CacheOptions = {}): Cache {
+  const now = options.now ?? Date.now;
+  const entries = createEntryStore({ maxEntries: options.maxEntries ?? DEFAULT_MAX_ENTRIES, now });
+  const flights = createSingleFlight();
+  let closed = false;
+
+  function report(kind: string, outcome: CacheOutcome): void {
+    try {
+      options.onEvent?.(kind, outcome);
+    } catch {
+      // A broken metrics hook must never turn a good answer into a failed request.
+    }
+  }
+
+  async function load<T>(policy: CachePolicy, loader: () => Promise<T>): Promise<CacheEntry<T>> {
+    // "As of" is when we asked, not when the answer arrived: the data reflects upstream at some
+    // moment in between, and the earlier time never overstates freshness.
+    const requestedAt = now();
+    const value = await loader();
+    return createEntry(deepFreeze(value), requestedAt, policy);
+  }
+
+  return {
+    async getOrLoad<T>(
+      key: CacheKey,
+      policy: CachePolicy,
+      loader: () => Promise<T>,
+      { refresh = false } = {},
+    ): Promise<CacheResult<T>> {
+      if (closed) throw new Error('The cache is closed.');
+      assertPolicy(policy);
+
+      const cached = entries.get<T>(key);
+      if (!refresh && cached && isFresh(cached, now())) {
+        report(policy.kind, 'hit');
+        return { value: cached.value, asOf: cached.asOf, stale: false, fromCache: true };
+      }
+
+      // A refresh joins a load already in flight: it is at least as new as the one the click asked for.
+      const { promise, joined } = flights.run(
+        key,
+        () => load(policy, loader),
+        (entry) => {
+          if (!closed) entries.set(key, entry);
+        },
+      );
+      try {
+        const entry = await promise;
+        report(policy.kind, joined ? 'coalesced' : 'miss');
+        return { value: entry.value, asOf: entry.asOf, stale: false, fromCache: false };
+      } catch (error) {
+        // Read the copy now, not before the load: an invalidation in between means it must not be served.
+        const fallback = closed ? undefined : entries.get<T>(key);
+        if (fallback && isServableStale(fallback, now())) {
+          report(policy.kind, 'stale');
+          return { value: fallback.value, asOf: fallback.asOf, stale: true, fromCache: true };
+        }
+        report(policy.kind, 'error');
+        throw error;
+      }
+    },
+
+    invalidate(key) {
+      flights.forget(key);
+      entries.delete(key);
+    },
+
+    invalidatePrefix(prefix) {
+      flights.forgetPrefix(prefix);
+      entries.deletePrefix(prefix);
+    },
+
+    close() {
+      closed = true;
+      flights.clear();
+      entries.close();
+    },
+
+    size: () => entries.size(),
+  };
+}

@@ -1,0 +1,4 @@
+// The cache room's public surface: domain code imports from here, never from the files behind it.
+export { createCache } from './create-cache.js';
+export { cacheKeys, type CacheKey, type CacheKeyPrefix, type OrderOwner } from './cache-keys.js';
+export type { Cache, CacheOptions, CacheOutcome, CachePolicy, CacheResult, LoadOptions } from './cache.js';
