@@ -1,0 +1,548 @@
+/**
+ * The BigCommerce client for one store: the calls the product needs, each returning validated, normalized
+ * records. Transport, throttling, retries, paging and schemas live in their own files; this one only knows
+ * which endpoint answers which question.
+ *
+ * Endpoints: https://developer.bigcommerce.com/docs/rest-management/orders (v2 orders and sub-resources),
+ * .../orders/order-transactions and .../orders/payment-actions (v3), .../customers (v3), .../store-information.
+ */
+import type * as z from 'zod';
+import { BigCommerceNotFoundError, BigCommerceSchemaError, type SchemaIssue } from './errors.js';
+import { collectUpTo, MAX_PAGE_SIZE, paginateV2, paginateV3, type V3Page } from './paginate.js';
+import type { RetryPolicy } from './retry.js';
+import {
+  customerSchema,
+  lineItemSchema,
+  orderSchema,
+  orderStatusSchema,
+  refundSchema,
+  shipmentSchema,
+  shippingAddressSchema,
+  storeSchema,
+  timeEnvelope,
+  transactionSchema,
+  v2ListEnvelope,
+  v3ListEnvelope,
+} from './schemas.js';
+import { sleepFor } from './sleep.js';
+import { createTransport, type HttpMethod, type RequestMetric, type TransportRequest } from './transport.js';
+import type {
+  BcCustomer,
+  BcLineItem,
+  BcOrder,
+  BcOrderStatus,
+  BcRefund,
+  BcShipment,
+  BcShippingAddress,
+  BcStore,
+  BcTransaction,
+  BigCommerceLogger,
+} from './types.js';
+import { parseRecord, toSchemaIssues } from './validate.js';
+
+export interface BigCommerceClientOptions {
+  /** Our name for the store (config key), used in errors, logs and metrics. Never the token. */
+  storeKey: string;
+  storeHash: string;
+  accessToken: string;
+  /** e.g. `https://api.bigcommerce.com` or the sandbox URL. */
+  apiUrl: string;
+  /** Per attempt. Default 8000. */
+  timeoutMs?: number;
+  /** Requests in flight for this store. Default 8. */
+  maxConcurrency?: number;
+  now?: () => number;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Jitter source for backoff; inject for reproducible tests. */
+  random?: () => number;
+  retry?: Partial<RetryPolicy>;
+  logger?: BigCommerceLogger;
+  onRequest?: (metric: RequestMetric) => void;
+}
+
+export interface InvalidRecord {
+  storeKey: string;
+  resource: string;
+  id: string | null;
+  issues: SchemaIssue[];
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+  correlationId?: string;
+  /** Called for each list record that failed validation and was skipped. */
+  onInvalidRecord?: (record: InvalidRecord) => void;
+}
+
+export interface OrderFilter {
+  /** A registered shopper. Must be a positive id: customer 0 would mean "every guest order in the store". */
+  customerId?: number;
+  /** Orders placed with this email (how guest orders are found). */
+  email?: string;
+  /** Only these channels; omitted = all channels, [] = none. */
+  channelIds?: readonly number[];
+}
+
+export interface OrderPage {
+  orders: BcOrder[];
+  /** True when the page was full, so another may follow (v2 lists carry no totals). */
+  hasMore: boolean;
+}
+
+export interface BigCommerceClient {
+  readonly storeKey: string;
+  findCustomersByEmail(email: string, options?: CallOptions): Promise<BcCustomer[]>;
+  getCustomersByIds(ids: readonly number[], options?: CallOptions): Promise<BcCustomer[]>;
+  /** `email:in` when the query looks like an email, else `name:like`. */
+  searchCustomers(query: string, limit: number, options?: CallOptions): Promise<BcCustomer[]>;
+  /** Newest first (`sort=date_created:desc`). */
+  listOrders(
+    filter: OrderFilter,
+    page: { page: number; limit: number },
+    options?: CallOptions,
+  ): Promise<OrderPage>;
+  iterateOrders(
+    filter: OrderFilter,
+    bounds: { pageSize?: number; max: number },
+    options?: CallOptions,
+  ): AsyncIterable<BcOrder>;
+  /** null when the order does not exist; BigCommerceSchemaError when it exists but is unreadable. */
+  getOrder(orderId: number, options?: CallOptions): Promise<BcOrder | null>;
+  getOrderProducts(orderId: number, options?: CallOptions): Promise<BcLineItem[]>;
+  getOrderShippingAddresses(orderId: number, options?: CallOptions): Promise<BcShippingAddress[]>;
+  getOrderShipments(orderId: number, options?: CallOptions): Promise<BcShipment[]>;
+  getOrderTransactions(orderId: number, options?: CallOptions): Promise<BcTransaction[]>;
+  getOrderRefunds(orderId: number, options?: CallOptions): Promise<BcRefund[]>;
+  /**
+   * Replaces the order's staff_notes (BigCommerce has no append). Sent once, never retried: a blind repeat could
+   * overwrite a colleague's edit. On BigCommerceNetworkError/HttpError with `outcomeUnknown`, read the order back
+   * before deciding. A BigCommerceSchemaError here means the write landed but the echoed order was unreadable.
+   */
+  updateOrderStaffNotes(orderId: number, staffNotes: string, options?: CallOptions): Promise<BcOrder>;
+  getStoreInfo(options?: CallOptions): Promise<BcStore>;
+  getOrderStatuses(options?: CallOptions): Promise<BcOrderStatus[]>;
+  /** Cheap credential and reachability check (`GET /v2/time`). */
+  ping(options?: CallOptions): Promise<void>;
+  /** Releases keep-alive sockets. */
+  close(): void;
+}
+
+/** Upper bounds for "read everything" calls, so a runaway upstream can never cost unbounded quota. */
+export const COLLECTION_LIMITS = Object.freeze({
+  customersByEmail: 50,
+  lineItems: 1_000,
+  shippingAddresses: 100,
+  shipments: 250,
+  transactions: 500,
+  refunds: 250,
+  orderStatuses: 100,
+});
+
+/** `id:in` lists are chunked so URLs stay short. */
+const IDS_PER_REQUEST = 50;
+
+const DEFAULTS = Object.freeze({ timeoutMs: 8_000, maxConcurrency: 8 });
+
+const EMAIL_LIKE = /^[^\s@,]+@[^\s@,]+$/;
+
+export function createBigCommerceClient(options: BigCommerceClientOptions): BigCommerceClient {
+  const { storeKey, logger } = options;
+  const transport = createTransport({
+    storeKey,
+    storeHash: options.storeHash,
+    accessToken: options.accessToken,
+    apiUrl: options.apiUrl,
+    timeoutMs: options.timeoutMs ?? DEFAULTS.timeoutMs,
+    maxConcurrency: options.maxConcurrency ?? DEFAULTS.maxConcurrency,
+    now: options.now ?? Date.now,
+    sleep: options.sleep ?? sleepFor,
+    random: options.random,
+    retry: options.retry,
+    logger,
+    onRequest: options.onRequest,
+  });
+
+  async function send(
+    method: HttpMethod,
+    path: string,
+    route: string,
+    call: CallOptions | undefined,
+    extra: Pick<TransportRequest, 'query' | 'body'> = {},
+  ): Promise<unknown> {
+    const response = await transport.request({
+      method,
+      path,
+      route,
+      ...extra,
+      signal: call?.signal,
+      correlationId: call?.correlationId,
+    });
+    return response.body;
+  }
+
+  function envelopeError(
+    resource: string,
+    error: z.ZodError,
+    method: string,
+    path: string,
+  ): BigCommerceSchemaError {
+    return new BigCommerceSchemaError({
+      storeKey,
+      resource,
+      id: null,
+      issues: toSchemaIssues(error),
+      method,
+      path,
+    });
+  }
+
+  async function fetchV2Page(
+    resource: string,
+    path: string,
+    route: string,
+    query: Record<string, string | number | undefined>,
+    call: CallOptions | undefined,
+  ): Promise<unknown[] | null> {
+    const body = await send('GET', path, route, call, { query });
+    if (body === null) return null; // 204: no (more) records
+    const list = v2ListEnvelope.safeParse(body);
+    if (!list.success) throw envelopeError(resource, list.error, 'GET', path);
+    return list.data;
+  }
+
+  async function fetchV3Page(
+    resource: string,
+    path: string,
+    route: string,
+    query: Record<string, string | number | undefined>,
+    call: CallOptions | undefined,
+  ): Promise<V3Page<unknown> | null> {
+    const body = await send('GET', path, route, call, { query });
+    if (body === null) return null;
+    const envelope = v3ListEnvelope.safeParse(body);
+    if (!envelope.success) throw envelopeError(resource, envelope.error, 'GET', path);
+    const pagination = envelope.data.meta?.pagination;
+    return {
+      data: envelope.data.data,
+      pagination: pagination
+        ? { currentPage: pagination.current_page, totalPages: pagination.total_pages }
+        : null,
+    };
+  }
+
+  /** Validates each record on its own: invalid ones are reported, logged and skipped. */
+  function parseList<T>(
+    schema: z.ZodType<T>,
+    resource: string,
+    raws: readonly unknown[],
+    call?: CallOptions,
+  ): T[] {
+    const valid: T[] = [];
+    for (const raw of raws) {
+      const result = parseRecord(schema, raw);
+      if (result.ok) {
+        valid.push(result.value);
+        continue;
+      }
+      const invalid: InvalidRecord = { storeKey, resource, id: result.id, issues: result.issues };
+      logger?.warn(
+        { storeKey, correlationId: call?.correlationId, resource, id: result.id, issues: result.issues },
+        'Skipped a BigCommerce record that failed validation',
+      );
+      try {
+        call?.onInvalidRecord?.(invalid);
+      } catch {
+        // The caller's bookkeeping must not turn a readable list into a failure.
+      }
+    }
+    return valid;
+  }
+
+  function parseOne<T>(
+    schema: z.ZodType<T>,
+    resource: string,
+    raw: unknown,
+    method: string,
+    path: string,
+  ): T {
+    const result = parseRecord(schema, raw);
+    if (result.ok) return result.value;
+    throw new BigCommerceSchemaError({
+      storeKey,
+      resource,
+      id: result.id,
+      issues: result.issues,
+      method,
+      path,
+    });
+  }
+
+  async function collectV2<T>(
+    schema: z.ZodType<T>,
+    resource: string,
+    path: string,
+    route: string,
+    max: number,
+    call: CallOptions | undefined,
+    query: Record<string, string | number | undefined> = {},
+  ): Promise<T[]> {
+    const pages = paginateV2(
+      (page, limit) => fetchV2Page(resource, path, route, { ...query, page, limit }, call),
+      { limit: MAX_PAGE_SIZE, maxItems: max + 1 },
+    );
+    const { items, truncated } = await collectUpTo(pages, max);
+    if (truncated) warnTruncated(resource, max, call);
+    return parseList(schema, resource, items, call);
+  }
+
+  async function collectV3<T>(
+    schema: z.ZodType<T>,
+    resource: string,
+    path: string,
+    route: string,
+    max: number,
+    call: CallOptions | undefined,
+    query: Record<string, string | number | undefined> = {},
+  ): Promise<T[]> {
+    const pages = paginateV3(
+      (page, limit) => fetchV3Page(resource, path, route, { ...query, page, limit }, call),
+      { limit: Math.min(MAX_PAGE_SIZE, max + 1), maxItems: max + 1 },
+    );
+    const { items, truncated } = await collectUpTo(pages, max);
+    if (truncated) warnTruncated(resource, max, call);
+    return parseList(schema, resource, items, call);
+  }
+
+  function warnTruncated(resource: string, max: number, call: CallOptions | undefined): void {
+    logger?.warn(
+      { storeKey, correlationId: call?.correlationId, resource, max },
+      'BigCommerce returned more records than we read; the rest were left out',
+    );
+  }
+
+  function orderQuery(filter: OrderFilter): Record<string, string | number | undefined> {
+    const customerId = filter.customerId;
+    const email = filter.email?.trim();
+    if (customerId !== undefined && !(Number.isInteger(customerId) && customerId > 0)) {
+      throw new RangeError('customerId must be a positive integer');
+    }
+    if (customerId === undefined && !email) {
+      // Without either, BigCommerce would list every order of the store.
+      throw new RangeError('An order filter needs a customerId or an email');
+    }
+    const channels = filter.channelIds;
+    return {
+      customer_id: customerId,
+      email: email || undefined,
+      // v2 filters by one channel only; several are filtered after reading (see keepChannels).
+      channel_id: channels?.length === 1 ? channels[0] : undefined,
+      // Default order is id ascending; agents want newest first.
+      sort: 'date_created:desc',
+    };
+  }
+
+  function keepChannels(orders: BcOrder[], filter: OrderFilter): BcOrder[] {
+    const channels = filter.channelIds;
+    if (!channels || channels.length <= 1) return orders;
+    return orders.filter((order) => channels.includes(order.channelId));
+  }
+
+  return {
+    storeKey,
+
+    async findCustomersByEmail(email, call) {
+      const address = email.trim();
+      // `email:in` is a comma-separated list; a comma would turn one address into two filters.
+      if (!address || address.includes(',')) return [];
+      return collectV3(
+        customerSchema,
+        'customer',
+        '/v3/customers',
+        '/v3/customers',
+        COLLECTION_LIMITS.customersByEmail,
+        call,
+        { 'email:in': address },
+      );
+    },
+
+    async getCustomersByIds(ids, call) {
+      const unique = [...new Set(ids)].filter((id) => Number.isInteger(id) && id > 0);
+      const chunks: number[][] = [];
+      for (let start = 0; start < unique.length; start += IDS_PER_REQUEST) {
+        chunks.push(unique.slice(start, start + IDS_PER_REQUEST));
+      }
+      const results = await Promise.all(
+        chunks.map((chunk) =>
+          collectV3(customerSchema, 'customer', '/v3/customers', '/v3/customers', chunk.length, call, {
+            'id:in': chunk.join(','),
+          }),
+        ),
+      );
+      return results.flat();
+    },
+
+    async searchCustomers(query, limit, call) {
+      const text = query.trim();
+      if (!text) return [];
+      const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(limit)));
+      const filter = EMAIL_LIKE.test(text) ? { 'email:in': text } : { 'name:like': text };
+      const page = await fetchV3Page(
+        'customer',
+        '/v3/customers',
+        '/v3/customers',
+        { ...filter, page: 1, limit: pageSize },
+        call,
+      );
+      return parseList(customerSchema, 'customer', page?.data ?? [], call);
+    },
+
+    async listOrders(filter, page, call) {
+      if (filter.channelIds?.length === 0) return { orders: [], hasMore: false };
+      const limit = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(page.limit)));
+      const pageNumber = Math.max(1, Math.floor(page.page));
+      const raws = await fetchV2Page(
+        'order',
+        '/v2/orders',
+        '/v2/orders',
+        { ...orderQuery(filter), page: pageNumber, limit },
+        call,
+      );
+      if (raws === null) return { orders: [], hasMore: false };
+      return {
+        orders: keepChannels(parseList(orderSchema, 'order', raws, call), filter),
+        // Decided on the raw count: skipped (invalid or other-channel) records still occupy the page.
+        hasMore: raws.length >= limit,
+      };
+    },
+
+    iterateOrders(filter, bounds, call) {
+      const query = orderQuery(filter);
+      return {
+        async *[Symbol.asyncIterator]() {
+          if (filter.channelIds?.length === 0) return;
+          const raws = paginateV2(
+            (page, limit) =>
+              fetchV2Page('order', '/v2/orders', '/v2/orders', { ...query, page, limit }, call),
+            { limit: bounds.pageSize ?? MAX_PAGE_SIZE, maxItems: bounds.max },
+          );
+          for await (const raw of raws) {
+            for (const order of keepChannels(parseList(orderSchema, 'order', [raw], call), filter))
+              yield order;
+          }
+        },
+      };
+    },
+
+    async getOrder(orderId, call) {
+      const path = `/v2/orders/${requireId(orderId)}`;
+      let body: unknown;
+      try {
+        body = await send('GET', path, '/v2/orders/:id', call);
+      } catch (error) {
+        if (error instanceof BigCommerceNotFoundError) return null;
+        throw error;
+      }
+      if (body === null) return null;
+      return parseOne(orderSchema, 'order', body, 'GET', path);
+    },
+
+    async getOrderProducts(orderId, call) {
+      const path = `/v2/orders/${requireId(orderId)}/products`;
+      return collectV2(
+        lineItemSchema,
+        'order_product',
+        path,
+        '/v2/orders/:id/products',
+        COLLECTION_LIMITS.lineItems,
+        call,
+      );
+    },
+
+    async getOrderShippingAddresses(orderId, call) {
+      const path = `/v2/orders/${requireId(orderId)}/shipping_addresses`;
+      return collectV2(
+        shippingAddressSchema,
+        'order_shipping_address',
+        path,
+        '/v2/orders/:id/shipping_addresses',
+        COLLECTION_LIMITS.shippingAddresses,
+        call,
+      );
+    },
+
+    async getOrderShipments(orderId, call) {
+      const path = `/v2/orders/${requireId(orderId)}/shipments`;
+      return collectV2(
+        shipmentSchema,
+        'order_shipment',
+        path,
+        '/v2/orders/:id/shipments',
+        COLLECTION_LIMITS.shipments,
+        call,
+      );
+    },
+
+    async getOrderTransactions(orderId, call) {
+      const path = `/v3/orders/${requireId(orderId)}/transactions`;
+      return collectV3(
+        transactionSchema,
+        'order_transaction',
+        path,
+        '/v3/orders/:id/transactions',
+        COLLECTION_LIMITS.transactions,
+        call,
+      );
+    },
+
+    async getOrderRefunds(orderId, call) {
+      const path = `/v3/orders/${requireId(orderId)}/payment_actions/refunds`;
+      return collectV3(
+        refundSchema,
+        'order_refund',
+        path,
+        '/v3/orders/:id/payment_actions/refunds',
+        COLLECTION_LIMITS.refunds,
+        call,
+      );
+    },
+
+    async updateOrderStaffNotes(orderId, staffNotes, call) {
+      const path = `/v2/orders/${requireId(orderId)}`;
+      // Only staff_notes: omitted fields stay as they are, and other fields (external_id) would be rejected.
+      const body = await send('PUT', path, '/v2/orders/:id', call, { body: { staff_notes: staffNotes } });
+      return parseOne(orderSchema, 'order', body, 'PUT', path);
+    },
+
+    async getStoreInfo(call) {
+      const body = await send('GET', '/v2/store', '/v2/store', call);
+      return parseOne(storeSchema, 'store', body, 'GET', '/v2/store');
+    },
+
+    async getOrderStatuses(call) {
+      return collectV2(
+        orderStatusSchema,
+        'order_status',
+        '/v2/order_statuses',
+        '/v2/order_statuses',
+        COLLECTION_LIMITS.orderStatuses,
+        call,
+      );
+    },
+
+    async ping(call) {
+      const body = await send('GET', '/v2/time', '/v2/time', call);
+      const time = timeEnvelope.safeParse(body);
+      if (!time.success) throw envelopeError('time', time.error, 'GET', '/v2/time');
+    },
+
+    close() {
+      transport.close();
+    },
+  };
+}
+
+function requireId(id: number): number {
+  // Ids go into URL paths; anything but a positive integer is a bug upstream of us, not a BigCommerce question.
+  if (!Number.isInteger(id) || id <= 0) throw new RangeError(`Not a BigCommerce id: ${String(id)}`);
+  return id;
+}

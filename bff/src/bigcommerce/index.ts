@@ -1,0 +1,47 @@
+/**
+ * The public face of bff/src/bigcommerce: the only place in the product that speaks BigCommerce.
+ * Everything else in the BFF imports from here (errors may also be imported from ./errors.js).
+ */
+export {
+  createBigCommerceClient,
+  COLLECTION_LIMITS,
+  type BigCommerceClient,
+  type BigCommerceClientOptions,
+  type CallOptions,
+  type InvalidRecord,
+  type OrderFilter,
+  type OrderPage,
+} from './client.js';
+export {
+  BigCommerceError,
+  BigCommerceHttpError,
+  BigCommerceNotFoundError,
+  BigCommerceAuthError,
+  BigCommerceRateLimitError,
+  BigCommerceNetworkError,
+  BigCommerceSchemaError,
+  isBigCommerceError,
+  type SchemaIssue,
+} from './errors.js';
+export { RETRY_DEFAULTS, type RetryPolicy } from './retry.js';
+export type { RequestMetric } from './transport.js';
+export { toDecimalString } from './money.js';
+export { toIsoDateTime } from './dates.js';
+export type {
+  BcAddress,
+  BcCustomer,
+  BcLineItem,
+  BcOrder,
+  BcOrderStatus,
+  BcOrderTotals,
+  BcProductOption,
+  BcRefund,
+  BcRefundItem,
+  BcRefundPayment,
+  BcShipment,
+  BcShipmentItem,
+  BcShippingAddress,
+  BcStore,
+  BcTransaction,
+  BigCommerceLogger,
+} from './types.js';

@@ -1,0 +1,214 @@
+/**
+ * Per-store request limiter. BigCommerce's quota is per store and shared by every app on it
+ * (150 requests / 30 s on Standard and Plus), so each store gets its own instance and one store's
+ * throttling never delays another.
+ *
+ * - Learns the window from the X-Rate-Limit-* headers of every response (read case-insensitively:
+ *   https://developer.bigcommerce.com/docs/start/best-practices/api-rate-limits).
+ * - When few requests are left it spaces the remaining ones over the time until the reset.
+ * - It never sends into an exhausted window: it waits for the reset instead of collecting a 429.
+ * - At most `maxConcurrency` requests per store are in flight.
+ */
+
+export interface RateLimitSnapshot {
+  requestsLeft: number;
+  resetMs: number;
+  quota: number | undefined;
+  windowMs: number | undefined;
+}
+
+export interface ThrottleOptions {
+  now: () => number;
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  maxConcurrency?: number;
+  /** Start spacing when requests-left <= max(reserveMin, ceil(quota * reserveRatio)). */
+  reserveRatio?: number;
+  reserveMin?: number;
+}
+
+export const THROTTLE_DEFAULTS = Object.freeze({ maxConcurrency: 8, reserveRatio: 0.1, reserveMin: 3 });
+
+export interface Permit {
+  /** Frees the concurrency slot; pass the response's rate-limit headers so the next request knows the window. */
+  release(snapshot?: RateLimitSnapshot | null): void;
+}
+
+export interface ThrottleState {
+  inFlight: number;
+  queued: number;
+  requestsLeft: number | undefined;
+  resetAt: number | undefined;
+}
+
+export interface Throttle {
+  acquire(signal?: AbortSignal): Promise<Permit>;
+  state(): ThrottleState;
+}
+
+interface Window {
+  left: number;
+  resetAt: number;
+  quota: number | undefined;
+  windowMs: number | undefined;
+}
+
+/** Responses of one window can arrive out of order; a reset time within this tolerance is the same window. */
+const SAME_WINDOW_TOLERANCE_MS = 1_000;
+
+export function createThrottle(options: ThrottleOptions): Throttle {
+  const { now, sleep } = options;
+  const maxConcurrency = Math.max(1, options.maxConcurrency ?? THROTTLE_DEFAULTS.maxConcurrency);
+  const reserveRatio = options.reserveRatio ?? THROTTLE_DEFAULTS.reserveRatio;
+  const reserveMin = options.reserveMin ?? THROTTLE_DEFAULTS.reserveMin;
+
+  let inFlight = 0;
+  const waiters: Array<() => void> = [];
+  let window: Window | undefined;
+  let nextSlotAt = 0;
+
+  function reserveOf(w: Window): number {
+    return Math.max(reserveMin, Math.ceil((w.quota ?? 0) * reserveRatio));
+  }
+
+  async function takeConcurrencySlot(signal?: AbortSignal): Promise<void> {
+    signal?.throwIfAborted();
+    if (inFlight < maxConcurrency) {
+      inFlight += 1;
+      return;
+    }
+    await new Promise<void>((resolve, reject) => {
+      const grant = (): void => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      };
+      const onAbort = (): void => {
+        const index = waiters.indexOf(grant);
+        if (index >= 0) waiters.splice(index, 1);
+        reject(signal?.reason as Error);
+      };
+      waiters.push(grant);
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
+  }
+
+  function freeConcurrencySlot(): void {
+    // Hand the slot straight to the next waiter so a newcomer cannot overtake the queue.
+    const next = waiters.shift();
+    if (next) next();
+    else inFlight -= 1;
+  }
+
+  /** Forgets a window whose reset time has passed: the quota has refilled. */
+  function currentWindow(t: number): Window | undefined {
+    if (window && t >= window.resetAt) {
+      window =
+        window.quota !== undefined && window.windowMs !== undefined
+          ? { ...window, left: window.quota, resetAt: window.resetAt + window.windowMs }
+          : undefined;
+      if (window && t >= window.resetAt) window = undefined;
+    }
+    return window;
+  }
+
+  async function waitForQuota(signal?: AbortSignal): Promise<void> {
+    let spaced = false;
+    for (;;) {
+      const t = now();
+      const w = currentWindow(t);
+      if (!w) return;
+      if (w.left <= 0) {
+        // Exhausted: sending now would only collect a 429 and count against the app. Wait for the refill.
+        await sleep(w.resetAt - t, signal);
+        continue;
+      }
+      if (!spaced && w.left <= reserveOf(w)) {
+        // Running low: spread what is left evenly over the rest of the window, one slot per request.
+        spaced = true;
+        const gap = Math.ceil((w.resetAt - t) / w.left);
+        const slot = Math.max(t, nextSlotAt);
+        nextSlotAt = slot + gap;
+        if (slot > t) {
+          await sleep(slot - t, signal);
+          continue; // re-check: others may have used up the window meanwhile
+        }
+      }
+      w.left -= 1;
+      return;
+    }
+  }
+
+  function record(snapshot: RateLimitSnapshot): void {
+    const t = now();
+    const resetAt = t + snapshot.resetMs;
+    const w = currentWindow(t);
+    const sameWindow = w !== undefined && resetAt <= w.resetAt + SAME_WINDOW_TOLERANCE_MS;
+    // Within one window the count only goes down; a late response must not raise it back up.
+    const left = sameWindow ? Math.min(w.left, snapshot.requestsLeft) : snapshot.requestsLeft;
+    window = { left, resetAt, quota: snapshot.quota, windowMs: snapshot.windowMs };
+  }
+
+  return {
+    async acquire(signal) {
+      await takeConcurrencySlot(signal);
+      try {
+        await waitForQuota(signal);
+      } catch (error) {
+        freeConcurrencySlot();
+        throw error;
+      }
+      let released = false;
+      return {
+        release(snapshot) {
+          if (released) return;
+          released = true;
+          if (snapshot) record(snapshot);
+          freeConcurrencySlot();
+        },
+      };
+    },
+    state() {
+      const w = currentWindow(now());
+      return { inFlight, queued: waiters.length, requestsLeft: w?.left, resetAt: w?.resetAt };
+    },
+  };
+}
+
+/** Reads the X-Rate-Limit-* headers, whatever their case. Returns null unless left and reset are both usable. */
+export function readRateLimitHeaders(headers: unknown): RateLimitSnapshot | null {
+  const lower = lowerCaseHeaders(headers);
+  const requestsLeft = readNonNegativeInt(lower['x-rate-limit-requests-left']);
+  const resetMs = readNonNegativeInt(lower['x-rate-limit-time-reset-ms']);
+  if (requestsLeft === undefined || resetMs === undefined) return null;
+  return {
+    requestsLeft,
+    resetMs,
+    quota: readNonNegativeInt(lower['x-rate-limit-requests-quota']),
+    windowMs: readNonNegativeInt(lower['x-rate-limit-time-window-ms']),
+  };
+}
+
+/** Only X-Rate-Limit-Time-Reset-Ms counts as "the server said how long"; a missing header is never "0 ms". */
+export function readResetMs(headers: unknown): number | undefined {
+  return readNonNegativeInt(lowerCaseHeaders(headers)['x-rate-limit-time-reset-ms']);
+}
+
+function lowerCaseHeaders(headers: unknown): Record<string, unknown> {
+  if (typeof headers !== 'object' || headers === null) return {};
+  const source =
+    'toJSON' in headers && typeof headers.toJSON === 'function'
+      ? (headers.toJSON as () => unknown)()
+      : headers;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(source as Record<string, unknown>))
+    out[key.toLowerCase()] = value;
+  return out;
+}
+
+function readNonNegativeInt(value: unknown): number | undefined {
+  const text = Array.isArray(value) ? (value[0] as unknown) : value;
+  if (typeof text !== 'string' && typeof text !== 'number') return undefined;
+  const number = Number(String(text).trim());
+  return Number.isFinite(number) && number >= 0 && String(text).trim() !== ''
+    ? Math.floor(number)
+    : undefined;
+}
