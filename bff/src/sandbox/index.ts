@@ -1,0 +1,29 @@
+// Public surface of the built-in BigCommerce sandbox (agreed API: /tmp/sandbox-api.md).
+import { createSandboxData, type SandboxPersonas } from './create-sandbox-data.js';
+import { DEFAULT_SANDBOX_STORES, type SandboxStoreSpec } from './sandbox-store-spec.js';
+
+export { startSandbox } from './start-sandbox.js';
+export { DEFAULT_SANDBOX_STORES, type SandboxStoreSpec } from './sandbox-store-spec.js';
+export { SANDBOX_BASE_DATE_MS, createSandboxData } from './create-sandbox-data.js';
+export type { SandboxData, SandboxPersonas, SandboxPersonaPerson } from './create-sandbox-data.js';
+export type {
+  FaultRule,
+  Sandbox,
+  SandboxFaults,
+  SandboxOptions,
+  SandboxRequest,
+  SandboxStoreHandle,
+} from './sandbox-types.js';
+export type * from './types.js';
+export { STAFF_NOTES_MAX_LENGTH } from './sandbox-routes.js';
+
+/** Well-known fixtures of a store (computed from its seed; identical to what a started sandbox serves). */
+export function getSandboxPersonas(spec: SandboxStoreSpec): SandboxPersonas {
+  return createSandboxData(spec).personas;
+}
+
+/** Personas of the default stores, keyed by store hash ('sbx1eu', 'sbx2us'). */
+export const SANDBOX_PERSONAS: Readonly<{ sbx1eu: SandboxPersonas; sbx2us: SandboxPersonas }> = {
+  sbx1eu: getSandboxPersonas(DEFAULT_SANDBOX_STORES[0]!),
+  sbx2us: getSandboxPersonas(DEFAULT_SANDBOX_STORES[1]!),
+};
