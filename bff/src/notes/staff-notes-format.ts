@@ -70,11 +70,28 @@ export function appendNoteEntry(existing: string, entry: string): string {
   return `${existing}${separator}${entry}`;
 }
 
+/**
+ * True when one of our header lines carries this reference. Deliberately a little lenient about the middle of
+ * the header: the control panel's text area may save CRLF line ends or trailing blanks, and an editor may
+ * mangle the `·` separators. Missing a header that is there would write the note twice; the start (`--- Note `,
+ * never produced by note text, see defuseText) and the random reference at the end are what identify it.
+ */
 export function containsNoteRef(staffNotes: string, ref: string): boolean {
-  return staffNotes.split('\n').some((line) => {
-    const match = HEADER.exec(line);
-    return match !== null && match[5] === ref;
+  if (!isNoteRef(ref)) return false;
+  const ending = ` ref ${ref} ---`;
+  return staffNotes.split(/\r\n|\r|\n/).some((raw) => {
+    const line = raw.replace(/\s+$/, '');
+    return line.startsWith('--- Note ') && line.endsWith(ending);
   });
+}
+
+/**
+ * Whether BigCommerce can store this staff_notes text. Measured in UTF-8 bytes, the strictest reading of the
+ * documented 65,535 limit: the field is a MySQL TEXT column in all likelihood, and a byte limit is never looser
+ * than a character limit. A refusal is better than a write that is rejected or silently cut short.
+ */
+export function fitsStaffNotes(staffNotes: string): boolean {
+  return new TextEncoder().encode(staffNotes).length <= STAFF_NOTES_MAX_LENGTH;
 }
 
 export function parseStaffNotes(staffNotes: string): ParsedStaffNote[] {

@@ -1,0 +1,265 @@
+import { randomInt } from 'node:crypto';
+import { ERROR_CATALOG, type ErrorCode } from '../../../shared/errors.js';
+import type { NoteResponse } from '../../../shared/notes.js';
+import { AppError } from '../http/app-error.js';
+import type { Logger } from '../http/logger.js';
+import type { TicketEvent } from '../store/ticket-event-repo.js';
+import type { NoteOutbox, NoteRecord } from './note-outbox.js';
+import { classifyWriteFailure, computeRetryDelayMs } from './note-retry-policy.js';
+import { writeNoteOnce, type StaffNotesPort, type WriteOutcome } from './note-writer.js';
+import { orderLockKey, type OrderLock } from './order-lock.js';
+
+export interface NoteSubmission {
+  storeKey: string;
+  orderId: number;
+  ticket: string;
+  agent: string;
+  /** Already validated and normalized (see note-input.ts). */
+  text: string;
+  idempotencyKey: string;
+  correlationId: string;
+}
+
+export interface NoteAnswer {
+  /** 201 written, 202 queued. Failed notes are thrown as AppError with their code. */
+  httpStatus: 201 | 202;
+  note: NoteResponse;
+}
+
+export interface NoteServiceDeps {
+  outbox: NoteOutbox;
+  /** Runs a function in one database transaction (outbox row and its ticket event land together). */
+  transaction: <T>(fn: () => T) => T;
+  recordEvent: (event: TicketEvent) => void;
+  staffNotesFor: (storeKey: string) => StaffNotesPort;
+  lock: OrderLock;
+  /** Drops the cached order detail, so the next detail shows the new entry. */
+  invalidateOrder: (storeKey: string, orderId: number) => void;
+  now: () => number;
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  random: () => number;
+  logger: Logger;
+  /** How long an agent's request waits for the inline write before answering 202. Default 4000. */
+  inlineBudgetMs?: number;
+  /** How long a claimed note is off-limits to other workers while one attempt runs. Default 120000. */
+  leaseMs?: number;
+  newRef?: () => string;
+  /** Called when a note is (re)scheduled, so a sleeping worker can wake up earlier. */
+  onRetryScheduled?: (at: number) => void;
+}
+
+export interface NoteService {
+  submitNote(submission: NoteSubmission): Promise<NoteAnswer>;
+  /** One write attempt for a queued note; never rejects (the outcome is in the outbox). */
+  attemptNote(ref: string): Promise<void>;
+  isInFlight(ref: string): boolean;
+  /** Waits for every running attempt (shutdown, tests). */
+  whenIdle(): Promise<void>;
+  countQueued(): number;
+}
+
+const DEFAULTS = { inlineBudgetMs: 4_000, leaseMs: 120_000 } as const;
+
+const REF_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
+
+/** 16 characters of [a-z0-9]: 82 bits, so a reference never appears in staff_notes by chance. */
+export function createNoteRef(): string {
+  let ref = 'oc-';
+  for (let i = 0; i < 16; i += 1) ref += REF_ALPHABET[randomInt(REF_ALPHABET.length)];
+  return ref;
+}
+
+export function toNoteResponse(record: NoteRecord): NoteResponse {
+  return {
+    ref: record.ref,
+    orderId: record.orderId,
+    status: record.status,
+    text: record.text,
+    ticket: record.ticket,
+    agent: record.agent,
+    createdAt: new Date(record.createdAt).toISOString(),
+    writtenAt: record.writtenAt === null ? null : new Date(record.writtenAt).toISOString(),
+    attempts: record.attempts,
+    errorCode: record.errorCode,
+  };
+}
+
+function isCatalogCode(code: string | null): code is ErrorCode {
+  return code !== null && Object.hasOwn(ERROR_CATALOG, code);
+}
+
+/**
+ * The same key always gets the same kind of answer: written → 201, queued → 202 (the widget polls by replaying),
+ * failed → the failure's own catalog error (e.g. 409 staff_notes_full, 404 order_not_found).
+ */
+export function answerFor(record: NoteRecord): NoteAnswer {
+  if (record.status === 'failed') {
+    const code = isCatalogCode(record.errorCode) ? record.errorCode : 'upstream_error';
+    throw new AppError(code, {
+      message: `${ERROR_CATALOG[code].message} The note (${record.ref}) was not written.`,
+      details: { ref: record.ref, orderId: record.orderId },
+    });
+  }
+  return { httpStatus: record.status === 'written' ? 201 : 202, note: toNoteResponse(record) };
+}
+
+export function createNoteService(deps: NoteServiceDeps): NoteService {
+  const inlineBudgetMs = deps.inlineBudgetMs ?? DEFAULTS.inlineBudgetMs;
+  const leaseMs = deps.leaseMs ?? DEFAULTS.leaseMs;
+  const newRef = deps.newRef ?? createNoteRef;
+  const inFlight = new Map<string, Promise<void>>();
+
+  function event(record: NoteRecord, type: string, status: string, at: number): void {
+    deps.recordEvent({
+      ticket: record.ticket,
+      orderId: record.orderId,
+      agent: record.agent,
+      type,
+      status,
+      correlationId: record.correlationId,
+      at,
+    });
+  }
+
+  function settle(record: NoteRecord, outcome: WriteOutcome): void {
+    const now = deps.now();
+    const log = deps.logger.child({
+      correlationId: record.correlationId,
+      ref: record.ref,
+      orderId: record.orderId,
+    });
+    if (outcome.kind === 'written') {
+      const changed = deps.transaction(() => {
+        const marked = deps.outbox.markWritten(record.ref, now);
+        if (marked) event(record, 'note.written', 'written', now);
+        return marked;
+      });
+      if (changed) {
+        log.info(
+          { alreadyPresent: outcome.alreadyPresent, puts: outcome.puts },
+          'note written to staff_notes',
+        );
+      }
+      // Even when the row was already written: the detail may have been cached between our PUT and now.
+      deps.invalidateOrder(record.storeKey, record.orderId);
+      return;
+    }
+    if (outcome.kind === 'failed') {
+      deps.transaction(() => {
+        if (deps.outbox.markFailed(record.ref, outcome.code, outcome.message)) {
+          event(record, 'note.failed', 'failed', now);
+        }
+      });
+      log.error({ code: outcome.code, reason: outcome.message }, 'note cannot be written; marked failed');
+      return;
+    }
+    scheduleRetry(record, outcome.code, outcome.message, undefined, log);
+  }
+
+  function scheduleRetry(
+    record: NoteRecord,
+    code: ErrorCode,
+    message: string,
+    retryAfterMs: number | undefined,
+    log: Logger,
+  ): void {
+    const current = deps.outbox.findByRef(record.ref);
+    const attempts = current?.attempts ?? record.attempts;
+    const at = deps.now() + computeRetryDelayMs(attempts, deps.random, retryAfterMs);
+    deps.outbox.scheduleRetry(record.ref, at, code, message);
+    log.warn({ code, attempts, nextAttemptAt: new Date(at).toISOString() }, 'note queued for a retry');
+    deps.onRetryScheduled?.(at);
+  }
+
+  async function runAttempt(ref: string): Promise<void> {
+    const record = deps.outbox.findByRef(ref);
+    if (!record || record.status !== 'queued') return;
+    if (!deps.outbox.startAttempt(ref)) return;
+    const log = deps.logger.child({ correlationId: record.correlationId, ref, orderId: record.orderId });
+    try {
+      const outcome = await writeNoteOnce(deps.staffNotesFor(record.storeKey), {
+        orderId: record.orderId,
+        // The stamp is the time the agent wrote the note, the same on every attempt.
+        stamp: { ref, at: new Date(record.createdAt), ticket: record.ticket, agent: record.agent },
+        text: record.text,
+      });
+      settle(record, outcome);
+    } catch (error) {
+      const failure = classifyWriteFailure(error);
+      if (failure.kind === 'fail')
+        settle(record, { kind: 'failed', code: failure.code, message: failure.message });
+      else scheduleRetry(record, failure.code, failure.message, failure.retryAfterMs, log);
+    }
+  }
+
+  function attemptNote(ref: string): Promise<void> {
+    const running = inFlight.get(ref);
+    if (running) return running;
+    const record = deps.outbox.findByRef(ref);
+    if (!record || record.status !== 'queued') return Promise.resolve();
+    const attempt = deps.lock
+      .run(orderLockKey(record.storeKey, record.orderId), () => runAttempt(ref))
+      .catch((error: unknown) => {
+        // Only reachable if the outbox itself failed (disk full, closed DB): the row stays queued for the worker.
+        deps.logger.error({ err: error, ref, correlationId: record.correlationId }, 'note attempt crashed');
+      })
+      .finally(() => inFlight.delete(ref));
+    inFlight.set(ref, attempt);
+    return attempt;
+  }
+
+  async function waitWithin(attempt: Promise<void>, budgetMs: number): Promise<void> {
+    const timer = new AbortController();
+    try {
+      await Promise.race([attempt, deps.sleep(budgetMs, timer.signal).catch(() => undefined)]);
+    } finally {
+      timer.abort();
+    }
+  }
+
+  return {
+    async submitNote(submission) {
+      const now = deps.now();
+      const { record, created } = deps.transaction(() => {
+        const stored = deps.outbox.insertOrFind({
+          ref: newRef(),
+          idempotencyKey: submission.idempotencyKey,
+          storeKey: submission.storeKey,
+          orderId: submission.orderId,
+          ticket: submission.ticket,
+          agent: submission.agent,
+          text: submission.text,
+          createdAt: now,
+          // Claimed by this request's inline attempt; the worker takes over if the lease runs out (a crash).
+          nextAttemptAt: now + leaseMs,
+          correlationId: submission.correlationId,
+        });
+        if (stored.created) event(stored.record, 'note.accepted', 'queued', now);
+        return stored;
+      });
+
+      if (!created) {
+        const sameNote =
+          record.storeKey === submission.storeKey &&
+          record.orderId === submission.orderId &&
+          record.text === submission.text;
+        if (!sameNote) throw new AppError('idempotency_key_reused', { details: { ref: record.ref } });
+        return answerFor(record);
+      }
+
+      deps.logger
+        .child({ correlationId: submission.correlationId, ref: record.ref, orderId: record.orderId })
+        .info('note accepted into the outbox');
+      // The attempt goes on after the budget; the answer then says "queued" and a replay shows the outcome.
+      await waitWithin(attemptNote(record.ref), inlineBudgetMs);
+      const current = deps.outbox.findByRef(record.ref) ?? record;
+      return answerFor(current);
+    },
+    attemptNote,
+    isInFlight: (ref) => inFlight.has(ref),
+    async whenIdle() {
+      while (inFlight.size > 0) await Promise.all([...inFlight.values()]);
+    },
+    countQueued: () => deps.outbox.countQueued(),
+  };
+}

@@ -1,0 +1,126 @@
+import type { Logger } from '../http/logger.js';
+import type { NoteOutbox } from './note-outbox.js';
+import type { NoteService } from './note-service.js';
+
+/** Schedules a callback; returns a function that cancels it. Injected so tests drive time themselves. */
+export type SetTimer = (callback: () => void, ms: number) => () => void;
+
+export interface NoteWorkerDeps {
+  outbox: NoteOutbox;
+  service: Pick<NoteService, 'attemptNote' | 'isInFlight' | 'whenIdle'>;
+  now: () => number;
+  setTimer: SetTimer;
+  logger: Logger;
+  /** Notes taken per pass; different orders of a pass are written in parallel. Default 50. */
+  batchSize?: number;
+  /** Longest sleep between passes, even when nothing is due (another instance may have queued notes). Default 30 s. */
+  idleIntervalMs?: number;
+  /** Lease on a claimed note (see NoteOutbox.claimDue). Default 120 s. */
+  leaseMs?: number;
+}
+
+export interface NoteWorker {
+  /** Drains what is due now (notes that survived a restart included), then keeps waking up for retries. */
+  start(): void;
+  /** Stops scheduling and waits for running attempts. */
+  stop(): Promise<void>;
+  /** One pass over the due notes; resolves when their attempts are done. Returns how many were attempted. */
+  runOnce(): Promise<number>;
+  /** A note was scheduled for `at`: wake up then if that is earlier than planned. */
+  notify(at: number): void;
+}
+
+export const realSetTimer: SetTimer = (callback, ms) => {
+  const handle = setTimeout(callback, ms);
+  // The worker must never be what keeps the process alive after shutdown.
+  handle.unref();
+  return () => clearTimeout(handle);
+};
+
+export function createNoteWorker(deps: NoteWorkerDeps): NoteWorker {
+  const batchSize = deps.batchSize ?? 50;
+  const idleIntervalMs = deps.idleIntervalMs ?? 30_000;
+  const leaseMs = deps.leaseMs ?? 120_000;
+  let running = false;
+  let pass: Promise<number> | null = null;
+  let cancelTimer: (() => void) | null = null;
+  let wakeAt = Number.POSITIVE_INFINITY;
+
+  async function runPass(): Promise<number> {
+    let attempted = 0;
+    // Loop while full batches come back, so a long outage's backlog drains without waiting for the timer.
+    for (;;) {
+      const now = deps.now();
+      const due = deps.outbox.listDue(now, batchSize);
+      const attempts: Promise<void>[] = [];
+      for (const note of due) {
+        if (deps.service.isInFlight(note.ref)) continue;
+        if (!deps.outbox.claimDue(note.ref, now, now + leaseMs)) continue;
+        attempts.push(deps.service.attemptNote(note.ref));
+      }
+      await Promise.all(attempts);
+      attempted += attempts.length;
+      if (due.length < batchSize || attempts.length === 0) return attempted;
+    }
+  }
+
+  function runOnce(): Promise<number> {
+    // One pass at a time: a timer firing during a manual pass joins it instead of starting a second one.
+    pass ??= runPass().finally(() => {
+      pass = null;
+    });
+    return pass;
+  }
+
+  function schedule(at: number): void {
+    if (!running) return;
+    const now = deps.now();
+    const target = Math.min(at, now + idleIntervalMs);
+    if (cancelTimer && target >= wakeAt) return;
+    cancelTimer?.();
+    wakeAt = target;
+    cancelTimer = deps.setTimer(
+      () => {
+        cancelTimer = null;
+        wakeAt = Number.POSITIVE_INFINITY;
+        void tick();
+      },
+      Math.max(0, target - now),
+    );
+  }
+
+  async function tick(): Promise<void> {
+    try {
+      const attempted = await runOnce();
+      if (attempted > 0)
+        deps.logger.info({ attempted, queued: deps.outbox.countQueued() }, 'outbox pass done');
+    } catch (error) {
+      deps.logger.error({ err: error }, 'outbox pass failed; trying again later');
+    }
+    schedule(deps.outbox.nextDueAt() ?? Number.POSITIVE_INFINITY);
+  }
+
+  return {
+    start() {
+      if (running) return;
+      running = true;
+      // A previous process may have died mid-attempt holding leases, or left notes in backoff: try them all now.
+      deps.outbox.makeAllDue(deps.now());
+      const queued = deps.outbox.countQueued();
+      if (queued > 0) deps.logger.info({ queued }, 'draining the notes outbox');
+      void tick();
+    },
+    async stop() {
+      running = false;
+      cancelTimer?.();
+      cancelTimer = null;
+      wakeAt = Number.POSITIVE_INFINITY;
+      await pass;
+      await deps.service.whenIdle();
+    },
+    runOnce,
+    notify(at) {
+      schedule(at);
+    },
+  };
+}
