@@ -1,0 +1,116 @@
+/**
+ * Builds the Express app from its dependencies and never listens (server.ts does), so tests drive the
+ * real app over HTTP with their own config, database and clock.
+ */
+import { fileURLToPath } from 'node:url';
+import express, { type Express, type RequestHandler, type Router } from 'express';
+import { createEmbedTokenVerifier } from './auth/embed-token.js';
+import { createSessionService, requireSession, type SessionService } from './auth/sessions.js';
+import type { AppConfig } from './config.js';
+import { AppError } from './http/app-error.js';
+import { createCorrelationMiddleware } from './http/correlation.js';
+import { createErrorHandler } from './http/error-handler.js';
+import { createRequestLogger, type Logger } from './http/logger.js';
+import { createMetrics, markRouteBase, type Metrics } from './http/metrics.js';
+import { createNotFound } from './http/not-found.js';
+import { requireJsonBody } from './http/require-json.js';
+import { createCors, createSecurityHeaders } from './http/security.js';
+import { createAdminRouter } from './routes/admin.js';
+import { createHealthRouter, type StorePinger } from './routes/health.js';
+import { createMetricsRouter } from './routes/metrics.js';
+import { createSessionRouter } from './routes/session.js';
+import { createWidgetRouter } from './routes/widget-page.js';
+import type { AppDatabase } from './store/db.js';
+import { createRepos, type Repos } from './store/index.js';
+
+export const DEFAULT_WIDGET_DIST = fileURLToPath(new URL('../../widget/dist', import.meta.url));
+export const API_BODY_LIMIT = '16kb';
+
+export interface AppDeps {
+  config: AppConfig;
+  logger: Logger;
+  db: AppDatabase;
+  /** Default: createRepos(db). Pass your own to share them with background workers. */
+  repos?: Repos;
+  /** Default: a fresh registry without Node process metrics. */
+  metrics?: Metrics;
+  now?: () => number;
+  /** Readiness pings per store key; without it /readyz checks only the database. */
+  bigcommerce?: StorePinger;
+  /** Mounted under /api/v1 after requireSession (context, orders, notes, customers, links). */
+  apiRouters?: Router[];
+  /** Mounted at the root without a session, before the JSON 404 (e.g. /demo, webhooks). Own your auth. */
+  routers?: Router[];
+  widgetDist?: string;
+  /** True while shutting down: new requests get 503 and Connection: close. */
+  draining?: () => boolean;
+  /** Default: built from config + repos. Exposed so other code (e.g. /demo) opens sessions the same way. */
+  sessions?: SessionService;
+}
+
+function refuseWhileDraining(draining: () => boolean): RequestHandler {
+  return (_req, res, next) => {
+    if (draining()) {
+      res.set('Connection', 'close');
+      throw new AppError('not_ready', { message: 'The service is shutting down; try again shortly.' });
+    }
+    next();
+  };
+}
+
+const noStore: RequestHandler = (_req, res, next) => {
+  // API answers are per-ticket and personal: never in a shared or browser cache.
+  res.set('Cache-Control', 'no-store');
+  next();
+};
+
+export function createApp(deps: AppDeps): Express {
+  const { config, logger, db } = deps;
+  const now = deps.now ?? Date.now;
+  const repos = deps.repos ?? createRepos(db);
+  const metrics = deps.metrics ?? createMetrics();
+  const sessions =
+    deps.sessions ??
+    createSessionService({
+      config,
+      verifier: createEmbedTokenVerifier({ config, jti: repos.jti, now }),
+      sessions: repos.sessions,
+      ticketEvents: repos.ticketEvents,
+      now,
+    });
+
+  const app = express();
+  app.disable('x-powered-by');
+
+  app.use(createCorrelationMiddleware(), createRequestLogger(logger));
+  if (deps.draining) app.use(refuseWhileDraining(deps.draining));
+  app.use(createSecurityHeaders(config), createCors(config));
+  app.use(metrics.middleware);
+  app.use(
+    '/api',
+    noStore,
+    requireJsonBody(),
+    express.json({ limit: API_BODY_LIMIT, type: ['application/json', 'application/*+json'] }),
+  );
+
+  app.use(
+    createHealthRouter({
+      db,
+      storeKeys: Object.keys(config.stores),
+      bigcommerce: deps.bigcommerce,
+      now,
+      draining: deps.draining,
+    }),
+  );
+  app.use(createMetricsRouter({ metrics, token: config.metricsToken }));
+  app.use(createSessionRouter({ sessions, sandbox: config.sandbox }));
+  app.use(createAdminRouter({ adminToken: config.adminToken, errorLog: repos.errorLog }));
+  app.use(createWidgetRouter({ widgetDist: deps.widgetDist ?? DEFAULT_WIDGET_DIST }));
+  for (const router of deps.routers ?? []) app.use(router);
+
+  app.use('/api/v1', markRouteBase('/api/v1'), requireSession(sessions), ...(deps.apiRouters ?? []));
+
+  app.use(createNotFound());
+  app.use(createErrorHandler({ logger, errorLog: repos.errorLog, now }));
+  return app;
+}

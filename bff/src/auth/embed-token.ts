@@ -1,0 +1,188 @@
+/**
+ * Verifies the embed token novomind's iAGENT app signs for a ticket (DESIGN §4). Each fault has its own
+ * 401 code so an admin can tell a clock problem from a wrong secret from a replay.
+ */
+import { decodeJwt, errors as joseErrors, jwtVerify } from 'jose';
+import { z } from 'zod';
+import type { Scope } from '../../../shared/common.js';
+import { orderScopes, resolveMarket, type AppConfig, type MarketConfig } from '../config.js';
+import { AppError } from '../http/app-error.js';
+import type { JtiRepo } from '../store/jti-repo.js';
+
+/** Seconds of clock skew we forgive between novomind's server and ours. */
+export const CLOCK_TOLERANCE_SEC = 30;
+export const EMBED_ALGORITHM = 'HS256';
+
+export interface VerifiedEmbedToken {
+  agent: string;
+  ticket: string;
+  email: string | null;
+  /** novomind contact External ID, taken as the BigCommerce customer id by the matching code. */
+  customer: string | null;
+  market: MarketConfig;
+  /** The token's locale, else the market's first locale, else "en". */
+  locale: string;
+  /** Token scopes ∩ market permissions, in catalog order; always includes orders:read. */
+  scopes: Scope[];
+  jti: string;
+  /** Epoch milliseconds. */
+  issuedAt: number;
+  expiresAt: number;
+}
+
+export interface EmbedTokenVerifier {
+  verify(token: string): Promise<VerifiedEmbedToken>;
+}
+
+export interface EmbedTokenVerifierDeps {
+  config: Pick<AppConfig, 'embed' | 'markets' | 'defaultMarket'>;
+  jti: Pick<JtiRepo, 'consume'>;
+  now?: () => number;
+}
+
+// novomind sends "" for an unknown contact field; that means "not given", not "given as empty".
+const blank = (value: unknown) => (value === '' || value === null ? undefined : value);
+const optionalText = (max: number) => z.preprocess(blank, z.optional(z.string().trim().min(1).max(max)));
+const idLike = (max: number) =>
+  z.union([z.string().trim().min(1).max(max), z.number().int().nonnegative().transform(String)]);
+
+const ClaimsSchema = z.object({
+  sub: z.string().trim().min(1).max(256),
+  ticket: idLike(128),
+  jti: z.string().min(1).max(256),
+  iat: z.number().int(),
+  exp: z.number().int(),
+  email: z.preprocess(
+    blank,
+    z.optional(
+      z
+        .string()
+        .trim()
+        .max(320)
+        .regex(/^[^\s@]+@[^\s@]+$/),
+    ),
+  ),
+  customer: z.preprocess(blank, z.optional(idLike(64))),
+  market: optionalText(64),
+  locale: z.preprocess(blank, z.optional(z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/))),
+  scope: z.preprocess(blank, z.optional(z.string().max(512))),
+});
+
+/**
+ * The key for a token: its market's own secret when that market has one, else EMBED_SECRET.
+ * Reads the (unverified) market/locale claims only to choose the key; the signature check then proves them.
+ */
+export function selectEmbedSecret(
+  config: Pick<AppConfig, 'embed' | 'markets' | 'defaultMarket'>,
+  claims: { market?: unknown; locale?: unknown },
+): string {
+  const market = resolveMarket(config, {
+    market: typeof claims.market === 'string' && claims.market !== '' ? claims.market : null,
+    locale: typeof claims.locale === 'string' && claims.locale !== '' ? claims.locale : null,
+  });
+  return market?.embedSecret ?? config.embed.secret;
+}
+
+export function encodeSecret(secret: string): Uint8Array {
+  return new TextEncoder().encode(secret);
+}
+
+function mapJoseError(error: unknown): AppError {
+  // JWTExpired is a JWTClaimValidationFailed too, so it is checked first.
+  if (error instanceof joseErrors.JWTExpired) return new AppError('token_expired', { cause: error });
+  if (error instanceof joseErrors.JWTClaimValidationFailed) {
+    if (error.claim === 'aud' && error.reason === 'check_failed') {
+      return new AppError('token_wrong_audience', { cause: error });
+    }
+    return new AppError('token_claims_invalid', {
+      cause: error,
+      details: { claim: error.claim, reason: error.reason },
+    });
+  }
+  // Bad signature, alg none/other, malformed compact form: all "this is not a token we issued".
+  return new AppError('token_invalid', { cause: error });
+}
+
+export function createEmbedTokenVerifier(deps: EmbedTokenVerifierDeps): EmbedTokenVerifier {
+  const now = deps.now ?? Date.now;
+  const { config } = deps;
+
+  return {
+    async verify(token) {
+      if (token.trim() === '') throw new AppError('token_missing');
+
+      let unverified: Record<string, unknown>;
+      try {
+        unverified = decodeJwt(token);
+      } catch (error) {
+        throw new AppError('token_invalid', { cause: error });
+      }
+      const key = encodeSecret(selectEmbedSecret(config, unverified));
+
+      let payload: unknown;
+      try {
+        ({ payload } = await jwtVerify(token, key, {
+          algorithms: [EMBED_ALGORITHM],
+          audience: config.embed.audience,
+          clockTolerance: CLOCK_TOLERANCE_SEC,
+          requiredClaims: ['sub', 'ticket', 'iat', 'exp', 'jti'],
+          currentDate: new Date(now()),
+        }));
+      } catch (error) {
+        throw mapJoseError(error);
+      }
+
+      const parsed = ClaimsSchema.safeParse(payload);
+      if (!parsed.success) {
+        throw new AppError('token_claims_invalid', {
+          details: parsed.error.issues.map((issue) => ({ claim: issue.path.join('.'), problem: issue.code })),
+        });
+      }
+      const claims = parsed.data;
+      const nowSec = now() / 1000;
+      if (claims.exp - claims.iat > config.embed.maxLifetimeSec) {
+        throw new AppError('token_claims_invalid', {
+          message: 'The embed token lives longer than 15 minutes; sign shorter-lived tokens.',
+          details: { lifetimeSec: claims.exp - claims.iat },
+        });
+      }
+      if (claims.iat > nowSec + CLOCK_TOLERANCE_SEC) {
+        throw new AppError('token_claims_invalid', {
+          message: 'The embed token was issued in the future; check the signing server’s clock.',
+        });
+      }
+
+      const market = resolveMarket(config, { market: claims.market, locale: claims.locale });
+      if (!market) {
+        throw new AppError('token_claims_invalid', {
+          message: 'The embed token names a market this service does not know.',
+          details: { market: claims.market },
+        });
+      }
+
+      const requested = (claims.scope ?? '').split(/\s+/).filter(Boolean);
+      const scopes = orderScopes(requested).filter((scope) => market.permissions.includes(scope));
+      if (!scopes.includes('orders:read')) {
+        throw new AppError('token_no_scope', { details: { requested, market: market.id } });
+      }
+
+      // Last, so a token refused for another reason is not burnt. Kept until the token could not pass the
+      // expiry check anyway, in the database so a restart does not reopen the window.
+      const seenUntil = (claims.exp + CLOCK_TOLERANCE_SEC) * 1000;
+      if (!deps.jti.consume(claims.jti, seenUntil, now())) throw new AppError('token_replayed');
+
+      return {
+        agent: claims.sub,
+        ticket: claims.ticket,
+        email: claims.email ?? null,
+        customer: claims.customer ?? null,
+        market,
+        locale: claims.locale ?? market.locales[0] ?? 'en',
+        scopes,
+        jti: claims.jti,
+        issuedAt: claims.iat * 1000,
+        expiresAt: claims.exp * 1000,
+      };
+    },
+  };
+}

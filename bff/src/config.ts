@@ -1,0 +1,551 @@
+/**
+ * The one place that reads the environment and the stores/markets file (DESIGN §3, §8).
+ * Everything is validated at start; a bad value stops the start with a message that names where it came
+ * from and the JSON path of the field, so an admin can fix it without reading code.
+ */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { SCOPES, type Scope } from '../../shared/common.js';
+import { FieldTemplate } from '../../shared/template.js';
+
+export const DEFAULT_API_URL = 'https://api.bigcommerce.com';
+export const DEFAULT_EMBED_AUDIENCE = 'order-context';
+/** DESIGN §4: an embed token lives at most 15 minutes. */
+export const EMBED_MAX_LIFETIME_SEC = 900;
+export const EMBED_SECRET_MIN_LENGTH = 32;
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface StoreConfig {
+  key: string;
+  hash: string;
+  accessToken: string;
+  apiUrl: string;
+  label: string;
+}
+
+export interface MarketConfig {
+  id: string;
+  store: string;
+  label: string;
+  locales: string[];
+  /** BigCommerce channel ids this market covers; null = all channels. */
+  channels: number[] | null;
+  /** The most a token of this market can get. */
+  permissions: Scope[];
+  /** novomind origins allowed to frame the widget and load it cross-origin for this market. */
+  frameOrigins: string[];
+  /** Overrides the global embed secret for tokens of this market. */
+  embedSecret: string | null;
+  template: FieldTemplate | null;
+}
+
+export interface AppConfig {
+  host: string;
+  port: number;
+  dataDir: string;
+  /** True when no store was configured: server.ts starts the built-in sandbox and fills stores/markets. */
+  sandbox: boolean;
+  embed: {
+    secret: string;
+    audience: string;
+    maxLifetimeSec: number;
+    /** True when the secret was generated for this start (sandbox without EMBED_SECRET): tokens die with the process. */
+    ephemeral: boolean;
+  };
+  sessionTtlMs: number;
+  /** FRAME_ANCESTORS: CSP sources (`'self'`, `'none'` or origins). Markets' frameOrigins are added by the security middleware. */
+  frameAncestors: string[];
+  stores: Record<string, StoreConfig>;
+  markets: Record<string, MarketConfig>;
+  defaultMarket: string;
+  metricsToken: string | null;
+  adminToken: string | null;
+  logLevel: LogLevel;
+  /** The CONFIG_FILE path, when one was read (for logs). */
+  configFile: string | null;
+}
+
+export interface ConfigIssue {
+  /** JSON path of the field (`markets.de.store`) or the environment variable name. */
+  path: string;
+  message: string;
+}
+
+/** A bad environment or config file. The message is what an admin reads: source, field path, what is wrong. */
+export class ConfigError extends Error {
+  readonly source: string;
+  readonly issues: readonly ConfigIssue[];
+
+  constructor(source: string, issues: readonly ConfigIssue[]) {
+    super(
+      issues.map((issue) => `${source}: ${issue.path ? `${issue.path}: ` : ''}${issue.message}`).join('\n'),
+    );
+    this.name = 'ConfigError';
+    this.source = source;
+    this.issues = issues;
+  }
+}
+
+type ReadFile = (file: string, encoding: 'utf8') => string;
+
+// ---------------------------------------------------------------------------------------------------------
+// Shared field schemas
+
+const KEY_PATTERN = /^[a-z0-9][a-z0-9_-]{0,31}$/;
+const KEY_RULE = 'must be 1-32 characters of a-z, 0-9, "_" or "-"';
+const ENV_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
+// BCP 47 as novomind sends it ("de", "de-DE", "zh-Hant-TW"); we only need it well-formed, not registered.
+const LOCALE_PATTERN = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+
+const httpUrl = z.string().refine(isHttpUrl, { message: 'must be an http(s) URL' });
+const storeHash = z
+  .string()
+  .regex(/^[A-Za-z0-9]{1,64}$/, { message: 'must be the store hash (letters and digits)' });
+const origin = z.string().refine(isOrigin, {
+  message: 'must be an origin like https://desk.example.com (scheme, host and optional port; no path)',
+});
+const locale = z.string().regex(LOCALE_PATTERN, { message: 'must be a BCP 47 locale like "de" or "de-DE"' });
+const secret = z
+  .string()
+  .min(EMBED_SECRET_MIN_LENGTH, { message: `must be at least ${EMBED_SECRET_MIN_LENGTH} characters` });
+const bearerToken = z.string().min(16, { message: 'must be at least 16 characters' });
+const envName = z.string().regex(ENV_NAME_PATTERN, { message: 'must be an environment variable name' });
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (
+      (url.protocol === 'http:' || url.protocol === 'https:') && url.username === '' && url.password === ''
+    );
+  } catch {
+    return false;
+  }
+}
+
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === value;
+  } catch {
+    return false;
+  }
+}
+
+function trimTrailingSlash(url: string): string {
+  return url.replace(/\/+$/, '');
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Environment
+
+// An empty variable (`FOO=` in a compose file) means "not set", not "set to nothing".
+function blankToUndefined(value: unknown): unknown {
+  return typeof value === 'string' && value.trim() === '' ? undefined : value;
+}
+const optionalEnv = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, z.optional(schema));
+
+const EnvSchema = z.object({
+  PORT: optionalEnv(
+    z.coerce
+      .number({ message: 'must be a port number' })
+      .int({ message: 'must be a port number' })
+      .min(0, { message: 'must be between 0 and 65535' })
+      .max(65535, { message: 'must be between 0 and 65535' }),
+  ),
+  HOST: optionalEnv(z.string()),
+  BIGCOMMERCE_STORE_HASH: optionalEnv(storeHash),
+  BIGCOMMERCE_ACCESS_TOKEN: optionalEnv(z.string()),
+  BIGCOMMERCE_API_URL: optionalEnv(httpUrl),
+  EMBED_SECRET: optionalEnv(secret),
+  EMBED_AUDIENCE: optionalEnv(z.string()),
+  FRAME_ANCESTORS: optionalEnv(z.string()),
+  DATA_DIR: optionalEnv(z.string()),
+  CONFIG_FILE: optionalEnv(z.string()),
+  SESSION_TTL_HOURS: optionalEnv(
+    z.coerce
+      .number({ message: 'must be a number of hours' })
+      .positive({ message: 'must be more than 0' })
+      .max(168, { message: 'must be at most 168 (a week)' }),
+  ),
+  METRICS_TOKEN: optionalEnv(bearerToken),
+  ADMIN_TOKEN: optionalEnv(bearerToken),
+  LOG_LEVEL: optionalEnv(z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })),
+});
+type Env = z.infer<typeof EnvSchema>;
+
+function parseFrameAncestors(raw: string | undefined): { value: string[]; issue?: string } {
+  const sources = (raw ?? "'self'").split(/\s+/).filter(Boolean);
+  for (const source of sources) {
+    if (source !== "'self'" && source !== "'none'" && !isOrigin(source)) {
+      return {
+        value: [],
+        issue: `"${source}" is not 'self', 'none' or an origin like https://desk.example.com`,
+      };
+    }
+  }
+  if (sources.includes("'none'") && sources.length > 1) {
+    return { value: [], issue: "'none' cannot be combined with other sources" };
+  }
+  return { value: sources.length > 0 ? sources : ["'self'"] };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Config file (DESIGN §8)
+
+const StoreFileSchema = z.strictObject({
+  hash: storeHash,
+  tokenEnv: envName,
+  apiUrl: z.optional(httpUrl),
+  label: z.optional(z.string().min(1)),
+});
+
+const MarketFileSchema = z.strictObject({
+  store: z.string(),
+  label: z.optional(z.string().min(1)),
+  locales: z.optional(z.array(locale)),
+  channels: z.optional(
+    z.array(z.number().int().positive({ message: 'must be a BigCommerce channel id' })).min(1, {
+      message: 'must list at least one channel; omit it to cover all channels',
+    }),
+  ),
+  permissions: z.optional(
+    z
+      .array(z.enum(SCOPES, { message: `must be one of ${SCOPES.join(', ')}` }))
+      .refine((scopes) => scopes.includes('orders:read'), {
+        message: 'must include "orders:read" (nothing works without it)',
+      }),
+  ),
+  frameOrigins: z.optional(z.array(origin)),
+  embedSecret: z.optional(secret),
+  embedSecretEnv: z.optional(envName),
+  template: z.optional(FieldTemplate),
+});
+
+function createFileSchema(env: NodeJS.ProcessEnv) {
+  return z
+    .strictObject({
+      $schema: z.optional(z.string()),
+      stores: z.record(z.string().regex(KEY_PATTERN, { message: KEY_RULE }), StoreFileSchema),
+      markets: z.record(z.string().regex(KEY_PATTERN, { message: KEY_RULE }), MarketFileSchema),
+      defaultMarket: z.optional(z.string()),
+    })
+    .superRefine((file, ctx) => {
+      // Cross-field rules live here so every problem is reported in one run, each with its JSON path.
+      const storeKeys = Object.keys(file.stores);
+      const marketIds = Object.keys(file.markets);
+      if (storeKeys.length === 0) {
+        ctx.addIssue({ code: 'custom', path: ['stores'], message: 'at least one store is required' });
+      }
+      if (marketIds.length === 0) {
+        ctx.addIssue({ code: 'custom', path: ['markets'], message: 'at least one market is required' });
+      }
+      for (const [key, store] of Object.entries(file.stores)) {
+        if (blankToUndefined(env[store.tokenEnv]) === undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['stores', key, 'tokenEnv'],
+            message: `environment variable ${store.tokenEnv} (the store's access token) is not set`,
+          });
+        }
+      }
+      for (const [id, market] of Object.entries(file.markets)) {
+        if (!Object.hasOwn(file.stores, market.store)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['markets', id, 'store'],
+            message: `unknown store "${market.store}"${storeKeys.length ? ` (stores: ${storeKeys.join(', ')})` : ''}`,
+          });
+        }
+        if (market.embedSecret !== undefined && market.embedSecretEnv !== undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['markets', id, 'embedSecretEnv'],
+            message: 'set either embedSecret or embedSecretEnv, not both',
+          });
+        }
+        if (market.embedSecretEnv !== undefined) {
+          const value = blankToUndefined(env[market.embedSecretEnv]);
+          if (typeof value !== 'string' || value.length < EMBED_SECRET_MIN_LENGTH) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['markets', id, 'embedSecretEnv'],
+              message: `environment variable ${market.embedSecretEnv} must hold a secret of at least ${EMBED_SECRET_MIN_LENGTH} characters`,
+            });
+          }
+        }
+      }
+      if (file.defaultMarket !== undefined && !Object.hasOwn(file.markets, file.defaultMarket)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['defaultMarket'],
+          message: `unknown market "${file.defaultMarket}"`,
+        });
+      }
+    });
+}
+type ConfigFile = z.infer<ReturnType<typeof createFileSchema>>;
+
+/** `['markets', 'de', 'locales', 0]` -> `markets.de.locales[0]`. */
+export function formatJsonPath(segments: readonly PropertyKey[]): string {
+  let out = '';
+  for (const segment of segments) {
+    if (typeof segment === 'number') out += `[${segment}]`;
+    else if (typeof segment === 'string' && /^[A-Za-z_$][\w$-]*$/.test(segment))
+      out += out ? `.${segment}` : segment;
+    else out += `[${JSON.stringify(String(segment))}]`;
+  }
+  return out;
+}
+
+function toConfigIssues(error: z.ZodError): ConfigIssue[] {
+  return error.issues.map((issue) => {
+    if (issue.code === 'unrecognized_keys') {
+      const keys = issue.keys.map((key) => `"${key}"`).join(', ');
+      return { path: formatJsonPath(issue.path), message: `unknown key ${keys}` };
+    }
+    if (issue.code === 'invalid_key') {
+      return { path: formatJsonPath(issue.path), message: `bad key: ${KEY_RULE}` };
+    }
+    return { path: formatJsonPath(issue.path), message: issue.message };
+  });
+}
+
+function readConfigFile(file: string, env: NodeJS.ProcessEnv, readFile: ReadFile): ConfigFile {
+  const source = `CONFIG_FILE ${file}`;
+  let text: string;
+  try {
+    text = readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+    throw new ConfigError(source, [{ path: '', message: `cannot read the file (${code})` }]);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError(source, [{ path: '', message: `not valid JSON: ${(error as Error).message}` }]);
+  }
+  const parsed = createFileSchema(env).safeParse(json);
+  if (!parsed.success) throw new ConfigError(source, toConfigIssues(parsed.error));
+  return parsed.data;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Assembly
+
+function buildFromFile(
+  file: ConfigFile,
+  env: NodeJS.ProcessEnv,
+  defaultApiUrl: string,
+): Pick<AppConfig, 'stores' | 'markets' | 'defaultMarket'> {
+  const stores: Record<string, StoreConfig> = {};
+  for (const [key, store] of Object.entries(file.stores)) {
+    stores[key] = {
+      key,
+      hash: store.hash,
+      accessToken: String(env[store.tokenEnv]),
+      apiUrl: trimTrailingSlash(store.apiUrl ?? defaultApiUrl),
+      label: store.label ?? key,
+    };
+  }
+  const markets: Record<string, MarketConfig> = {};
+  for (const [id, market] of Object.entries(file.markets)) {
+    const envSecret = market.embedSecretEnv === undefined ? undefined : env[market.embedSecretEnv];
+    markets[id] = {
+      id,
+      store: market.store,
+      label: market.label ?? id,
+      locales: market.locales ?? [],
+      channels: market.channels ?? null,
+      // Least privilege when an admin forgets the list: read-only.
+      permissions: market.permissions ? orderScopes(market.permissions) : ['orders:read'],
+      frameOrigins: market.frameOrigins ?? [],
+      embedSecret: market.embedSecret ?? envSecret ?? null,
+      template: market.template ?? null,
+    };
+  }
+  const firstMarket = Object.keys(markets)[0] ?? '';
+  return { stores, markets, defaultMarket: file.defaultMarket ?? firstMarket };
+}
+
+function buildSingleStore(hash: string, accessToken: string, apiUrl: string) {
+  const store: StoreConfig = { key: 'default', hash, accessToken, apiUrl, label: `Store ${hash}` };
+  const market: MarketConfig = {
+    id: 'default',
+    store: 'default',
+    label: 'Default',
+    locales: [],
+    channels: null,
+    permissions: [...SCOPES],
+    frameOrigins: [],
+    embedSecret: null,
+    template: null,
+  };
+  return { stores: { default: store }, markets: { default: market }, defaultMarket: 'default' };
+}
+
+/** Scopes in catalog order without duplicates, so sessions and responses list them the same way every time. */
+export function orderScopes(scopes: Iterable<string>): Scope[] {
+  const wanted = new Set(scopes);
+  return SCOPES.filter((scope) => wanted.has(scope));
+}
+
+/** DATA_DIR alone, for tools (the errors CLI) that must work even when the rest of the config is incomplete. */
+export function resolveDataDir(env: NodeJS.ProcessEnv): string {
+  const raw = blankToUndefined(env.DATA_DIR);
+  return path.resolve(typeof raw === 'string' ? raw : './data');
+}
+
+/**
+ * Reads and validates the whole configuration. Throws ConfigError; never logs (there is no logger yet).
+ * In sandbox mode `stores`/`markets` are empty: server.ts fills them from the sandbox (see withSandboxStores).
+ */
+export function loadConfig(env: NodeJS.ProcessEnv, readFile: ReadFile = fs.readFileSync): AppConfig {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) throw new ConfigError('environment', toConfigIssues(parsed.error));
+  const vars: Env = parsed.data;
+
+  const issues: ConfigIssue[] = [];
+  const frameAncestors = parseFrameAncestors(vars.FRAME_ANCESTORS);
+  if (frameAncestors.issue) issues.push({ path: 'FRAME_ANCESTORS', message: frameAncestors.issue });
+
+  const hasHash = vars.BIGCOMMERCE_STORE_HASH !== undefined;
+  const hasToken = vars.BIGCOMMERCE_ACCESS_TOKEN !== undefined;
+  if (vars.CONFIG_FILE === undefined && hasHash !== hasToken) {
+    // DESIGN §3: half a store is a mistake to report, not a reason to fall back to the sandbox.
+    issues.push(
+      hasHash
+        ? { path: 'BIGCOMMERCE_ACCESS_TOKEN', message: 'is not set, but BIGCOMMERCE_STORE_HASH is' }
+        : { path: 'BIGCOMMERCE_STORE_HASH', message: 'is not set, but BIGCOMMERCE_ACCESS_TOKEN is' },
+    );
+  }
+  const sandbox = vars.CONFIG_FILE === undefined && !hasHash && !hasToken;
+  if (!sandbox && vars.EMBED_SECRET === undefined) {
+    issues.push({
+      path: 'EMBED_SECRET',
+      message: `is required when a store is configured (at least ${EMBED_SECRET_MIN_LENGTH} characters)`,
+    });
+  }
+  if (issues.length > 0) throw new ConfigError('environment', issues);
+
+  const defaultApiUrl = trimTrailingSlash(vars.BIGCOMMERCE_API_URL ?? DEFAULT_API_URL);
+  let placement: Pick<AppConfig, 'stores' | 'markets' | 'defaultMarket'>;
+  if (vars.CONFIG_FILE !== undefined) {
+    const file = path.resolve(vars.CONFIG_FILE);
+    placement = buildFromFile(readConfigFile(file, env, readFile), env, defaultApiUrl);
+  } else if (hasHash && hasToken) {
+    placement = buildSingleStore(
+      String(vars.BIGCOMMERCE_STORE_HASH),
+      String(vars.BIGCOMMERCE_ACCESS_TOKEN),
+      defaultApiUrl,
+    );
+  } else {
+    placement = { stores: {}, markets: {}, defaultMarket: '' };
+  }
+
+  return {
+    host: vars.HOST ?? '127.0.0.1',
+    port: vars.PORT ?? 8080,
+    dataDir: resolveDataDir(env),
+    sandbox,
+    embed: {
+      // A sandbox without EMBED_SECRET still needs a key; one per start means old demo links stop working, which is fine.
+      secret: vars.EMBED_SECRET ?? randomBytes(32).toString('base64url'),
+      audience: vars.EMBED_AUDIENCE ?? DEFAULT_EMBED_AUDIENCE,
+      maxLifetimeSec: EMBED_MAX_LIFETIME_SEC,
+      ephemeral: vars.EMBED_SECRET === undefined,
+    },
+    sessionTtlMs: Math.round((vars.SESSION_TTL_HOURS ?? 10) * 3_600_000),
+    frameAncestors: frameAncestors.value,
+    ...placement,
+    metricsToken: vars.METRICS_TOKEN ?? null,
+    adminToken: vars.ADMIN_TOKEN ?? null,
+    logLevel: vars.LOG_LEVEL ?? 'info',
+    configFile: vars.CONFIG_FILE === undefined ? null : path.resolve(vars.CONFIG_FILE),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Sandbox placement
+
+/** What server.ts hands over from the started sandbox (structural, so config.ts does not depend on sandbox/). */
+export interface SandboxStoreInfo {
+  hash: string;
+  token: string;
+  label: string;
+}
+
+const SANDBOX_STORE_KEYS = ['eu', 'us'] as const;
+
+/**
+ * Sandbox mode: store keys `eu`/`us` (in the sandbox's store order) and two markets that exercise
+ * locale routing: `de` (German-speaking shoppers on the EU store) and `us` (English on the US store).
+ */
+export function withSandboxStores(
+  config: AppConfig,
+  apiUrl: string,
+  sandboxStores: readonly SandboxStoreInfo[],
+): AppConfig {
+  const stores: Record<string, StoreConfig> = {};
+  sandboxStores.slice(0, SANDBOX_STORE_KEYS.length).forEach((store, index) => {
+    const key = SANDBOX_STORE_KEYS[index] ?? `s${index}`;
+    stores[key] = {
+      key,
+      hash: store.hash,
+      accessToken: store.token,
+      apiUrl: trimTrailingSlash(apiUrl),
+      label: store.label,
+    };
+  });
+  const market = (id: string, store: string, label: string, locales: string[]): MarketConfig => ({
+    id,
+    store,
+    label,
+    locales,
+    channels: null,
+    permissions: [...SCOPES],
+    frameOrigins: [],
+    embedSecret: null,
+    template: null,
+  });
+  const markets: Record<string, MarketConfig> = {};
+  if (stores.eu) markets.de = market('de', 'eu', 'Deutschland (Sandbox)', ['de', 'de-DE', 'de-AT', 'de-CH']);
+  if (stores.us) markets.us = market('us', 'us', 'United States (Sandbox)', ['en-US', 'en']);
+  return { ...config, stores, markets, defaultMarket: Object.keys(markets)[0] ?? '' };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Market resolution (DESIGN §8)
+
+function languageOf(tag: string): string {
+  return tag.split('-')[0]?.toLowerCase() ?? '';
+}
+
+/**
+ * A token's market: its `market` claim; else the first market with a locale equal to the token's locale;
+ * else the first market sharing its language ("de-CH" finds a market listing "de" or "de-DE");
+ * else `defaultMarket`. Exact matches win over language matches so "en-GB" can have its own market even when
+ * an earlier market lists "en". Returns null only when the claim names a market that does not exist.
+ */
+export function resolveMarket(
+  config: Pick<AppConfig, 'markets' | 'defaultMarket'>,
+  hints: { market?: string | null; locale?: string | null },
+): MarketConfig | null {
+  if (hints.market) {
+    return Object.hasOwn(config.markets, hints.market) ? (config.markets[hints.market] ?? null) : null;
+  }
+  const markets = Object.values(config.markets);
+  if (hints.locale) {
+    const wanted = hints.locale.toLowerCase();
+    const exact = markets.find((market) => market.locales.some((tag) => tag.toLowerCase() === wanted));
+    if (exact) return exact;
+    const language = languageOf(wanted);
+    const sameLanguage = markets.find((market) => market.locales.some((tag) => languageOf(tag) === language));
+    if (sameLanguage) return sameLanguage;
+  }
+  return config.markets[config.defaultMarket] ?? markets[0] ?? null;
+}

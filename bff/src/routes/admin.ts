@@ -1,0 +1,38 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { AppError } from '../http/app-error.js';
+import { hasBearer } from '../http/bearer.js';
+import { CORRELATION_ID_PATTERN } from '../http/correlation.js';
+import type { ErrorLogRecord, ErrorLogRepo } from '../store/error-log-repo.js';
+
+export interface AdminRouteDeps {
+  /** ADMIN_TOKEN; null = the admin API does not exist (404). */
+  adminToken: string | null;
+  errorLog: Pick<ErrorLogRepo, 'listByCorrelationId' | 'listRecent'>;
+}
+
+const ErrorsQuery = z.object({
+  correlationId: z.optional(z.string().regex(CORRELATION_ID_PATTERN)),
+  limit: z.optional(z.coerce.number().int().min(1).max(500)),
+});
+
+export function toErrorLogDto(record: ErrorLogRecord) {
+  return { ...record, createdAt: new Date(record.createdAt).toISOString() };
+}
+
+/** GET /api/v1/admin/errors?correlationId=…: the error log, for admins holding ADMIN_TOKEN. */
+export function createAdminRouter(deps: AdminRouteDeps): Router {
+  const router = Router();
+  router.get('/api/v1/admin/errors', (req, res) => {
+    // Without a configured token the endpoint is hidden, not merely locked.
+    if (deps.adminToken === null) throw new AppError('not_found');
+    if (!hasBearer(req.get('Authorization'), deps.adminToken)) throw new AppError('forbidden');
+    const query = ErrorsQuery.parse(req.query);
+    const records =
+      query.correlationId !== undefined
+        ? deps.errorLog.listByCorrelationId(query.correlationId, query.limit)
+        : deps.errorLog.listRecent(query.limit);
+    res.json({ entries: records.map(toErrorLogDto) });
+  });
+  return router;
+}

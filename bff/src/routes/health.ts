@@ -1,0 +1,103 @@
+import { Router } from 'express';
+import type { AppDatabase } from '../store/db.js';
+import { AppError } from '../http/app-error.js';
+
+/** Whatever can tell whether a store answers: the BigCommerce clients in production, a stub in tests. */
+export interface StorePinger {
+  ping(storeKey: string): Promise<unknown>;
+}
+
+export interface HealthRouteDeps {
+  db: Pick<AppDatabase, 'check'>;
+  storeKeys: readonly string[];
+  bigcommerce?: StorePinger;
+  now?: () => number;
+  /** How long one readiness verdict is reused; probes every few seconds must not spend the store's API quota. */
+  cacheMs?: number;
+  pingTimeoutMs?: number;
+  /** True while the server shuts down: readiness fails so load balancers stop sending traffic. */
+  draining?: () => boolean;
+}
+
+export interface ReadinessReport {
+  ready: boolean;
+  checks: { database: 'ok' | 'failed'; stores: Record<string, 'ok' | 'unreachable'> };
+}
+
+async function pingWithTimeout(pinger: StorePinger, storeKey: string, timeoutMs: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+    timer.unref();
+  });
+  try {
+    return await Promise.race([pinger.ping(storeKey).then(() => true), timeout]);
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export function createReadinessCheck(deps: HealthRouteDeps): () => Promise<ReadinessReport> {
+  const now = deps.now ?? Date.now;
+  const cacheMs = deps.cacheMs ?? 5000;
+  let cached: { at: number; report: ReadinessReport } | null = null;
+  let inFlight: Promise<ReadinessReport> | null = null;
+
+  async function run(): Promise<ReadinessReport> {
+    const database = deps.db.check() ? 'ok' : 'failed';
+    const stores: Record<string, 'ok' | 'unreachable'> = {};
+    if (deps.bigcommerce) {
+      const pinger = deps.bigcommerce;
+      const results = await Promise.all(
+        deps.storeKeys.map((key) => pingWithTimeout(pinger, key, deps.pingTimeoutMs ?? 3000)),
+      );
+      deps.storeKeys.forEach((key, index) => {
+        stores[key] = results[index] ? 'ok' : 'unreachable';
+      });
+    }
+    const ready = database === 'ok' && Object.values(stores).every((state) => state === 'ok');
+    return { ready, checks: { database, stores } };
+  }
+
+  return async () => {
+    if (cached && now() - cached.at < cacheMs) return cached.report;
+    // Concurrent probes share one round of pings.
+    inFlight ??= run().finally(() => {
+      inFlight = null;
+    });
+    const report = await inFlight;
+    cached = { at: now(), report };
+    return report;
+  };
+}
+
+/** GET /healthz (alive, no dependencies) and GET /readyz (DB ok and every store answers). */
+export function createHealthRouter(deps: HealthRouteDeps): Router {
+  const router = Router();
+  const checkReadiness = createReadinessCheck(deps);
+
+  router.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  router.get('/readyz', async (_req, res) => {
+    if (deps.draining?.()) throw new AppError('not_ready', { message: 'The service is shutting down.' });
+    const report = await checkReadiness();
+    if (!report.ready) {
+      const failing = [
+        ...(report.checks.database === 'ok' ? [] : ['database']),
+        ...Object.entries(report.checks.stores)
+          .filter(([, state]) => state !== 'ok')
+          .map(([key]) => `store "${key}"`),
+      ];
+      throw new AppError('not_ready', {
+        message: `The service is not ready: ${failing.join(', ')} not available.`,
+        details: report.checks,
+      });
+    }
+    res.json({ status: 'ready', checks: report.checks });
+  });
+  return router;
+}

@@ -1,0 +1,34 @@
+import { Router } from 'express';
+import * as z from 'zod/mini';
+import { SessionRequest, type SessionResponse } from '../../../shared/session.js';
+import type { SessionService } from '../auth/sessions.js';
+import { AppError } from '../http/app-error.js';
+import { getCorrelationId } from '../http/correlation.js';
+
+export interface SessionRouteDeps {
+  sessions: Pick<SessionService, 'open'>;
+  sandbox: boolean;
+}
+
+/** POST /api/v1/session: embed token in, ticket-scoped session out (DESIGN §4). */
+export function createSessionRouter(deps: SessionRouteDeps): Router {
+  const router = Router();
+  router.post('/api/v1/session', async (req, res) => {
+    const raw: unknown = (req.body as { token?: unknown } | undefined)?.token;
+    if (raw === undefined || raw === null || raw === '') throw new AppError('token_missing');
+    const { token } = z.parse(SessionRequest, req.body);
+    const { id, session } = await deps.sessions.open(token, { correlationId: getCorrelationId(res) });
+    const body: SessionResponse = {
+      session: id,
+      expiresAt: new Date(session.expiresAt).toISOString(),
+      ticket: session.ticket,
+      agent: session.agent,
+      scopes: session.scopes,
+      market: { id: session.market.id, label: session.market.label, store: session.market.store },
+      locale: session.locale,
+      sandbox: deps.sandbox,
+    };
+    res.status(201).json(body);
+  });
+  return router;
+}
