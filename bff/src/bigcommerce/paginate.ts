@@ -49,16 +49,16 @@ export async function* paginateV3<T>(fetchPage: FetchV3Page<T>, options: PageOpt
   for (let page = 1; yielded < options.maxItems; page += 1) {
     const result = await fetchPage(page, limit);
     if (result === null) return;
+    const meta = result.pagination;
+    // A server that ignores `page` (reported for transactions) would hand us page 1 again and again:
+    // stop before yielding duplicates.
+    if (meta !== null && meta.currentPage !== page) return;
     for (const record of result.data) {
       yield record;
       yielded += 1;
       if (yielded >= options.maxItems) return;
     }
-    const meta = result.pagination;
-    if (result.data.length === 0 || meta === null) return;
-    // Stop when the server did not honour `page` (it has been reported to ignore it for transactions),
-    // otherwise we would read page 1 again and again.
-    if (meta.currentPage !== page || meta.currentPage >= meta.totalPages) return;
+    if (result.data.length === 0 || meta === null || meta.currentPage >= meta.totalPages) return;
   }
 }
 

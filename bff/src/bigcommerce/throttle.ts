@@ -65,6 +65,8 @@ export function createThrottle(options: ThrottleOptions): Throttle {
   const waiters: Array<() => void> = [];
   let window: Window | undefined;
   let nextSlotAt = 0;
+  /** Callers sleeping until their reserved slot; their requests are already spoken for. */
+  let pendingSlots = 0;
 
   function reserveOf(w: Window): number {
     return Math.max(reserveMin, Math.ceil((w.quota ?? 0) * reserveRatio));
@@ -122,14 +124,20 @@ export function createThrottle(options: ThrottleOptions): Throttle {
         continue;
       }
       if (!spaced && w.left <= reserveOf(w)) {
-        // Running low: spread what is left evenly over the rest of the window, one slot per request.
+        // Running low: spread what is left evenly over the rest of the window. Each caller takes the next free
+        // slot; the gap after it is the time left from that slot shared by the requests not yet spoken for.
         spaced = true;
-        const gap = Math.ceil((w.resetAt - t) / w.left);
         const slot = Math.max(t, nextSlotAt);
-        nextSlotAt = slot + gap;
+        const unclaimed = Math.max(1, w.left - pendingSlots);
+        nextSlotAt = slot + Math.ceil(Math.max(0, w.resetAt - slot) / unclaimed);
         if (slot > t) {
-          await sleep(slot - t, signal);
-          continue; // re-check: others may have used up the window meanwhile
+          pendingSlots += 1;
+          try {
+            await sleep(slot - t, signal);
+          } finally {
+            pendingSlots -= 1;
+          }
+          continue; // re-check: the window may have been used up or refilled meanwhile
         }
       }
       w.left -= 1;
