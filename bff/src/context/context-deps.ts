@@ -1,0 +1,71 @@
+import type { BigCommerceClient } from '../bigcommerce/index.js';
+import type { Cache, CachePolicy } from '../cache/index.js';
+import type { MarketConfig, StoreConfig } from '../config.js';
+import type { ErrorLogRepo, LinkRepo, TicketEventRepo } from '../store/index.js';
+
+/** What the context room needs from the rest of the BFF; built once in createApp. */
+export interface ContextDeps {
+  /** The BigCommerce client of a configured store (by config key). */
+  clientFor(storeKey: string): BigCommerceClient;
+  cache: Cache;
+  stores: Readonly<Record<string, Pick<StoreConfig, 'hash'>>>;
+  links: Pick<LinkRepo, 'get' | 'upsert'>;
+  ticketEvents: Pick<TicketEventRepo, 'append'>;
+  errorLog: Pick<ErrorLogRepo, 'record'>;
+  now: () => number;
+  /** Sandbox stores have no control panel to link to. */
+  sandbox: boolean;
+  policies?: Partial<ContextPolicies>;
+}
+
+/** Warn-level logging bound to the request (pino's child logger fits). */
+export interface ScopeLogger {
+  warn(fields: Record<string, unknown>, message: string): void;
+}
+
+/** One request's circumstances: who asks (for logs and the error log), and whether the cache is bypassed. */
+export interface RequestScope {
+  correlationId: string;
+  log: ScopeLogger;
+  signal?: AbortSignal;
+  /** `?refresh=1`: skip fresh copies for this call (a stale copy still answers if BigCommerce fails). */
+  refresh?: boolean;
+}
+
+/** The ticket as a session sees it (bound at session start from the embed token). */
+export interface TicketViewer {
+  ticket: string;
+  agent: string;
+  /** novomind External ID claim (the BigCommerce customer id to try), as given. */
+  customerClaim: string | null;
+  email: string | null;
+  market: MarketConfig;
+  storeKey: string;
+  locale: string;
+}
+
+export interface ContextPolicies {
+  customer: CachePolicy;
+  orderPage: CachePolicy;
+  orderDetail: CachePolicy;
+  contextPage: CachePolicy;
+}
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
+/**
+ * Shoppers change rarely; order lists and details change with every shipment. The assembled context page
+ * lives shorter than its parts, so rebuilding it usually costs no upstream call. Stale copies may answer
+ * for six hours while BigCommerce is down (marked stale with their age).
+ */
+export const DEFAULT_CONTEXT_POLICIES: ContextPolicies = {
+  customer: { kind: 'customer', ttlMs: 5 * MINUTE, staleTtlMs: 6 * HOUR },
+  orderPage: { kind: 'order_page', ttlMs: 1 * MINUTE, staleTtlMs: 6 * HOUR },
+  orderDetail: { kind: 'order', ttlMs: 1 * MINUTE, staleTtlMs: 6 * HOUR },
+  contextPage: { kind: 'context', ttlMs: 30_000, staleTtlMs: 6 * HOUR },
+};
+
+export function resolvePolicies(deps: Pick<ContextDeps, 'policies'>): ContextPolicies {
+  return { ...DEFAULT_CONTEXT_POLICIES, ...deps.policies };
+}

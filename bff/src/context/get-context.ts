@@ -1,0 +1,192 @@
+import type { ContextResponse, MarketRef } from '../../../shared/index.js';
+import { cacheKeys, type CacheResult } from '../cache/index.js';
+import type { MarketConfig } from '../config.js';
+import { AppError } from '../http/app-error.js';
+import {
+  decodeCursor,
+  encodeCursor,
+  fingerprintSources,
+  START,
+  type ContextCursor,
+} from './context-cursor.js';
+import { resolvePolicies, type ContextDeps, type RequestScope, type TicketViewer } from './context-deps.js';
+import { createInvalidRecordSink } from './invalid-record-sink.js';
+import { toCustomer, toCustomerView } from './map-customer.js';
+import { toOrderSummary } from './map-order.js';
+import { matchShopper, parseCustomerId } from './match-shopper.js';
+import { mergeOrderLists } from './merge-order-lists.js';
+import { createShopperLookups, type ShopperLookups } from './shopper-lookups.js';
+import { applyTemplate, DEFAULT_TEMPLATE } from './templates.js';
+
+/** Orders per context page. */
+export const CONTEXT_PAGE_SIZE = 20;
+
+/** A built page without its freshness, which depends on the moment it is sent. */
+interface ContextPage {
+  body: Omit<ContextResponse, 'freshness'>;
+  /** Epoch ms of the oldest upstream piece the page was built from. */
+  asOf: number;
+  stale: boolean;
+}
+
+/**
+ * Thrown out of the page loader when a piece could only be served from a stale copy: such a page must not be
+ * stored as a fresh success (it would hide the outage for a whole TTL), but it is still the best answer.
+ */
+class StalePageError extends Error {
+  constructor(readonly page: ContextPage) {
+    super('The context page was built from stale pieces.');
+  }
+}
+
+export interface ContextQuery {
+  /** The `?cursor=` of the previous answer, or null for the first page. */
+  cursor: string | null;
+}
+
+/**
+ * GET /api/v1/context: the ticket's shopper, how they were matched and their orders, newest first.
+ *
+ * Warm, it is one cache lookup of the assembled page (per ticket and session shape). Cold, it overlaps the
+ * upstream calls: with an External ID or a link, the customer lookup, their orders and the guest orders by the
+ * ticket's email go out together (one round trip); by email, the customer lookup and guest orders go together
+ * and the customer's orders follow (two round trips). Identical concurrent loads share one upstream call.
+ */
+export async function getContext(
+  deps: ContextDeps,
+  viewer: TicketViewer,
+  query: ContextQuery,
+  scope: RequestScope,
+): Promise<ContextResponse> {
+  const cursor = query.cursor === null ? null : decodeCursor(query.cursor);
+  if (query.cursor !== null && cursor === null) throw new AppError('invalid_cursor');
+
+  const shape = [
+    viewer.market.id,
+    viewer.customerClaim ?? '',
+    viewer.email ?? '',
+    viewer.locale,
+    query.cursor ?? '',
+  ];
+  const key = cacheKeys.contextPage(viewer.storeKey, viewer.ticket, shape);
+  let page: ContextPage;
+  let result: Pick<CacheResult<ContextPage>, 'asOf' | 'stale'>;
+  try {
+    const loaded = await deps.cache.getOrLoad(
+      key,
+      resolvePolicies(deps).contextPage,
+      () => buildContextPage(deps, viewer, cursor, scope),
+      { refresh: scope.refresh === true },
+    );
+    page = loaded.value;
+    result = loaded;
+  } catch (error) {
+    if (!(error instanceof StalePageError)) throw error;
+    page = error.page;
+    result = { asOf: page.asOf, stale: true };
+  }
+
+  const asOf = Math.min(page.asOf, result.asOf);
+  return {
+    ...page.body,
+    freshness: {
+      asOf: new Date(asOf).toISOString(),
+      ageSeconds: Math.max(0, Math.floor((deps.now() - asOf) / 1000)),
+      stale: page.stale || result.stale,
+    },
+  };
+}
+
+async function buildContextPage(
+  deps: ContextDeps,
+  viewer: TicketViewer,
+  cursor: ContextCursor | null,
+  scope: RequestScope,
+): Promise<ContextPage> {
+  const { market } = viewer;
+  const sink = createInvalidRecordSink(deps, scope);
+  const lookups = createShopperLookups(
+    deps,
+    { storeKey: viewer.storeKey, channels: market.channels },
+    scope,
+    sink,
+  );
+  const link = deps.links.get(viewer.ticket, market.id);
+
+  prefetchLikelyLists(lookups, viewer, link, cursor);
+  const match = await matchShopper(lookups, {
+    link,
+    customerClaim: viewer.customerClaim,
+    email: viewer.email,
+    channels: lookups.channels,
+  });
+
+  const sources = fingerprintSources([
+    viewer.storeKey,
+    String(match.customer?.id ?? ''),
+    match.guestEmail?.toLowerCase() ?? '',
+    lookups.channels?.join(',') ?? 'all',
+  ]);
+  if (cursor !== null && cursor.sources !== sources) {
+    throw new AppError('invalid_cursor', {
+      message: 'The ticket’s shopper changed since this list was loaded; reload it.',
+    });
+  }
+
+  const merged = await mergeOrderLists(
+    lookups,
+    {
+      customer: match.customer
+        ? { owner: { customerId: match.customer.id }, guestOnly: false, from: cursor?.customer ?? START }
+        : null,
+      guest: match.guestEmail
+        ? { owner: { email: match.guestEmail }, guestOnly: true, from: cursor?.guest ?? START }
+        : null,
+    },
+    CONTEXT_PAGE_SIZE,
+  );
+
+  const customer = match.customer ? toCustomer(match.customer) : null;
+  const template = market.template ?? DEFAULT_TEMPLATE;
+  const { asOf, stale } = lookups.freshness();
+  const page: ContextPage = {
+    body: {
+      ticket: viewer.ticket,
+      market: toMarketRef(market),
+      customer,
+      guestEmail: match.guestEmail,
+      match: { method: match.method, tried: match.tried },
+      orders: merged.orders.map(({ order, guest }) => ({ ...toOrderSummary(order), guest })),
+      nextCursor: merged.hasMore
+        ? encodeCursor({ customer: merged.customer, guest: merged.guest, sources })
+        : null,
+      fields: applyTemplate(template.customer, viewer.locale, toCustomerView(customer, match.guestEmail)),
+      sandbox: deps.sandbox,
+    },
+    asOf,
+    stale,
+  };
+  if (stale) throw new StalePageError(page);
+  return page;
+}
+
+/**
+ * Starts the order-list pages this view will most likely need, so they travel together with the shopper
+ * lookup instead of after it. A guess that turns out wrong (the External ID names nobody) costs one call.
+ */
+function prefetchLikelyLists(
+  lookups: ShopperLookups,
+  viewer: TicketViewer,
+  link: { customerId: number | null; email: string | null } | null,
+  cursor: ContextCursor | null,
+): void {
+  const customerId = link ? link.customerId : parseCustomerId(viewer.customerClaim);
+  // With a link to a shopper, the ticket's email is likely someone else's: wait for the shopper's own.
+  const guestEmail = link ? link.email : viewer.email;
+  if (customerId !== null) lookups.prefetchOrderPage({ customerId }, (cursor?.customer ?? START).page);
+  if (guestEmail) lookups.prefetchOrderPage({ email: guestEmail }, (cursor?.guest ?? START).page);
+}
+
+export function toMarketRef(market: MarketConfig): MarketRef {
+  return { id: market.id, label: market.label, store: market.store };
+}

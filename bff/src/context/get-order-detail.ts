@@ -1,0 +1,139 @@
+import type { OrderDetail } from '../../../shared/index.js';
+import { BigCommerceNotFoundError } from '../bigcommerce/index.js';
+import { cacheKeys } from '../cache/index.js';
+import { AppError } from '../http/app-error.js';
+import { resolvePolicies, type ContextDeps, type RequestScope, type TicketViewer } from './context-deps.js';
+import { createInvalidRecordSink } from './invalid-record-sink.js';
+import { toOrderDetail, type OrderDetailCore } from './map-order.js';
+import { matchShopper, type ShopperMatch } from './match-shopper.js';
+import { createShopperLookups } from './shopper-lookups.js';
+import { applyTemplate, DEFAULT_TEMPLATE } from './templates.js';
+
+/** Order ids as the route accepts them: a positive integer of at most ten digits, no sign, no leading zero. */
+export const ORDER_ID_PATTERN = /^[1-9][0-9]{0,9}$/;
+
+/**
+ * GET /api/v1/orders/:orderId. The order and its five sub-resources are fetched together (one round trip),
+ * and the ownership check runs alongside (its lookups are normally warm from the context view). The detail
+ * is cached per store and order, shared by every ticket, so the check runs on every call.
+ *
+ * 404 order_not_found alike for an order that does not exist and one the ticket's shopper does not own, so
+ * a session cannot probe for other shoppers' order numbers.
+ */
+export async function getOrderDetail(
+  deps: ContextDeps,
+  viewer: TicketViewer,
+  orderId: number,
+  scope: RequestScope,
+): Promise<OrderDetail> {
+  const { market, storeKey } = viewer;
+  const policies = resolvePolicies(deps);
+  // The refresh button is about the order; the shopper match keeps its cached lookups.
+  const matchScope = { ...scope, refresh: false };
+  const lookups = createShopperLookups(
+    deps,
+    { storeKey, channels: market.channels },
+    matchScope,
+    createInvalidRecordSink(deps, matchScope),
+  );
+  const [detail, match] = await Promise.all([
+    deps.cache.getOrLoad(
+      cacheKeys.order(storeKey, orderId),
+      policies.orderDetail,
+      () => loadOrderDetail(deps, storeKey, orderId, scope),
+      { refresh: scope.refresh === true },
+    ),
+    matchShopper(lookups, {
+      link: deps.links.get(viewer.ticket, market.id),
+      customerClaim: viewer.customerClaim,
+      email: viewer.email,
+      channels: lookups.channels,
+    }),
+  ]);
+
+  const order = detail.value;
+  if (!isOwnedBy(order, match, lookups.channels)) throw new AppError('order_not_found');
+  const template = market.template ?? DEFAULT_TEMPLATE;
+  return {
+    ...order,
+    fields: applyTemplate(template.order, viewer.locale, toOrderView(order)),
+    freshness: {
+      asOf: new Date(detail.asOf).toISOString(),
+      ageSeconds: Math.max(0, Math.floor((deps.now() - detail.asOf) / 1000)),
+      stale: detail.stale,
+    },
+  };
+}
+
+/**
+ * DESIGN §5: the matched shopper's own order, or a guest order (customer_id 0) placed with the ticket's guest
+ * email; in one of the market's channels; never an incomplete one.
+ */
+export function isOwnedBy(
+  order: Pick<OrderDetailCore, 'customerId' | 'guest' | 'email' | 'channelId' | 'status'>,
+  match: Pick<ShopperMatch, 'customer' | 'guestEmail'>,
+  channels: readonly number[] | undefined,
+): boolean {
+  if (order.status.id === 0) return false;
+  if (channels !== undefined && !channels.includes(order.channelId)) return false;
+  if (!order.guest) return match.customer !== null && order.customerId === match.customer.id;
+  const email = order.email.trim().toLowerCase();
+  return match.guestEmail !== null && email !== '' && email === match.guestEmail.trim().toLowerCase();
+}
+
+async function loadOrderDetail(
+  deps: ContextDeps,
+  storeKey: string,
+  orderId: number,
+  scope: RequestScope,
+): Promise<OrderDetailCore> {
+  const client = deps.clientFor(storeKey);
+  // Counts only this load's skipped records: they are part of the cached detail.
+  const sink = createInvalidRecordSink(deps, scope);
+  const call = sink.callOptions;
+  const [order, lineItems, shippingAddresses, shipments, transactions, refunds] = await Promise.all([
+    client.getOrder(orderId, call),
+    emptyIfMissing(client.getOrderProducts(orderId, call)),
+    emptyIfMissing(client.getOrderShippingAddresses(orderId, call)),
+    emptyIfMissing(client.getOrderShipments(orderId, call)),
+    emptyIfMissing(client.getOrderTransactions(orderId, call)),
+    emptyIfMissing(client.getOrderRefunds(orderId, call)),
+  ]);
+  // Thrown, not cached: an order that appears later (or a mistyped id) is asked again next time.
+  if (order === null) throw new AppError('order_not_found');
+  const hash = deps.stores[storeKey]?.hash;
+  return toOrderDetail(
+    { order, lineItems, shippingAddresses, shipments, transactions, refunds },
+    {
+      controlPanelUrl:
+        deps.sandbox || !hash ? null : `https://store-${hash}.mybigcommerce.com/manage/orders/${orderId}`,
+      skipped: sink.count(),
+    },
+  );
+}
+
+/** Sub-resources of a missing order answer 404 too; the order call decides what the caller sees. */
+async function emptyIfMissing<T>(request: Promise<T[]>): Promise<T[]> {
+  try {
+    return await request;
+  } catch (error) {
+    if (error instanceof BigCommerceNotFoundError) return [];
+    throw error;
+  }
+}
+
+/** What the order half of a template reads: the DTO plus the first shipping method and tracking. */
+export function toOrderView(order: OrderDetailCore): Record<string, unknown> {
+  const tracked = order.shipments.find((shipment) => shipment.trackingNumber !== '' || shipment.trackingLink);
+  const methods = [
+    ...order.shippingAddresses.map((address) => address.shippingMethod),
+    ...order.shipments.map((shipment) => shipment.shippingMethod),
+  ].filter((method) => method.trim() !== '');
+  return {
+    ...order,
+    shippingMethod: [...new Set(methods)].join(', ') || null,
+    trackingNumber: tracked?.trackingNumber || null,
+    trackingLink: tracked?.trackingLink ?? null,
+    carrier: tracked?.carrier || null,
+  };
+}

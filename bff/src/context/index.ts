@@ -1,0 +1,15 @@
+// The context room: shopper matching, the ticket's order list and order detail, manual search and links.
+export {
+  DEFAULT_CONTEXT_POLICIES,
+  type ContextDeps,
+  type ContextPolicies,
+  type RequestScope,
+  type ScopeLogger,
+  type TicketViewer,
+} from './context-deps.js';
+export { getContext, CONTEXT_PAGE_SIZE, type ContextQuery } from './get-context.js';
+export { getOrderDetail, ORDER_ID_PATTERN } from './get-order-detail.js';
+export { linkTicket } from './link-ticket.js';
+export { searchCustomers, SEARCH_LIMIT } from './search-customers.js';
+export { matchShopper, type ShopperMatch, type MatchInput } from './match-shopper.js';
+export { applyTemplate, DEFAULT_TEMPLATE } from './templates.js';

@@ -1,0 +1,121 @@
+import type { BcCustomer, OrderPage } from '../bigcommerce/index.js';
+import {
+  cacheKeys,
+  type CacheKey,
+  type CachePolicy,
+  type CacheResult,
+  type OrderOwner,
+} from '../cache/index.js';
+import type { ContextDeps, RequestScope } from './context-deps.js';
+import { resolvePolicies } from './context-deps.js';
+import type { InvalidRecordSink } from './invalid-record-sink.js';
+
+/**
+ * Upstream records per order-list page. Larger than a widget page (20), so a widget page usually needs one
+ * upstream page per list even after hidden orders (incomplete, other channels) are dropped. BigCommerce
+ * charges one request per page whatever its size.
+ */
+export const ORDER_PAGE_LIMIT = 50;
+
+export interface Freshness {
+  /** Epoch ms of the oldest piece used. */
+  asOf: number;
+  stale: boolean;
+}
+
+/**
+ * The cached BigCommerce lookups one request makes, memoized per request: a piece asked for twice (a
+ * prefetch, then the real use) costs one cache lookup and at most one upstream call, even with `refresh`.
+ * Freshness is tracked over the pieces actually used, not over prefetches that turned out unneeded.
+ */
+export interface ShopperLookups {
+  readonly storeKey: string;
+  /** The market's channels, or undefined for all. */
+  readonly channels: readonly number[] | undefined;
+  customerById(id: number): Promise<BcCustomer | null>;
+  customersByEmail(email: string): Promise<BcCustomer[]>;
+  orderPage(owner: OrderOwner, page: number): Promise<OrderPage>;
+  /** Starts loading a page now so it overlaps with other calls; errors surface when it is used. */
+  prefetchOrderPage(owner: OrderOwner, page: number): void;
+  /** A page already loaded by this request, or undefined (never starts a load). */
+  peekOrderPage(owner: OrderOwner, page: number): OrderPage | undefined;
+  freshness(): Freshness;
+}
+
+export function createShopperLookups(
+  deps: Pick<ContextDeps, 'clientFor' | 'cache' | 'now' | 'policies'>,
+  target: { storeKey: string; channels: readonly number[] | null },
+  scope: RequestScope,
+  sink: InvalidRecordSink,
+): ShopperLookups {
+  const { storeKey } = target;
+  const channels = target.channels ?? undefined;
+  const policies = resolvePolicies(deps);
+  const client = deps.clientFor(storeKey);
+  const call = sink.callOptions;
+  const inFlight = new Map<string, Promise<CacheResult<unknown>>>();
+  const settledPages = new Map<string, OrderPage>();
+  let oldest = Number.POSITIVE_INFINITY;
+  let stale = false;
+
+  function load<T>(key: CacheKey, policy: CachePolicy, loader: () => Promise<T>): Promise<CacheResult<T>> {
+    let promise = inFlight.get(key) as Promise<CacheResult<T>> | undefined;
+    if (!promise) {
+      promise = deps.cache.getOrLoad(key, policy, loader, { refresh: scope.refresh === true });
+      inFlight.set(key, promise);
+    }
+    return promise;
+  }
+
+  function use<T>(result: CacheResult<T>): T {
+    oldest = Math.min(oldest, result.asOf);
+    stale ||= result.stale;
+    return result.value;
+  }
+
+  function pageKey(owner: OrderOwner, page: number): CacheKey {
+    return cacheKeys.orderPage(storeKey, owner, page, ORDER_PAGE_LIMIT, channels);
+  }
+
+  function loadPage(owner: OrderOwner, page: number): Promise<CacheResult<OrderPage>> {
+    const key = pageKey(owner, page);
+    return load(key, policies.orderPage, () =>
+      client.listOrders({ ...owner, channelIds: channels }, { page, limit: ORDER_PAGE_LIMIT }, call),
+    ).then((result) => {
+      settledPages.set(key, result.value);
+      return result;
+    });
+  }
+
+  return {
+    storeKey,
+    channels,
+    async customerById(id) {
+      const result = await load(cacheKeys.customer(storeKey, id), policies.customer, async () => {
+        const [customer] = await client.getCustomersByIds([id], call);
+        return customer ?? null;
+      });
+      return use(result);
+    },
+    async customersByEmail(email) {
+      const result = await load(cacheKeys.customersByEmail(storeKey, email), policies.customer, () =>
+        client.findCustomersByEmail(email, call),
+      );
+      return use(result);
+    },
+    async orderPage(owner, page) {
+      return use(await loadPage(owner, page));
+    },
+    prefetchOrderPage(owner, page) {
+      // Handled here so an unneeded prefetch that fails is not an unhandled rejection; a real use awaits
+      // the same promise and sees the error.
+      loadPage(owner, page).catch(() => undefined);
+    },
+    peekOrderPage(owner, page) {
+      return settledPages.get(pageKey(owner, page));
+    },
+    freshness() {
+      return { asOf: Number.isFinite(oldest) ? oldest : deps.now(), stale };
+    },
+  };
+}
