@@ -31,7 +31,8 @@ export interface NoteServiceDeps {
   /** Runs a function in one database transaction (outbox row and its ticket event land together). */
   transaction: <T>(fn: () => T) => T;
   recordEvent: (event: TicketEvent) => void;
-  staffNotesFor: (storeKey: string) => StaffNotesPort;
+  /** The BigCommerce calls for one store; the correlation id goes along into the client's logs. */
+  staffNotesFor: (storeKey: string, correlationId: string) => StaffNotesPort;
   lock: OrderLock;
   /** Drops the cached order detail, so the next detail shows the new entry. */
   invalidateOrder: (storeKey: string, orderId: number) => void;
@@ -177,7 +178,7 @@ export function createNoteService(deps: NoteServiceDeps): NoteService {
     if (!deps.outbox.startAttempt(ref)) return;
     const log = deps.logger.child({ correlationId: record.correlationId, ref, orderId: record.orderId });
     try {
-      const outcome = await writeNoteOnce(deps.staffNotesFor(record.storeKey), {
+      const outcome = await writeNoteOnce(deps.staffNotesFor(record.storeKey, record.correlationId), {
         orderId: record.orderId,
         // The stamp is the time the agent wrote the note, the same on every attempt.
         stamp: { ref, at: new Date(record.createdAt), ticket: record.ticket, agent: record.agent },
