@@ -14,7 +14,8 @@ export interface UpstreamObservation {
   attempt: number;
 }
 
-export type CacheOutcome = 'hit' | 'miss' | 'stale';
+/** The cache room reports hit, miss, stale, coalesced and error; any string is accepted so new outcomes need no change here. */
+export type CacheOutcome = string;
 
 export interface Metrics {
   registry: Registry;

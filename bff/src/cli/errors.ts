@@ -1,0 +1,68 @@
+/**
+ * Lists error-log entries from the database in DATA_DIR, for admins following a correlation id the widget showed:
+ *   npm run errors -- <correlationId>      entries for that id
+ *   npm run errors                         the 20 most recent entries
+ *   npm run errors -- <id> --json          machine-readable
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { resolveDataDir } from '../config.js';
+import { CORRELATION_ID_PATTERN } from '../http/correlation.js';
+import { DATABASE_FILE, openDatabase } from '../store/db.js';
+import { createErrorLogRepo, type ErrorLogRecord } from '../store/error-log-repo.js';
+
+export function formatErrorLogEntry(record: ErrorLogRecord): string {
+  const where = [record.storeKey && `store ${record.storeKey}`, record.resource, record.recordId]
+    .filter(Boolean)
+    .join(' ');
+  return `${new Date(record.createdAt).toISOString()}  ${record.correlationId}  ${where}\n    ${JSON.stringify(record.issues)}`;
+}
+
+/** Returns the lines to print; throws Error with a message for the terminal. */
+export function listErrors(argv: string[], env: NodeJS.ProcessEnv): string[] {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { json: { type: 'boolean' }, limit: { type: 'string' } },
+  });
+  const correlationId = positionals[0];
+  if (correlationId !== undefined && !CORRELATION_ID_PATTERN.test(correlationId)) {
+    throw new Error(`"${correlationId}" is not a correlation id (8-64 characters of A-Z a-z 0-9 . _ -).`);
+  }
+  const limit = values.limit === undefined ? undefined : Number(values.limit);
+  if (limit !== undefined && (!Number.isInteger(limit) || limit <= 0))
+    throw new Error('--limit must be a positive integer.');
+
+  const file = path.join(resolveDataDir(env), DATABASE_FILE);
+  if (!fs.existsSync(file))
+    throw new Error(`No database at ${file} (is DATA_DIR right? has the server run?).`);
+  const db = openDatabase(file, { readonly: true });
+  try {
+    const repo = createErrorLogRepo(db);
+    const records =
+      correlationId === undefined
+        ? repo.listRecent(limit ?? 20)
+        : repo.listByCorrelationId(correlationId, limit);
+    if (values.json) return [JSON.stringify(records, null, 2)];
+    if (records.length === 0) {
+      return [correlationId === undefined ? 'The error log is empty.' : `No entries for ${correlationId}.`];
+    }
+    return records.map(formatErrorLogEntry);
+  } finally {
+    db.close();
+  }
+}
+
+function main(): void {
+  try {
+    for (const line of listErrors(process.argv.slice(2), process.env)) console.log(line);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exitCode = 2;
+  }
+}
+
+// Only when run as a script: tests import the functions above.
+if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

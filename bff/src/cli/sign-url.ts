@@ -1,0 +1,87 @@
+/**
+ * Prints a signed widget URL for a ticket, so an admin can test the embed set-up without novomind:
+ *   npm run sign-url -- --ticket T-1001 --agent alice --email a@b.c [--customer 12] [--market de]
+ *     [--locale de-DE] [--scope "orders:read notes:write links:write"] [--base http://127.0.0.1:8080] [--ttl 600]
+ * Uses EMBED_SECRET / EMBED_AUDIENCE and, with CONFIG_FILE, the market's own secret: exactly the key the BFF expects.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { buildWidgetUrl, signEmbedTokenFor } from '../auth/sign-embed-token.js';
+import { ConfigError, EMBED_MAX_LIFETIME_SEC, loadConfig } from '../config.js';
+
+const USAGE = `Usage: npm run sign-url -- --ticket <id> --agent <username> [--email <email>] [--customer <externalId>]
+       [--market <id>] [--locale <bcp47>] [--scope "orders:read notes:write links:write"]
+       [--base http://127.0.0.1:8080] [--ttl <seconds, max ${EMBED_MAX_LIFETIME_SEC}>]`;
+
+export const DEFAULT_SCOPE = 'orders:read notes:write links:write';
+
+/** Builds the URL from argv and env; throws Error with a message for the person at the terminal. */
+export async function signUrlFromArgs(argv: string[], env: NodeJS.ProcessEnv): Promise<string> {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: {
+      ticket: { type: 'string' },
+      agent: { type: 'string' },
+      email: { type: 'string' },
+      customer: { type: 'string' },
+      market: { type: 'string' },
+      locale: { type: 'string' },
+      scope: { type: 'string' },
+      base: { type: 'string' },
+      ttl: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) throw new Error(USAGE);
+  if (!values.ticket || !values.agent) throw new Error(`--ticket and --agent are required.\n${USAGE}`);
+
+  const config = loadConfig(env);
+  if (config.embed.ephemeral) {
+    throw new Error(
+      'EMBED_SECRET is not set. The server then picks a random secret per start, so no URL signed here would work: ' +
+        'set the same EMBED_SECRET (32+ characters) for the server and this command.',
+    );
+  }
+  if (values.market !== undefined && !config.sandbox && !Object.hasOwn(config.markets, values.market)) {
+    throw new Error(
+      `Unknown market "${values.market}". Configured markets: ${Object.keys(config.markets).join(', ')}`,
+    );
+  }
+  const ttlSec = values.ttl === undefined ? 600 : Number(values.ttl);
+  if (!Number.isInteger(ttlSec) || ttlSec <= 0 || ttlSec > EMBED_MAX_LIFETIME_SEC) {
+    throw new Error(`--ttl must be a whole number of seconds between 1 and ${EMBED_MAX_LIFETIME_SEC}.`);
+  }
+  const base =
+    values.base ?? `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`;
+
+  const token = await signEmbedTokenFor(
+    config,
+    {
+      agent: values.agent,
+      ticket: values.ticket,
+      email: values.email,
+      customer: values.customer,
+      market: values.market,
+      locale: values.locale,
+      scope: values.scope ?? DEFAULT_SCOPE,
+    },
+    { ttlSec },
+  );
+  return buildWidgetUrl(base, token);
+}
+
+async function main(): Promise<void> {
+  try {
+    console.log(await signUrlFromArgs(process.argv.slice(2), process.env));
+  } catch (error) {
+    const prefix = error instanceof ConfigError ? 'Configuration error:\n' : '';
+    console.error(prefix + (error instanceof Error ? error.message : String(error)));
+    process.exitCode = 2;
+  }
+}
+
+// Only when run as a script: tests import the functions above.
+if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url))
+  await main();

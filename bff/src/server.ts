@@ -1,0 +1,344 @@
+/**
+ * Starts the whole product: config, (sandbox), database, BigCommerce clients, cache, app, HTTP listener,
+ * and shuts it down in order. `startServer(env)` is what `npm start`, the tests and the bench call;
+ * `main` below only runs when this file is executed directly.
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Router } from 'express';
+import type { DestinationStream } from 'pino';
+import { createApp, DEFAULT_WIDGET_DIST } from './app.js';
+import { createEmbedTokenVerifier } from './auth/embed-token.js';
+import { createSessionService, type SessionService } from './auth/sessions.js';
+import { createBigCommerceClient, type BigCommerceClient } from './bigcommerce/index.js';
+import { createCache, type Cache } from './cache/index.js';
+import { ConfigError, loadConfig, withSandboxStores, type AppConfig } from './config.js';
+import { createLogger, type Logger } from './http/logger.js';
+import { createMetrics, type Metrics } from './http/metrics.js';
+import { startSandbox, type Sandbox, type SandboxOptions } from './sandbox/index.js';
+import { DATABASE_FILE, openDatabase, type AppDatabase } from './store/db.js';
+import { createRepos, type Repos } from './store/index.js';
+
+/** Everything a room needs to plug its routes and background work into the running product. */
+export interface ServerContext {
+  config: AppConfig;
+  logger: Logger;
+  db: AppDatabase;
+  repos: Repos;
+  metrics: Metrics;
+  /** One cache for the process; its events feed the cache metrics. */
+  cache: Cache;
+  now: () => number;
+  /** One BigCommerce client per configured store, by store key. */
+  clients: Readonly<Record<string, BigCommerceClient>>;
+  clientFor(storeKey: string): BigCommerceClient;
+  sessions: SessionService;
+  /** The running sandbox in sandbox mode, else null. */
+  sandbox: Sandbox | null;
+}
+
+export interface ServerExtension {
+  /** Mounted under /api/v1 behind requireSession. */
+  apiRouters?: Router[];
+  /** Mounted at the root without a session (e.g. /demo). */
+  routers?: Router[];
+  /** Called once the server listens (start workers here). */
+  start?(): void | Promise<void>;
+  /** Called after HTTP has drained, before the database closes (stop workers, flush). */
+  stop?(): Promise<void>;
+}
+
+export type ExtendServer = (ctx: ServerContext) => ServerExtension | Promise<ServerExtension>;
+
+// ===================================== WIRING ===========================================================
+// The product's rooms register here, one factory each, so `npm start`, the e2e tests and the bench all run
+// the same product. A factory receives the ServerContext and returns its routers and background work, e.g.
+//   (ctx) => ({ apiRouters: [createContextRouter(...)], start: () => worker.start(), stop: () => worker.stop() })
+// Tests that want only the platform pass `productExtensions: false`.
+const PRODUCT_EXTENSIONS: readonly ExtendServer[] = [];
+// =================================== end WIRING =========================================================
+
+export interface StartServerOptions {
+  /** Extra extensions (after the product's own). */
+  extend?: ExtendServer | readonly ExtendServer[];
+  /** Apply the WIRING list above. Default true. */
+  productExtensions?: boolean;
+  /** Sandbox mode only: options for the sandbox (latency, quota, faultSeed …); host/port stay loopback/random. */
+  sandbox?: Omit<SandboxOptions, 'host' | 'port'>;
+  /** Database file; default `${DATA_DIR}/order-context.sqlite`. `:memory:` for throwaway runs. */
+  database?: string;
+  /** How long in-flight requests may take to finish on shutdown before connections are cut. Default 10 s. */
+  graceMs?: number;
+  /** Log lines go here instead of stdout. */
+  logDestination?: DestinationStream;
+  now?: () => number;
+  widgetDist?: string;
+  /** Node process metrics in /metrics. Default true. */
+  defaultMetrics?: boolean;
+}
+
+export interface RunningServer {
+  url: string;
+  config: AppConfig;
+  sandbox: Sandbox | null;
+  context: ServerContext;
+  /** Graceful: refuse new work, drain, stop extensions, close resources. Idempotent. */
+  close(): Promise<void>;
+}
+
+function collectSecrets(config: AppConfig): string[] {
+  return [
+    config.embed.secret,
+    ...Object.values(config.stores).map((store) => store.accessToken),
+    ...Object.values(config.markets).flatMap((market) => (market.embedSecret ? [market.embedSecret] : [])),
+    ...(config.metricsToken ? [config.metricsToken] : []),
+    ...(config.adminToken ? [config.adminToken] : []),
+  ];
+}
+
+function listen(server: http.Server, port: number, host: string): Promise<AddressInfo> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: Error) => reject(error);
+    server.once('error', onError);
+    server.listen(port, host, () => {
+      server.off('error', onError);
+      resolve(server.address() as AddressInfo);
+    });
+  });
+}
+
+function formatUrl(address: AddressInfo): string {
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return `http://${host}:${address.port}`;
+}
+
+/** Starts the product in-process. Throws ConfigError on bad configuration (nothing is left running then). */
+export async function startServer(
+  env: NodeJS.ProcessEnv = process.env,
+  options: StartServerOptions = {},
+): Promise<RunningServer> {
+  const now = options.now ?? Date.now;
+  let config = loadConfig(env);
+  // Cleanups registered as resources come up, run in reverse if start fails half-way.
+  const cleanups: (() => void | Promise<void>)[] = [];
+  const cleanUp = async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+  };
+
+  try {
+    // The sandbox starts before the logger exists (the logger must know the sandbox's tokens to scrub them).
+    const early: { logger?: Logger } = {};
+    let sandbox: Sandbox | null = null;
+    if (config.sandbox) {
+      sandbox = await startSandbox({
+        ...options.sandbox,
+        host: '127.0.0.1',
+        port: 0,
+        log: (line) => early.logger?.debug({ sandbox: true }, line),
+      });
+      const running = sandbox;
+      cleanups.push(() => running.close());
+      config = withSandboxStores(config, sandbox.url, sandbox.stores);
+    }
+
+    const log = createLogger({
+      level: config.logLevel,
+      destination: options.logDestination,
+      secrets: collectSecrets(config),
+    });
+    early.logger = log;
+    if (sandbox) {
+      log.warn(
+        { sandboxUrl: sandbox.url, stores: Object.keys(config.stores), markets: Object.keys(config.markets) },
+        `SANDBOX MODE: BigCommerce sandbox at ${sandbox.url} with seeded demo data (no BigCommerce credentials configured)`,
+      );
+    }
+    if (config.embed.ephemeral) {
+      log.warn(
+        'EMBED_SECRET is not set: using a random secret for this run; signed URLs stop working on restart',
+      );
+    }
+
+    const db = openDatabase(options.database ?? path.join(config.dataDir, DATABASE_FILE));
+    cleanups.push(() => db.close());
+    const repos = createRepos(db);
+    const metrics = createMetrics({ defaultMetrics: options.defaultMetrics ?? true });
+
+    const clients: Record<string, BigCommerceClient> = {};
+    for (const store of Object.values(config.stores)) {
+      clients[store.key] = createBigCommerceClient({
+        storeKey: store.key,
+        storeHash: store.hash,
+        accessToken: store.accessToken,
+        apiUrl: store.apiUrl,
+        now,
+        logger: log.child({ room: 'bigcommerce', storeKey: store.key }),
+        onRequest: (metric) => metrics.recordUpstream(metric),
+      });
+    }
+    cleanups.push(() => Object.values(clients).forEach((client) => client.close()));
+    const clientFor = (storeKey: string): BigCommerceClient => {
+      const client = Object.hasOwn(clients, storeKey) ? clients[storeKey] : undefined;
+      if (!client) throw new Error(`No BigCommerce client for store "${storeKey}"`);
+      return client;
+    };
+
+    const cache = createCache({ now, onEvent: (kind, outcome) => metrics.recordCache(kind, outcome) });
+    cleanups.push(() => cache.close());
+
+    const sessions = createSessionService({
+      config,
+      verifier: createEmbedTokenVerifier({ config, jti: repos.jti, now }),
+      sessions: repos.sessions,
+      ticketEvents: repos.ticketEvents,
+      now,
+    });
+
+    const context: ServerContext = {
+      config,
+      logger: log,
+      db,
+      repos,
+      metrics,
+      cache,
+      now,
+      clients,
+      clientFor,
+      sessions,
+      sandbox,
+    };
+
+    const factories: ExtendServer[] = [
+      ...(options.productExtensions === false ? [] : PRODUCT_EXTENSIONS),
+      ...(options.extend === undefined
+        ? []
+        : typeof options.extend === 'function'
+          ? [options.extend]
+          : options.extend),
+    ];
+    const extensions: ServerExtension[] = [];
+    for (const factory of factories) extensions.push(await factory(context));
+
+    const widgetDist = options.widgetDist ?? DEFAULT_WIDGET_DIST;
+    if (!fs.existsSync(path.join(widgetDist, 'order-context.js'))) {
+      log.warn({ widgetDist }, 'The widget is not built (run `npm run build`): /widget/ will not load');
+    }
+
+    let draining = false;
+    const app = createApp({
+      config,
+      logger: log,
+      db,
+      repos,
+      metrics,
+      now,
+      sessions,
+      bigcommerce: { ping: (storeKey) => clientFor(storeKey).ping() },
+      apiRouters: extensions.flatMap((extension) => extension.apiRouters ?? []),
+      routers: extensions.flatMap((extension) => extension.routers ?? []),
+      widgetDist,
+      draining: () => draining,
+    });
+
+    const server = http.createServer(app);
+    // While draining, a keep-alive socket that just finished its request is closed instead of kept.
+    server.on('request', (_req, res: http.ServerResponse) => {
+      res.on('finish', () => {
+        if (draining) setImmediate(() => server.closeIdleConnections());
+      });
+    });
+    const address = await listen(server, config.port, config.host);
+    cleanups.push(
+      () =>
+        new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        }),
+    );
+    const url = formatUrl(address);
+
+    let started = 0;
+    for (const extension of extensions) {
+      await extension.start?.();
+      started += 1;
+      cleanups.push(async () => {
+        await extension.stop?.();
+      });
+    }
+    log.info({ url, sandbox: config.sandbox, stores: Object.keys(config.stores) }, `listening on ${url}`);
+
+    let closing: Promise<void> | null = null;
+    const close = (): Promise<void> => {
+      closing ??= (async () => {
+        log.info('shutting down: refusing new work');
+        draining = true;
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        const graceMs = options.graceMs ?? 10_000;
+        const timer = setTimeout(() => {
+          log.warn({ graceMs }, 'requests still running after the grace period; closing their connections');
+          server.closeAllConnections();
+        }, graceMs);
+        timer.unref();
+        await closed;
+        clearTimeout(timer);
+
+        for (const extension of extensions.slice(0, started).reverse()) {
+          try {
+            await extension.stop?.();
+          } catch (error) {
+            log.error({ err: error }, 'an extension failed to stop cleanly');
+          }
+        }
+        cache.close();
+        Object.values(clients).forEach((client) => client.close());
+        if (sandbox) await sandbox.close();
+        db.close();
+        log.info('stopped');
+      })();
+      return closing;
+    };
+
+    return { url, config, sandbox, context, close };
+  } catch (error) {
+    await cleanUp();
+    throw error;
+  }
+}
+
+async function main(): Promise<void> {
+  let running: RunningServer;
+  try {
+    running = await startServer(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`Configuration error — the service was not started:\n${error.message}`);
+    } else {
+      console.error('The service could not start:', error instanceof Error ? error.message : error);
+    }
+    process.exit(1);
+  }
+  let signals = 0;
+  const stop = (signal: NodeJS.Signals) => {
+    signals += 1;
+    // A second Ctrl-C means "now": skip the drain.
+    if (signals > 1) process.exit(1);
+    running.context.logger.info({ signal }, 'signal received');
+    running.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+const runDirectly =
+  process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (runDirectly) await main();
