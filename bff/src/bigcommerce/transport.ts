@@ -111,6 +111,8 @@ export function createTransport(options: TransportOptions): Transport {
     maxContentLength: 20 * 1024 * 1024,
     httpAgent,
     httpsAgent,
+    // axios's HTTP(S)_PROXY support forwards https requests to an http proxy without a CONNECT tunnel, i.e. the
+    // token would cross the proxy in clear text. A deployment that needs a proxy should pass a tunnelling agent.
     proxy: false,
   });
 
