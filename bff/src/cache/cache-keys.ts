@@ -55,6 +55,17 @@ export const cacheKeys = {
   orderPrefix: (store: string, orderId: number): CacheKeyPrefix =>
     buildPrefix(store, 'order', requireId('orderId', orderId)),
 
+  /**
+   * One assembled context page of a ticket, for one session shape (market, claims, locale, cursor): the
+   * warm path of a ticket view is a single lookup of this key.
+   */
+  contextPage: (store: string, ticket: string, shape: readonly string[]): CacheKey =>
+    buildKey(store, 'ticket', requireText('ticket', ticket), 'context', ...shape),
+
+  /** Everything cached for one ticket; a new link for the ticket invalidates this. */
+  ticketPrefix: (store: string, ticket: string): CacheKeyPrefix =>
+    buildPrefix(store, 'ticket', requireText('ticket', ticket)),
+
   storeInfo: (store: string): CacheKey => buildKey(store, 'store-info'),
 
   /** Everything cached for one store (config reload, credentials changed). */
@@ -100,6 +111,11 @@ function requireId(name: string, value: number): number {
   if (!Number.isSafeInteger(value) || value < 1) {
     throw new RangeError(`A cache key needs a positive integer ${name}, got ${String(value)}.`);
   }
+  return value;
+}
+
+function requireText(name: string, value: string): string {
+  if (typeof value !== 'string' || value.length === 0) throw new TypeError(`A cache key needs a ${name}.`);
   return value;
 }
 

@@ -1,0 +1,36 @@
+import { Router, type Response } from 'express';
+import * as z from 'zod';
+import { getOrderDetail, ORDER_ID_PATTERN, type ContextDeps, type RequestScope } from '../context/index.js';
+import { AppError } from '../http/app-error.js';
+import { parseRefresh, toScope, toViewer } from './context.js';
+
+const OrderQuery = z.object({ refresh: z.optional(z.string()) });
+
+/** GET /api/v1/orders/:orderId (DESIGN §5). Mounted under /api/v1 after requireSession. */
+export function createOrdersRouter(deps: ContextDeps): Router {
+  const router = Router();
+  router.get('/orders/:orderId', async (req, res) => {
+    const orderId = parseOrderIdParam(req.params.orderId);
+    const { refresh } = OrderQuery.parse(req.query);
+    res.json(await getOrderDetail(deps, toViewer(res), orderId, toScope(req, res, parseRefresh(refresh))));
+  });
+  return router;
+}
+
+export function parseOrderIdParam(value: unknown): number {
+  if (typeof value !== 'string' || !ORDER_ID_PATTERN.test(value)) throw new AppError('invalid_order_id');
+  return Number(value);
+}
+
+/**
+ * For other rooms (notes): throws 404 order_not_found unless the session's shopper owns the order, by the
+ * same rule and the same cached detail as GET /orders/:orderId.
+ */
+export function createOrderVisibilityCheck(
+  deps: ContextDeps,
+): (res: Response, orderId: number) => Promise<void> {
+  return async (res, orderId) => {
+    const scope: RequestScope = { ...toScope(res.req, res), refresh: false };
+    await getOrderDetail(deps, toViewer(res), orderId, scope);
+  };
+}
