@@ -35,6 +35,7 @@ const HOUR = 3_600_000;
 const MANY_ORDERS_COUNT = 320;
 const CUSTOMER_COUNT = 48;
 const GUEST_COUNT = 14;
+const PLUS_ADDRESS_INDEX = 7;
 
 export interface SandboxPersonaPerson {
   customerId: number;
@@ -55,6 +56,8 @@ export interface SandboxPersonas {
   /** More than 250 orders: listing them needs at least two pages at limit=250. */
   manyOrders: SandboxPersonaPerson & { orderCount: number };
   noOrders: SandboxPersonaPerson;
+  /** Email with `+` (plus-addressing): found only when the client URL-encodes it. */
+  plusAddressed: SandboxPersonaPerson & { orderCount: number };
   unknownEmail: string;
   unknownCustomerId: number;
   unknownOrderId: number;
@@ -227,12 +230,23 @@ export function createSandboxData(spec: SandboxStoreSpec, options: SandboxDataOp
   const prng = createPrng(spec.seed * 7919 + 17);
   const idBase = profile.region === 'eu' ? { customer: 1, order: 100 } : { customer: 301, order: 4000 };
   const usedEmails = new Set<string>();
+  const usedNames = new Set<string>();
 
   const makePerson = (channelIndex: number, withCompany: boolean): Person => {
     const channel = profile.channels[channelIndex] ?? profile.channels[0]!;
     const second = channelIndex === 1 && profile.region === 'eu';
-    const firstName = prng.pick(second ? profile.secondChannelFirstNames : profile.firstNames);
-    const lastName = prng.pick(second ? profile.secondChannelLastNames : profile.lastNames);
+    // Distinct full names keep personas unambiguous in the demo (name:like still finds shared surnames).
+    let firstName = '';
+    let lastName = '';
+    for (
+      let attempt = 0;
+      attempt < 50 && (!firstName || usedNames.has(`${firstName} ${lastName}`));
+      attempt++
+    ) {
+      firstName = prng.pick(second ? profile.secondChannelFirstNames : profile.firstNames);
+      lastName = prng.pick(second ? profile.secondChannelLastNames : profile.lastNames);
+    }
+    usedNames.add(`${firstName} ${lastName}`);
     const company = withCompany ? prng.pick(profile.companies) : '';
     const place = prng.pick(channel.places);
     const streetName = prng.pick(place.streets);
@@ -269,6 +283,10 @@ export function createSandboxData(spec: SandboxStoreSpec, options: SandboxDataOp
     const channelIndex = i > 3 && i % 6 === 5 ? 1 : 0;
     const withCompany = i > 3 && prng.chance(0.2);
     const person = makePerson(channelIndex, withCompany);
+    if (i === PLUS_ADDRESS_INDEX) {
+      // Plus-addressing: a client that forgets to URL-encode `+` in ?email= or email:in= misses this shopper.
+      person.email = person.email.replace('@', '+shop@');
+    }
     const id = idBase.customer + i;
     const group = person.company
       ? 2
@@ -388,13 +406,14 @@ export function createSandboxData(spec: SandboxStoreSpec, options: SandboxDataOp
 
   const noOrderIndexes = new Set([3]);
   for (let i = 4; i < CUSTOMER_COUNT; i++) {
-    const count = weighted(prng, [
+    const drawn = weighted(prng, [
       [0, 2],
       [1, 3],
       [2, 3],
       [3, 2],
       [5, 1],
     ]);
+    const count = i === PLUS_ADDRESS_INDEX ? Math.max(2, drawn) : drawn;
     if (count === 0) noOrderIndexes.add(i);
     const person = customerPeople[i]!;
     const channelIndex = customers[i]!.origin_channel_id - 1;
@@ -1155,6 +1174,10 @@ export function createSandboxData(spec: SandboxStoreSpec, options: SandboxDataOp
     },
     manyOrders: { ...c(2), orderCount: byCustomer.get(idBase.customer + 2)?.length ?? 0 },
     noOrders: c(noOrderIndex),
+    plusAddressed: {
+      ...c(PLUS_ADDRESS_INDEX),
+      orderCount: byCustomer.get(idBase.customer + PLUS_ADDRESS_INDEX)?.length ?? 0,
+    },
     unknownEmail: `nobody.${spec.hash}@example.invalid`,
     unknownCustomerId: idBase.customer + 9999,
     unknownOrderId: idBase.order + 99_999,

@@ -105,6 +105,21 @@ describe('sandbox HTTP surface', () => {
     assert.equal((byId.json as Order[]).length, persona.orderCount);
   });
 
+  it('finds a plus-addressed shopper only when the client URL-encodes the plus', async () => {
+    const persona = eu.plusAddressed;
+
+    const encoded = await callSandbox(sandbox, `/v3/customers?email:in=${encodeURIComponent(persona.email)}`);
+    const raw = await callSandbox(sandbox, `/v2/orders?email=${persona.email}`);
+    const orders = await callSandbox(sandbox, `/v2/orders?email=${encodeURIComponent(persona.email)}`);
+
+    assert.deepEqual(
+      (encoded.json as { data: { id: number }[] }).data.map((c) => c.id),
+      [persona.customerId],
+    );
+    assert.equal(raw.status, 204, 'an unencoded + reads as a space, as on BigCommerce');
+    assert.equal((orders.json as Order[]).length, persona.orderCount);
+  });
+
   it('serves v2 money as 4-decimal strings and dates as RFC 2822', async () => {
     const response = await callSandbox(sandbox, `/v2/orders/${eu.orders.shippedWithTracking}`);
 
