@@ -13,11 +13,16 @@ import type { DestinationStream } from 'pino';
 import { createApp, DEFAULT_WIDGET_DIST } from './app.js';
 import { createEmbedTokenVerifier } from './auth/embed-token.js';
 import { createSessionService, type SessionService } from './auth/sessions.js';
-import { createBigCommerceClient, type BigCommerceClient } from './bigcommerce/index.js';
+import {
+  createBigCommerceClient,
+  type BigCommerceClient,
+  type BigCommerceClientOptions,
+} from './bigcommerce/index.js';
 import { createCache, type Cache } from './cache/index.js';
 import { ConfigError, loadConfig, withSandboxStores, type AppConfig } from './config.js';
 import { createLogger, type Logger } from './http/logger.js';
 import { createMetrics, type Metrics } from './http/metrics.js';
+import { createNotesExtension } from './routes/notes.js';
 import { startSandbox, type Sandbox, type SandboxOptions } from './sandbox/index.js';
 import { DATABASE_FILE, openDatabase, type AppDatabase } from './store/db.js';
 import { createRepos, type Repos } from './store/index.js';
@@ -58,7 +63,7 @@ export type ExtendServer = (ctx: ServerContext) => ServerExtension | Promise<Ser
 // the same product. A factory receives the ServerContext and returns its routers and background work, e.g.
 //   (ctx) => ({ apiRouters: [createContextRouter(...)], start: () => worker.start(), stop: () => worker.stop() })
 // Tests that want only the platform pass `productExtensions: false`.
-const PRODUCT_EXTENSIONS: readonly ExtendServer[] = [];
+const PRODUCT_EXTENSIONS: readonly ExtendServer[] = [createNotesExtension()];
 // =================================== end WIRING =========================================================
 
 export interface StartServerOptions {
@@ -78,6 +83,8 @@ export interface StartServerOptions {
   widgetDist?: string;
   /** Node process metrics in /metrics. Default true. */
   defaultMetrics?: boolean;
+  /** BigCommerce client tuning for every store (tests: short timeouts, no real sleeping between retries). */
+  bigcommerce?: Pick<BigCommerceClientOptions, 'timeoutMs' | 'sleep' | 'random' | 'retry' | 'maxConcurrency'>;
 }
 
 export interface RunningServer {
@@ -170,6 +177,7 @@ export async function startServer(
     const clients: Record<string, BigCommerceClient> = {};
     for (const store of Object.values(config.stores)) {
       clients[store.key] = createBigCommerceClient({
+        ...options.bigcommerce,
         storeKey: store.key,
         storeHash: store.hash,
         accessToken: store.accessToken,

@@ -19,7 +19,6 @@ export { parseIdempotencyKey, parseNoteText, parseOrderId } from './note-input.j
 export type { NoteService, NoteSubmission, NoteAnswer } from './note-service.js';
 export type { NoteWorker, SetTimer } from './note-worker.js';
 export type { OrderLock } from './order-lock.js';
-export { NOTE_OUTBOX_MIGRATION_SQL } from './note-outbox.js';
 
 export interface NotesDeps {
   db: AppDatabase;

@@ -6,29 +6,7 @@ import type { NoteStatus } from '../../../shared/notes.js';
  * outages and restarts. The row is the truth about the note's state; BigCommerce's staff_notes is where it ends up.
  */
 
-/** Appended to the store's ordered migrations (store/migrations.ts). Times are epoch milliseconds. */
-export const NOTE_OUTBOX_MIGRATION_SQL = `
-CREATE TABLE note_outbox (
-  ref             TEXT PRIMARY KEY,
-  idempotency_key TEXT NOT NULL,
-  store_key       TEXT NOT NULL,
-  order_id        INTEGER NOT NULL,
-  ticket          TEXT NOT NULL,
-  agent           TEXT NOT NULL,
-  text            TEXT NOT NULL,
-  status          TEXT NOT NULL CHECK (status IN ('queued', 'written', 'failed')),
-  attempts        INTEGER NOT NULL DEFAULT 0,
-  next_attempt_at INTEGER NOT NULL,
-  last_error      TEXT,
-  error_code      TEXT,
-  created_at      INTEGER NOT NULL,
-  written_at      INTEGER,
-  correlation_id  TEXT NOT NULL,
-  -- Keys are scoped per ticket and agent: two agents (or two tickets) choosing the same key never collide.
-  UNIQUE (ticket, agent, idempotency_key)
-);
-CREATE INDEX note_outbox_due ON note_outbox (status, next_attempt_at);
-`;
+// The table is created by migration 2 in store/migrations.ts. Times are epoch milliseconds.
 
 export interface NoteRecord {
   ref: string;

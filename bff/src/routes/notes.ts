@@ -1,7 +1,19 @@
 import { Router, type Response } from 'express';
+import type { Session } from '../auth/sessions.js';
 import { getSession, requireScope } from '../auth/sessions.js';
+import { getOrderDetail, type ContextDeps, type TicketViewer } from '../context/index.js';
 import { getCorrelationId } from '../http/correlation.js';
-import { parseIdempotencyKey, parseNoteText, parseOrderId, type NoteService } from '../notes/index.js';
+import { getRequestLogger } from '../http/logger.js';
+import {
+  createNotes,
+  parseIdempotencyKey,
+  parseNoteText,
+  parseOrderId,
+  type NoteService,
+  type Notes,
+  type NotesDeps,
+} from '../notes/index.js';
+import type { ExtendServer } from '../server.js';
 
 export interface NotesRouterDeps {
   notes: Pick<NoteService, 'submitNote'>;
@@ -36,4 +48,67 @@ export function createNotesRouter(deps: NotesRouterDeps): Router {
     res.status(answer.httpStatus).json(answer.note);
   });
   return router;
+}
+
+function toViewer(session: Session): TicketViewer {
+  return {
+    ticket: session.ticket,
+    agent: session.agent,
+    customerClaim: session.customer,
+    email: session.email,
+    market: session.market,
+    storeKey: session.storeKey,
+    locale: session.locale,
+  };
+}
+
+export type NotesExtensionOptions = Partial<
+  Pick<NotesDeps, 'sleep' | 'setTimer' | 'random' | 'lock' | 'inlineBudgetMs' | 'leaseMs' | 'idleIntervalMs'>
+> & {
+  /** Hands the assembled room to the caller (tests drive the worker with it). */
+  onReady?: (notes: Notes) => void;
+};
+
+/** The notes room as a server extension: its router, its worker (started and stopped with the server), its gauge. */
+export function createNotesExtension(options: NotesExtensionOptions = {}): ExtendServer {
+  return (ctx) => {
+    const { onReady, ...tuning } = options;
+    const notes = createNotes({
+      ...tuning,
+      db: ctx.db,
+      ticketEvents: ctx.repos.ticketEvents,
+      clientFor: (storeKey) => ctx.clientFor(storeKey),
+      cache: ctx.cache,
+      logger: ctx.logger,
+      now: ctx.now,
+    });
+    ctx.metrics.setQueuedNotesSource(() => notes.countQueued());
+    const contextDeps: ContextDeps = {
+      clientFor: (storeKey) => ctx.clientFor(storeKey),
+      cache: ctx.cache,
+      stores: ctx.config.stores,
+      links: ctx.repos.links,
+      ticketEvents: ctx.repos.ticketEvents,
+      errorLog: ctx.repos.errorLog,
+      now: ctx.now,
+      sandbox: ctx.config.sandbox,
+    };
+    onReady?.(notes);
+    return {
+      apiRouters: [
+        createNotesRouter({
+          notes: notes.service,
+          // The order detail's own rule and cache: usually warm, since the agent is looking at that order.
+          ensureOrderVisible: async (res, orderId) => {
+            await getOrderDetail(contextDeps, toViewer(getSession(res)), orderId, {
+              correlationId: getCorrelationId(res),
+              log: getRequestLogger(res, ctx.logger),
+            });
+          },
+        }),
+      ],
+      start: () => notes.worker.start(),
+      stop: () => notes.worker.stop(),
+    };
+  };
 }

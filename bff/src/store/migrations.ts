@@ -85,6 +85,35 @@ export const MIGRATIONS: Migration[] = [
       `);
     },
   },
+  {
+    version: 2,
+    name: 'notes: durable outbox for notes on their way to staff_notes',
+    up(db) {
+      db.exec(`
+        -- One row per accepted note: the truth about its state until (and after) it lands in BigCommerce.
+        CREATE TABLE note_outbox (
+          ref TEXT PRIMARY KEY,
+          idempotency_key TEXT NOT NULL,
+          store_key TEXT NOT NULL,
+          order_id INTEGER NOT NULL,
+          ticket TEXT NOT NULL,
+          agent TEXT NOT NULL,
+          text TEXT NOT NULL,
+          status TEXT NOT NULL CHECK (status IN ('queued', 'written', 'failed')),
+          attempts INTEGER NOT NULL DEFAULT 0,
+          next_attempt_at INTEGER NOT NULL,
+          last_error TEXT,
+          error_code TEXT,
+          created_at INTEGER NOT NULL,
+          written_at INTEGER,
+          correlation_id TEXT NOT NULL,
+          -- Keys are scoped per ticket and agent: two agents choosing the same key never collide.
+          UNIQUE (ticket, agent, idempotency_key)
+        );
+        CREATE INDEX note_outbox_due ON note_outbox (status, next_attempt_at);
+      `);
+    },
+  },
 ];
 
 /** Brings a database up to the newest version. Safe to call on every start (idempotent). */

@@ -4,12 +4,13 @@ import Database from 'better-sqlite3';
 import { pino } from 'pino';
 import { BigCommerceNetworkError, BigCommerceRateLimitError } from '../../../bff/src/bigcommerce/errors.js';
 import { AppError } from '../../../bff/src/http/app-error.js';
-import { createNoteOutbox, NOTE_OUTBOX_MIGRATION_SQL } from '../../../bff/src/notes/note-outbox.js';
+import { createNoteOutbox } from '../../../bff/src/notes/note-outbox.js';
 import { createNoteService, type NoteSubmission } from '../../../bff/src/notes/note-service.js';
 import { createNoteWorker, type SetTimer } from '../../../bff/src/notes/note-worker.js';
 import type { StaffNotesPort } from '../../../bff/src/notes/note-writer.js';
 import { createInProcessOrderLock } from '../../../bff/src/notes/order-lock.js';
 import { containsNoteRef } from '../../../bff/src/notes/staff-notes-format.js';
+import { runMigrations } from '../../../bff/src/store/migrations.js';
 import type { TicketEvent } from '../../../bff/src/store/ticket-event-repo.js';
 
 function createFakeStore() {
@@ -54,9 +55,7 @@ function networkError(): BigCommerceNetworkError {
 }
 
 function setUp(db = new Database(':memory:')) {
-  if (!db.prepare("SELECT name FROM sqlite_master WHERE name = 'note_outbox'").get()) {
-    db.exec(NOTE_OUTBOX_MIGRATION_SQL);
-  }
+  runMigrations(db);
   const clock = { now: Date.parse('2026-11-27T10:00:00Z') };
   const store = createFakeStore();
   const events: TicketEvent[] = [];
