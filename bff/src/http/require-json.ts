@@ -9,8 +9,9 @@ const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
  */
 export function requireJsonBody(): RequestHandler {
   return (req, _res, next) => {
-    // req.is() is null when there is no body at all: a bodiless POST is the route's business.
-    const hasBody = req.is('*/*') !== null;
+    // A bodiless POST (no body or Content-Length: 0, as fetch sends) is the route's business.
+    const length = req.get('Content-Length');
+    const hasBody = req.get('Transfer-Encoding') !== undefined || (length !== undefined && Number(length) > 0);
     if (BODY_METHODS.has(req.method) && hasBody && !req.is(['application/json', '+json'])) {
       throw new AppError('unsupported_media_type');
     }
