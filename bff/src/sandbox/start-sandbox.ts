@@ -2,7 +2,7 @@
 // (/stores/{hash}/v2|v3/...), X-Auth-Token checks, per-store rate-limit windows and scripted faults.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import express, { type Request, type Response } from 'express';
+import express, { type NextFunction, type Request, type Response } from 'express';
 import { corruptBody } from './corrupt-records.js';
 import { createSandboxData } from './create-sandbox-data.js';
 import { createFaultRegistry } from './fault-registry.js';
@@ -112,6 +112,20 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (decision.outcome !== 'none') return fail();
     send(decision.malformed ? { ...reply, body: corruptBody(reply.body) } : reply, limit);
   });
+
+  // Body-parser failures (e.g. a body over 2 MB) still answer in BigCommerce's v2 error shape, never HTML.
+  app.use(
+    (error: { status?: number; statusCode?: number }, req: Request, res: Response, _next: NextFunction) => {
+      const status = error.status ?? error.statusCode ?? 500;
+      const path = STORE_PATH.exec(req.originalUrl)?.[2] ?? req.path;
+      const reply = errorFor(
+        path,
+        status,
+        status === 413 ? 'The request body is too large.' : 'Bad request.',
+      );
+      res.status(reply.status).json(reply.body);
+    },
+  );
 
   const server = createServer(app as (req: IncomingMessage, res: ServerResponse) => void);
   const sockets = new Set<Socket>();
