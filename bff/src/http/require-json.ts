@@ -11,7 +11,8 @@ export function requireJsonBody(): RequestHandler {
   return (req, _res, next) => {
     // A bodiless POST (no body or Content-Length: 0, as fetch sends) is the route's business.
     const length = req.get('Content-Length');
-    const hasBody = req.get('Transfer-Encoding') !== undefined || (length !== undefined && Number(length) > 0);
+    const hasBody =
+      req.get('Transfer-Encoding') !== undefined || (length !== undefined && Number(length) > 0);
     if (BODY_METHODS.has(req.method) && hasBody && !req.is(['application/json', '+json'])) {
       throw new AppError('unsupported_media_type');
     }

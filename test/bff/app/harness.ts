@@ -68,7 +68,10 @@ export interface TestApp {
   logger: Logger;
   fetch(path: string, init?: RequestInit): Promise<Response>;
   /** Signs an embed token with the config's key for the input (defaults: ticket T-1001, agent alice, all scopes). */
-  sign(input?: Partial<EmbedTokenInput>, options?: { ttlSec?: number; secret?: string; audience?: string; jti?: string }): Promise<string>;
+  sign(
+    input?: Partial<EmbedTokenInput>,
+    options?: { ttlSec?: number; secret?: string; audience?: string; jti?: string },
+  ): Promise<string>;
   /** Opens a session and returns its bearer id. */
   openSession(input?: Partial<EmbedTokenInput>): Promise<string>;
   close(): Promise<void>;
@@ -117,7 +120,13 @@ export async function startTestApp(options: StartTestAppOptions = {}): Promise<T
 
   const sign: TestApp['sign'] = (input = {}, signOptions = {}) =>
     signEmbedToken(
-      { agent: 'alice', ticket: 'T-1001', email: 'ada@example.com', scope: 'orders:read notes:write links:write', ...input },
+      {
+        agent: 'alice',
+        ticket: 'T-1001',
+        email: 'ada@example.com',
+        scope: 'orders:read notes:write links:write',
+        ...input,
+      },
       {
         secret: signOptions.secret ?? EMBED_SECRET,
         audience: signOptions.audience ?? config.embed.audience,

@@ -8,7 +8,13 @@ function createProbeRouter(): Router {
   const router = Router();
   router.get('/probe/whoami', requireScope('orders:read'), (_req, res) => {
     const session = getSession(res);
-    res.json({ ticket: session.ticket, agent: session.agent, market: session.market.id, store: session.storeKey, scopes: session.scopes });
+    res.json({
+      ticket: session.ticket,
+      agent: session.agent,
+      market: session.market.id,
+      store: session.storeKey,
+      scopes: session.scopes,
+    });
   });
   router.post('/probe/notes', requireScope('notes:write'), (_req, res) => {
     res.status(201).json({ ok: true });
@@ -26,7 +32,9 @@ describe('requireSession and requireScope', () => {
   it('puts the session into the request for routers under /api/v1', async () => {
     const session = await app.openSession({ ticket: 'T-7', agent: 'bob', scope: 'orders:read' });
 
-    const response = await app.fetch('/api/v1/probe/whoami', { headers: { authorization: `Bearer ${session}` } });
+    const response = await app.fetch('/api/v1/probe/whoami', {
+      headers: { authorization: `Bearer ${session}` },
+    });
 
     assert.equal(response.status, 200);
     assert.deepEqual(await response.json(), {
@@ -78,7 +86,10 @@ describe('requireSession and requireScope', () => {
     const session = await app.openSession({ scope: 'orders:read' });
 
     const { status, body } = await readError(
-      await app.fetch('/api/v1/probe/notes', { method: 'POST', headers: { authorization: `Bearer ${session}` } }),
+      await app.fetch('/api/v1/probe/notes', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${session}` },
+      }),
     );
 
     assert.equal(status, 403);

@@ -4,13 +4,7 @@ import { SignJWT, UnsecuredJWT } from 'jose';
 import * as z from 'zod/mini';
 import { SessionResponse } from '../../../shared/session.js';
 import { loadConfig } from '../../../bff/src/config.js';
-import {
-  EMBED_SECRET,
-  postJson,
-  readError,
-  startTestApp,
-  type TestApp,
-} from '../app/harness.js';
+import { EMBED_SECRET, postJson, readError, startTestApp, type TestApp } from '../app/harness.js';
 
 const MARKET_SECRET = 'market-de-own-secret-0123456789abcdef';
 
@@ -18,13 +12,25 @@ function multiMarketConfig() {
   const file = {
     stores: { eu: { hash: 'abc123', tokenEnv: 'BC_EU' }, us: { hash: 'def456', tokenEnv: 'BC_US' } },
     markets: {
-      de: { store: 'eu', label: 'Deutschland', locales: ['de', 'de-DE'], permissions: ['orders:read', 'notes:write'], embedSecret: MARKET_SECRET },
+      de: {
+        store: 'eu',
+        label: 'Deutschland',
+        locales: ['de', 'de-DE'],
+        permissions: ['orders:read', 'notes:write'],
+        embedSecret: MARKET_SECRET,
+      },
       us: { store: 'us', label: 'United States', locales: ['en-US'], permissions: ['orders:read'] },
     },
     defaultMarket: 'us',
   };
   return loadConfig(
-    { CONFIG_FILE: '/cfg.json', BC_EU: 'tok-eu-123456789', BC_US: 'tok-us-123456789', EMBED_SECRET, LOG_LEVEL: 'silent' },
+    {
+      CONFIG_FILE: '/cfg.json',
+      BC_EU: 'tok-eu-123456789',
+      BC_US: 'tok-us-123456789',
+      EMBED_SECRET,
+      LOG_LEVEL: 'silent',
+    },
     () => JSON.stringify(file),
   );
 }
@@ -68,7 +74,9 @@ describe('POST /api/v1/session', () => {
 
   it('stores only the hash of the session id', async () => {
     const token = await app.sign({ ticket: 'T-hash' });
-    const { session } = (await (await postJson(app.fetch, '/api/v1/session', { token })).json()) as { session: string };
+    const { session } = (await (await postJson(app.fetch, '/api/v1/session', { token })).json()) as {
+      session: string;
+    };
 
     const rows = app.db.sqlite.prepare('SELECT id_hash FROM sessions').all() as { id_hash: string }[];
 
@@ -102,7 +110,11 @@ describe('POST /api/v1/session', () => {
   });
 
   it('refuses a token signed with another secret as token_invalid', async () => {
-    await expectTokenError(app, await app.sign({}, { secret: 'another-secret-0123456789-abcdefghijk' }), 'token_invalid');
+    await expectTokenError(
+      app,
+      await app.sign({}, { secret: 'another-secret-0123456789-abcdefghijk' }),
+      'token_invalid',
+    );
   });
 
   it('refuses garbage as token_invalid', async () => {
@@ -233,7 +245,10 @@ describe('POST /api/v1/session with markets', () => {
   after(() => app.close());
 
   it('grants the intersection of the token scopes and the market permissions', async () => {
-    const token = await app.sign({ market: 'de', scope: 'orders:read notes:write links:write' }, { secret: MARKET_SECRET });
+    const token = await app.sign(
+      { market: 'de', scope: 'orders:read notes:write links:write' },
+      { secret: MARKET_SECRET },
+    );
 
     const body = (await (await postJson(app.fetch, '/api/v1/session', { token })).json()) as SessionResponse;
 
@@ -263,4 +278,3 @@ describe('POST /api/v1/session with markets', () => {
     assert.deepEqual(body.scopes, ['orders:read']);
   });
 });
-

@@ -46,11 +46,20 @@ const GOOD_FILE = {
   },
   defaultMarket: 'de',
 };
-const FILE_ENV = { CONFIG_FILE: '/etc/oc/config.json', BC_TOKEN_EU: 'tok-eu', BC_TOKEN_US: 'tok-us', EMBED_SECRET: SECRET };
+const FILE_ENV = {
+  CONFIG_FILE: '/etc/oc/config.json',
+  BC_TOKEN_EU: 'tok-eu',
+  BC_TOKEN_US: 'tok-us',
+  EMBED_SECRET: SECRET,
+};
 
 describe('loadConfig from the environment', () => {
   it('describes one store "default" and one market "default" with every scope from the single-store variables', () => {
-    const config = loadConfig({ BIGCOMMERCE_STORE_HASH: 'abc123', BIGCOMMERCE_ACCESS_TOKEN: 'tok', EMBED_SECRET: SECRET });
+    const config = loadConfig({
+      BIGCOMMERCE_STORE_HASH: 'abc123',
+      BIGCOMMERCE_ACCESS_TOKEN: 'tok',
+      EMBED_SECRET: SECRET,
+    });
 
     assert.equal(config.sandbox, false);
     assert.deepEqual(config.stores.default, {
@@ -66,7 +75,11 @@ describe('loadConfig from the environment', () => {
   });
 
   it('applies the documented defaults', () => {
-    const config = loadConfig({ BIGCOMMERCE_STORE_HASH: 'abc123', BIGCOMMERCE_ACCESS_TOKEN: 'tok', EMBED_SECRET: SECRET });
+    const config = loadConfig({
+      BIGCOMMERCE_STORE_HASH: 'abc123',
+      BIGCOMMERCE_ACCESS_TOKEN: 'tok',
+      EMBED_SECRET: SECRET,
+    });
 
     assert.equal(config.port, 8080);
     assert.equal(config.host, '127.0.0.1');
@@ -130,7 +143,10 @@ describe('loadConfig from the environment', () => {
   it('refuses a store hash without a token instead of falling back to the sandbox', () => {
     const error = configError(() => loadConfig({ BIGCOMMERCE_STORE_HASH: 'abc123', EMBED_SECRET: SECRET }));
 
-    assert.equal(error.message, 'environment: BIGCOMMERCE_ACCESS_TOKEN: is not set, but BIGCOMMERCE_STORE_HASH is');
+    assert.equal(
+      error.message,
+      'environment: BIGCOMMERCE_ACCESS_TOKEN: is not set, but BIGCOMMERCE_STORE_HASH is',
+    );
   });
 
   it('refuses a token without a store hash', () => {
@@ -140,9 +156,15 @@ describe('loadConfig from the environment', () => {
   });
 
   it('requires EMBED_SECRET of at least 32 characters when a store is configured', () => {
-    const missing = configError(() => loadConfig({ BIGCOMMERCE_STORE_HASH: 'abc123', BIGCOMMERCE_ACCESS_TOKEN: 'tok' }));
+    const missing = configError(() =>
+      loadConfig({ BIGCOMMERCE_STORE_HASH: 'abc123', BIGCOMMERCE_ACCESS_TOKEN: 'tok' }),
+    );
     const short = configError(() =>
-      loadConfig({ BIGCOMMERCE_STORE_HASH: 'abc123', BIGCOMMERCE_ACCESS_TOKEN: 'tok', EMBED_SECRET: 'short' }),
+      loadConfig({
+        BIGCOMMERCE_STORE_HASH: 'abc123',
+        BIGCOMMERCE_ACCESS_TOKEN: 'tok',
+        EMBED_SECRET: 'short',
+      }),
     );
 
     assert.match(missing.message, /^environment: EMBED_SECRET: is required/);
@@ -151,7 +173,10 @@ describe('loadConfig from the environment', () => {
 
   it('names the variable of a bad value', () => {
     assert.match(configError(() => loadConfig({ PORT: 'eighty' })).message, /^environment: PORT: /);
-    assert.match(configError(() => loadConfig({ PORT: '70000' })).message, /PORT: must be between 0 and 65535/);
+    assert.match(
+      configError(() => loadConfig({ PORT: '70000' })).message,
+      /PORT: must be between 0 and 65535/,
+    );
     assert.match(configError(() => loadConfig({ LOG_LEVEL: 'loud' })).message, /LOG_LEVEL: must be one of/);
     assert.match(
       configError(() => loadConfig({ FRAME_ANCESTORS: 'desk.example.com' })).message,
@@ -165,7 +190,11 @@ describe('loadConfig from the environment', () => {
 
   it('never puts a secret value into an error message', () => {
     const error = configError(() =>
-      loadConfig({ BIGCOMMERCE_STORE_HASH: 'abc123', BIGCOMMERCE_ACCESS_TOKEN: 'tok', EMBED_SECRET: 'short-secret-value' }),
+      loadConfig({
+        BIGCOMMERCE_STORE_HASH: 'abc123',
+        BIGCOMMERCE_ACCESS_TOKEN: 'tok',
+        EMBED_SECRET: 'short-secret-value',
+      }),
     );
 
     assert.ok(!error.message.includes('short-secret-value'));
@@ -219,7 +248,14 @@ describe('loadConfig from CONFIG_FILE', () => {
   it('takes a market template and a market secret from the environment', () => {
     const template = {
       customer: [],
-      order: [{ key: 'paymentMethod', source: 'payment.method', label: { en: 'Payment', de: 'Zahlung' }, format: 'text' }],
+      order: [
+        {
+          key: 'paymentMethod',
+          source: 'payment.method',
+          label: { en: 'Payment', de: 'Zahlung' },
+          format: 'text',
+        },
+      ],
     };
     const file = {
       ...GOOD_FILE,
@@ -235,10 +271,16 @@ describe('loadConfig from CONFIG_FILE', () => {
   });
 
   it('names the file and the JSON path of a market pointing to an unknown store', () => {
-    const file = { ...GOOD_FILE, markets: { ...GOOD_FILE.markets, de: { ...GOOD_FILE.markets.de, store: 'eu2' } } };
+    const file = {
+      ...GOOD_FILE,
+      markets: { ...GOOD_FILE.markets, de: { ...GOOD_FILE.markets.de, store: 'eu2' } },
+    };
     const error = configError(() => loadConfig(FILE_ENV, fileReader({ '/etc/oc/config.json': file })));
 
-    assert.match(error.message, /^CONFIG_FILE \/etc\/oc\/config\.json: markets\.de\.store: unknown store "eu2"/);
+    assert.match(
+      error.message,
+      /^CONFIG_FILE \/etc\/oc\/config\.json: markets\.de\.store: unknown store "eu2"/,
+    );
     assert.deepEqual(error.issues[0]?.path, 'markets.de.store');
   });
 
@@ -274,7 +316,10 @@ describe('loadConfig from CONFIG_FILE', () => {
   });
 
   it('refuses a token written into the file', () => {
-    const file = { ...GOOD_FILE, stores: { ...GOOD_FILE.stores, eu: { ...GOOD_FILE.stores.eu, accessToken: 'x' } } };
+    const file = {
+      ...GOOD_FILE,
+      stores: { ...GOOD_FILE.stores, eu: { ...GOOD_FILE.stores.eu, accessToken: 'x' } },
+    };
     const error = configError(() => loadConfig(FILE_ENV, fileReader({ '/etc/oc/config.json': file })));
 
     assert.match(error.message, /stores\.eu: unknown key "accessToken"/);
@@ -284,14 +329,21 @@ describe('loadConfig from CONFIG_FILE', () => {
     const file = {
       ...GOOD_FILE,
       markets: {
-        de: { ...GOOD_FILE.markets.de, frameOrigins: ['https://desk.example.de/path'], permissions: ['notes:write'] },
+        de: {
+          ...GOOD_FILE.markets.de,
+          frameOrigins: ['https://desk.example.de/path'],
+          permissions: ['notes:write'],
+        },
       },
       defaultMarket: 'fr',
     };
     const error = configError(() => loadConfig(FILE_ENV, fileReader({ '/etc/oc/config.json': file })));
     const paths = error.issues.map((issue) => issue.path);
 
-    assert.deepEqual(paths.sort(), ['defaultMarket', 'markets.de.frameOrigins[0]', 'markets.de.permissions'].sort());
+    assert.deepEqual(
+      paths.sort(),
+      ['defaultMarket', 'markets.de.frameOrigins[0]', 'markets.de.permissions'].sort(),
+    );
   });
 
   it('names the file when it cannot be read or is not JSON', () => {
@@ -328,7 +380,7 @@ describe('withSandboxStores', () => {
 });
 
 describe('resolveMarket', () => {
-  const config = loadConfig(FILE_ENV, fileReader({ '/etc/oc/config.json': GOOD_FILE })) as AppConfig;
+  const config = loadConfig(FILE_ENV, fileReader({ '/etc/oc/config.json': GOOD_FILE }));
   const withUk: Pick<AppConfig, 'markets' | 'defaultMarket'> = {
     defaultMarket: 'de',
     markets: {

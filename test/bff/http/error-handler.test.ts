@@ -21,7 +21,10 @@ describe('mapError', () => {
       code: 'order_not_found',
       message: 'No such order for this ticket’s shopper.',
     });
-    assert.equal(mapError(new AppError('invalid_cursor', { message: 'Reload the list.' })).message, 'Reload the list.');
+    assert.equal(
+      mapError(new AppError('invalid_cursor', { message: 'Reload the list.' })).message,
+      'Reload the list.',
+    );
   });
 
   it('maps BigCommerce failures to upstream codes', () => {
@@ -29,19 +32,27 @@ describe('mapError', () => {
       [new BigCommerceAuthError('401', { ...init, status: 401 }), 'upstream_auth_failed'],
       [new BigCommerceRateLimitError('429', { ...init, status: 429 }), 'upstream_rate_limited'],
       [new BigCommerceNetworkError('timeout', { ...init, timeout: true }), 'upstream_timeout'],
-      [new BigCommerceNetworkError('refused', { ...init, timeout: false, code: 'ECONNREFUSED' }), 'upstream_unavailable'],
+      [
+        new BigCommerceNetworkError('refused', { ...init, timeout: false, code: 'ECONNREFUSED' }),
+        'upstream_unavailable',
+      ],
       [new BigCommerceHttpError('503', { ...init, status: 503 }), 'upstream_unavailable'],
       [new BigCommerceHttpError('500', { ...init, status: 500 }), 'upstream_unavailable'],
       [new BigCommerceHttpError('400', { ...init, status: 400 }), 'upstream_error'],
       [new BigCommerceNotFoundError('404', { ...init, status: 404 }), 'upstream_error'],
       [new BigCommerceError('other', init), 'upstream_error'],
-      [new BigCommerceSchemaError({ storeKey: 'eu', resource: 'order', id: '1', issues: [] }), 'upstream_invalid'],
+      [
+        new BigCommerceSchemaError({ storeKey: 'eu', resource: 'order', id: '1', issues: [] }),
+        'upstream_invalid',
+      ],
     ];
     for (const [error, code] of cases) assert.equal(mapError(error).code, code, (error as Error).name);
   });
 
   it('tells the widget how long to wait when BigCommerce said so', () => {
-    const mapped = mapError(new BigCommerceRateLimitError('429', { ...init, status: 429, retryAfterMs: 2500 }));
+    const mapped = mapError(
+      new BigCommerceRateLimitError('429', { ...init, status: 429, retryAfterMs: 2500 }),
+    );
 
     assert.equal(mapped.retryAfterSec, 3);
   });

@@ -13,7 +13,9 @@ describe('GET /metrics', () => {
 
   it('refuses a scrape without the bearer token', async () => {
     const { status, body } = await readError(await app.fetch('/metrics'));
-    const wrong = await readError(await app.fetch('/metrics', { headers: { authorization: 'Bearer nope-nope-nope' } }));
+    const wrong = await readError(
+      await app.fetch('/metrics', { headers: { authorization: 'Bearer nope-nope-nope' } }),
+    );
 
     assert.equal(status, 403);
     assert.equal(body.error.code, 'forbidden');
@@ -29,14 +31,34 @@ describe('GET /metrics', () => {
 
     assert.equal(response.status, 200);
     assert.match(response.headers.get('content-type') ?? '', /text\/plain/);
-    assert.match(text, /http_request_duration_seconds_count\{route="\/healthz",method="GET",status="200"\} 1/);
-    assert.match(text, /http_request_duration_seconds_count\{route="unmatched",method="GET",status="404"\} 1/);
+    assert.match(
+      text,
+      /http_request_duration_seconds_count\{route="\/healthz",method="GET",status="200"\} 1/,
+    );
+    assert.match(
+      text,
+      /http_request_duration_seconds_count\{route="unmatched",method="GET",status="404"\} 1/,
+    );
     assert.ok(!text.includes('1234'));
   });
 
   it('exposes upstream, cache and queued-note metrics fed by their hooks', async () => {
-    app.metrics.recordUpstream({ storeKey: 'eu', method: 'GET', route: '/v2/orders', status: 200, durationMs: 120, attempt: 1 });
-    app.metrics.recordUpstream({ storeKey: 'eu', method: 'GET', route: '/v2/orders', status: null, durationMs: 8000, attempt: 2 });
+    app.metrics.recordUpstream({
+      storeKey: 'eu',
+      method: 'GET',
+      route: '/v2/orders',
+      status: 200,
+      durationMs: 120,
+      attempt: 1,
+    });
+    app.metrics.recordUpstream({
+      storeKey: 'eu',
+      method: 'GET',
+      route: '/v2/orders',
+      status: null,
+      durationMs: 8000,
+      attempt: 2,
+    });
     app.metrics.recordCache('order', 'hit');
     app.metrics.recordCache('order', 'stale');
     app.metrics.setQueuedNotesSource(() => 3);
@@ -45,9 +67,18 @@ describe('GET /metrics', () => {
       await app.fetch('/metrics', { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })
     ).text();
 
-    assert.match(text, /bigcommerce_requests_total\{store="eu",method="GET",route="\/v2\/orders",status="200",retry="false"\} 1/);
-    assert.match(text, /bigcommerce_requests_total\{store="eu",method="GET",route="\/v2\/orders",status="none",retry="true"\} 1/);
-    assert.match(text, /bigcommerce_request_duration_seconds_count\{store="eu",method="GET",route="\/v2\/orders"\} 2/);
+    assert.match(
+      text,
+      /bigcommerce_requests_total\{store="eu",method="GET",route="\/v2\/orders",status="200",retry="false"\} 1/,
+    );
+    assert.match(
+      text,
+      /bigcommerce_requests_total\{store="eu",method="GET",route="\/v2\/orders",status="none",retry="true"\} 1/,
+    );
+    assert.match(
+      text,
+      /bigcommerce_request_duration_seconds_count\{store="eu",method="GET",route="\/v2\/orders"\} 2/,
+    );
     assert.match(text, /cache_lookups_total\{kind="order",outcome="hit"\} 1/);
     assert.match(text, /cache_lookups_total\{kind="order",outcome="stale"\} 1/);
     assert.match(text, /notes_queued 3/);

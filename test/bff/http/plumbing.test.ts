@@ -113,7 +113,9 @@ describe('HTTP plumbing', () => {
     assert.equal(entries.length, 1);
     assert.equal(entries[0]?.resource, 'request');
     assert.equal(entries[0]?.recordId, 'GET /boom');
-    assert.deepEqual(entries[0]?.issues, [{ code: 'internal_error', error: 'Error', status: null, upstreamPath: null }]);
+    assert.deepEqual(entries[0]?.issues, [
+      { code: 'internal_error', error: 'Error', status: null, upstreamPath: null },
+    ]);
   });
 
   it('answers a malformed escape in a path parameter with 400 invalid_request, not 500', async () => {

@@ -74,7 +74,9 @@ describe('security headers', () => {
   });
 
   it('lets a configured origin load the widget script and call the API cross-origin', async () => {
-    const script = await app.fetch('/widget/order-context.js', { headers: { origin: 'https://desk.example.at' } });
+    const script = await app.fetch('/widget/order-context.js', {
+      headers: { origin: 'https://desk.example.at' },
+    });
     const preflight = await app.fetch('/api/v1/context', {
       method: 'OPTIONS',
       headers: {

@@ -5,7 +5,13 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { openDatabase, type AppDatabase } from '../../../bff/src/store/db.js';
 import { createErrorLogRepo } from '../../../bff/src/store/error-log-repo.js';
-import { createRepos, MIGRATIONS, runMigrations, type Migration, type Repos } from '../../../bff/src/store/index.js';
+import {
+  createRepos,
+  MIGRATIONS,
+  runMigrations,
+  type Migration,
+  type Repos,
+} from '../../../bff/src/store/index.js';
 
 const T0 = Date.UTC(2026, 0, 15, 9, 0, 0);
 
@@ -191,8 +197,22 @@ describe('session, link, error-log and ticket-event repos', () => {
   });
 
   it('upserts one link per ticket and market', () => {
-    repos.links.upsert({ ticket: 'T-2', market: 'de', customerId: 5, email: null, createdBy: 'alice', createdAt: T0 });
-    repos.links.upsert({ ticket: 'T-2', market: 'us', customerId: 9, email: null, createdBy: 'alice', createdAt: T0 });
+    repos.links.upsert({
+      ticket: 'T-2',
+      market: 'de',
+      customerId: 5,
+      email: null,
+      createdBy: 'alice',
+      createdAt: T0,
+    });
+    repos.links.upsert({
+      ticket: 'T-2',
+      market: 'us',
+      customerId: 9,
+      email: null,
+      createdBy: 'alice',
+      createdAt: T0,
+    });
     repos.links.upsert({
       ticket: 'T-2',
       market: 'de',
@@ -216,7 +236,14 @@ describe('session, link, error-log and ticket-event repos', () => {
 
   it('refuses a link with neither a customer nor an email', () => {
     assert.throws(() =>
-      repos.links.upsert({ ticket: 'T-4', market: 'de', customerId: null, email: null, createdBy: 'a', createdAt: T0 }),
+      repos.links.upsert({
+        ticket: 'T-4',
+        market: 'de',
+        customerId: null,
+        email: null,
+        createdBy: 'a',
+        createdAt: T0,
+      }),
     );
   });
 
@@ -229,8 +256,22 @@ describe('session, link, error-log and ticket-event repos', () => {
       issues: [{ path: 'total_inc_tax', message: 'not money' }],
       createdAt: T0,
     });
-    repos.errorLog.record({ correlationId: 'corr-0002', storeKey: null, resource: 'request', recordId: null, issues: [], createdAt: T0 + 1 });
-    repos.errorLog.record({ correlationId: 'corr-0001', storeKey: 'eu', resource: 'customer', recordId: '7', issues: {}, createdAt: T0 + 2 });
+    repos.errorLog.record({
+      correlationId: 'corr-0002',
+      storeKey: null,
+      resource: 'request',
+      recordId: null,
+      issues: [],
+      createdAt: T0 + 1,
+    });
+    repos.errorLog.record({
+      correlationId: 'corr-0001',
+      storeKey: 'eu',
+      resource: 'customer',
+      recordId: '7',
+      issues: {},
+      createdAt: T0 + 2,
+    });
 
     const mine = repos.errorLog.listByCorrelationId('corr-0001');
 
@@ -252,7 +293,14 @@ describe('session, link, error-log and ticket-event repos', () => {
     const small = createErrorLogRepo(db, { maxAgeMs: 1000, maxRows: 3 });
     db.sqlite.exec('DELETE FROM error_log');
     for (let i = 0; i < 5; i += 1) {
-      small.record({ correlationId: `bound-${i}xxxx`, storeKey: null, resource: 'request', recordId: null, issues: [], createdAt: T0 + i * 100 });
+      small.record({
+        correlationId: `bound-${i}xxxx`,
+        storeKey: null,
+        resource: 'request',
+        recordId: null,
+        issues: [],
+        createdAt: T0 + i * 100,
+      });
     }
 
     small.purge(T0 + 400);
@@ -266,9 +314,33 @@ describe('session, link, error-log and ticket-event repos', () => {
   });
 
   it('appends ticket events and lists them in order', () => {
-    repos.ticketEvents.append({ ticket: 'T-5', orderId: 101, agent: 'alice', type: 'note.queued', status: 'queued', correlationId: 'c-1', at: T0 + 5 });
-    repos.ticketEvents.append({ ticket: 'T-5', orderId: null, agent: 'alice', type: 'session.opened', status: 'ok', correlationId: null, at: T0 });
-    repos.ticketEvents.append({ ticket: 'T-6', orderId: null, agent: 'bob', type: 'session.opened', status: 'ok', correlationId: null, at: T0 });
+    repos.ticketEvents.append({
+      ticket: 'T-5',
+      orderId: 101,
+      agent: 'alice',
+      type: 'note.queued',
+      status: 'queued',
+      correlationId: 'c-1',
+      at: T0 + 5,
+    });
+    repos.ticketEvents.append({
+      ticket: 'T-5',
+      orderId: null,
+      agent: 'alice',
+      type: 'session.opened',
+      status: 'ok',
+      correlationId: null,
+      at: T0,
+    });
+    repos.ticketEvents.append({
+      ticket: 'T-6',
+      orderId: null,
+      agent: 'bob',
+      type: 'session.opened',
+      status: 'ok',
+      correlationId: null,
+      at: T0,
+    });
 
     const events = repos.ticketEvents.listByTicket('T-5');
 
