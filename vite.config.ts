@@ -1,9 +1,64 @@
-import { defineConfig } from 'vite';
+import ts from 'typescript';
+import { defineConfig, type Plugin } from 'vite';
+
+/**
+ * Lit templates keep their source indentation in the bundle. Collapse whitespace runs that contain a newline
+ * to one space, only in the static parts of `html`/`css` tagged templates in our own sources (found with the
+ * TypeScript parser, so strings, comments and other libraries' templates are never touched). HTML and CSS treat
+ * such a run like one space; our templates have no <pre> text. CSS also loses the spaces around braces,
+ * semicolons, commas and combinators. Saves about 1 kB gzip of the 30 kB budget.
+ */
+function collapseTemplateWhitespace(): Plugin {
+  return {
+    name: 'oc:collapse-template-whitespace',
+    apply: 'build',
+    transform(code, id) {
+      if (!/\/widget\/src\/.*\.ts$/.test(id) || !/\b(html|css)`/.test(code)) return null;
+      const source = ts.createSourceFile(id, code, ts.ScriptTarget.Latest, true);
+      const ranges: [number, number, boolean][] = [];
+      const visit = (node: ts.Node): void => {
+        if (
+          ts.isTaggedTemplateExpression(node) &&
+          ts.isIdentifier(node.tag) &&
+          /^(html|css)$/.test(node.tag.text)
+        ) {
+          const template = node.template;
+          const isCss = node.tag.text === 'css';
+          if (ts.isNoSubstitutionTemplateLiteral(template)) {
+            ranges.push([template.getStart() + 1, template.end - 1, isCss]);
+          } else {
+            ranges.push([template.head.getStart() + 1, template.head.end - 2, isCss]);
+            for (const span of template.templateSpans) {
+              const tail = ts.isTemplateTail(span.literal);
+              ranges.push([span.literal.getStart() + 1, span.literal.end - (tail ? 1 : 2), isCss]);
+            }
+          }
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(source);
+      let out = code;
+      for (const [start, end, isCss] of ranges.sort((a, b) => b[0] - a[0])) {
+        const text = out.slice(start, end).replace(/\s*\n\s*/g, ' ');
+        // In CSS, space around these never matters; a colon followed by space only occurs in declarations.
+        const minified = isCss
+          ? text
+              .replace(/\s*([{};,>])\s*/g, '$1')
+              .replace(/:\s+/g, ':')
+              .trim()
+          : text;
+        out = out.slice(0, start) + minified + out.slice(end);
+      }
+      return { code: out, map: null };
+    },
+  };
+}
 
 // App mode with a TS entry (not lib mode) so the bundle is fully minified; one file the BFF serves at /widget/.
 export default defineConfig({
   root: 'widget',
   base: '/widget/',
+  plugins: [collapseTemplateWhitespace()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

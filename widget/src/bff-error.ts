@@ -1,0 +1,60 @@
+/** Codes the widget itself raises, next to the BFF's catalog in shared/errors.ts. */
+export const CLIENT_ERROR_CODES = ['network_error', 'invalid_response', 'timeout'] as const;
+export type ClientErrorCode = (typeof CLIENT_ERROR_CODES)[number];
+
+export interface BffErrorInit {
+  code: string;
+  message: string;
+  correlationId: string | null;
+  /** HTTP status; 0 when no response arrived. */
+  status: number;
+}
+
+/**
+ * Every failure of a BFF call, whatever its cause. Components switch on `code` (never on `message`,
+ * which is the server's English sentence and only a fallback) and show `correlationId` so an agent can quote it.
+ */
+export class BffError extends Error {
+  override readonly name = 'BffError';
+  readonly code: string;
+  readonly correlationId: string | null;
+  readonly status: number;
+
+  constructor(init: BffErrorInit) {
+    super(init.message);
+    this.code = init.code;
+    this.correlationId = init.correlationId;
+    this.status = init.status;
+  }
+}
+
+/** Anything thrown at the UI becomes a BffError, so the error panel has one shape to render. */
+export function toBffError(error: unknown): BffError {
+  if (error instanceof BffError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new BffError({ code: 'internal_error', message, correlationId: null, status: 0 });
+}
+
+/** Retrying these cannot help: the agent must reopen the ticket, ask an admin, or change the input. */
+const NOT_RETRYABLE = new Set([
+  'token_missing',
+  'token_invalid',
+  'token_expired',
+  'token_wrong_audience',
+  'token_replayed',
+  'token_claims_invalid',
+  'token_no_scope',
+  'session_missing',
+  'session_invalid',
+  'forbidden',
+  'order_not_found',
+  'customer_not_found',
+  'note_too_long',
+  'invalid_note',
+  'idempotency_key_reused',
+  'staff_notes_full',
+]);
+
+export function isRetryable(code: string): boolean {
+  return !NOT_RETRYABLE.has(code);
+}

@@ -1,0 +1,128 @@
+import { LitElement, html, nothing } from 'lit';
+import type { ContextResponse, MatchAttempt } from '../../../../shared/context.js';
+import { OcSearchToggleEvent } from '../../events/search-toggle-event.js';
+import { createI18n, type I18n } from '../../i18n/i18n.js';
+import { renderField } from '../../render-field.js';
+import { baseStyles } from '../../styles/base.styles.js';
+import { statusBadgeStyles } from '../status-badge/status-badge.js';
+import { customerCardStyles } from './customer-card.styles.js';
+import '../empty-state/empty-state.js';
+
+const OUTCOME_GLYPH: Record<MatchAttempt['outcome'], string> = {
+  matched: '✓',
+  not_found: '✗',
+  not_given: '–',
+};
+
+/**
+ * @summary The ticket's shopper (registered or guest) and why we think it is them; the no-match state
+ *   when nothing matched.
+ * @event oc-search-toggle - "Wrong shopper?" pressed (bubbles, not composed); only with `can-link`.
+ */
+export class OcCustomerCard extends LitElement {
+  static override styles = [baseStyles, statusBadgeStyles, customerCardStyles];
+  static override properties = {
+    context: { attribute: false },
+    i18n: { attribute: false },
+    canLink: { type: Boolean, attribute: 'can-link' },
+  };
+
+  context: ContextResponse | null = null;
+  i18n: I18n = createI18n();
+  /** The session may link shoppers (`links:write`): offers "Wrong shopper?". */
+  canLink = false;
+
+  override render() {
+    const { context, i18n } = this;
+    if (!context) return nothing;
+    const { t } = i18n;
+    const { customer, match } = context;
+    if (!customer && match.method === 'none') {
+      return html`<section aria-labelledby="match-heading">
+        <h2 id="match-heading" class="sr-only" tabindex="-1">${t.shopper}</h2>
+        <oc-empty-state .heading=${t.noMatchTitle} .text=${t.noMatchText}
+          >${this.#renderTried()}</oc-empty-state
+        >
+      </section>`;
+    }
+    const name = customer
+      ? `${customer.firstName} ${customer.lastName}`.trim() || customer.email
+      : t.guestShopper;
+    const email = customer?.email ?? context.guestEmail ?? '';
+    return html`<section class="card" aria-labelledby="shopper-heading">
+      <h2 id="shopper-heading" tabindex="-1"><span class="sr-only">${t.shopper}: </span>${name}</h2>
+      ${email ? html`<p><a href=${`mailto:${email}`}>${email}</a></p>` : nothing}
+      <p class="meta">
+        <span class="tag market"><span class="sr-only">${t.market}: </span>${context.market.label}</span>
+        ${customer ? html`<span class="tag">${t.customerNumber(String(customer.id))}</span>` : nothing}
+        ${
+          customer?.customerGroupId != null
+            ? html`<span class="tag">${t.customerGroup(String(customer.customerGroupId))}</span>`
+            : nothing
+        }
+        ${customer?.company ? html`<span class="tag">${customer.company}</span>` : nothing}
+        ${customer ? nothing : html`<span class="tag">${t.guestOrder}</span>`}
+      </p>
+      ${
+        context.fields.length
+          ? html`<dl class="kv">${context.fields.map((field) => renderField(field, i18n))}</dl>`
+          : nothing
+      }
+      <div class="why">
+        <h3 class="small">${t.whyMatch}</h3>
+        <p>${t.matchMethod[match.method]}</p>
+        ${this.#renderTried()}
+      </div>
+      ${
+        this.canLink
+          ? html`<p class="wrong">
+              <button type="button" class="link wrong-shopper" @click=${this.#onWrongShopper}>
+                ${t.wrongShopper}
+              </button>
+            </p>`
+          : nothing
+      }
+    </section>`;
+  }
+
+  #renderTried() {
+    const { t } = this.i18n;
+    const tried = this.context?.match.tried ?? [];
+    if (!tried.length) return nothing;
+    return html`<ul class="small">
+      ${tried.map(
+        (attempt) =>
+          html`<li>
+            <span>${t.attemptMethod[attempt.method]}:</span>
+            <span class="name">${attempt.value || t.notAvailable}</span>
+            <span class=${attempt.outcome}
+              ><span aria-hidden="true">${OUTCOME_GLYPH[attempt.outcome]}</span>
+              ${t.attemptOutcome[attempt.outcome]}</span
+            >
+          </li>`,
+      )}
+    </ul>`;
+  }
+
+  readonly #onWrongShopper = (): void => {
+    this.dispatchEvent(new OcSearchToggleEvent(true));
+  };
+
+  /** Closing the search returns focus to the control that opened it. */
+  focusWrongShopper(): void {
+    this.renderRoot.querySelector<HTMLElement>('.wrong-shopper')?.focus();
+  }
+
+  /** Used after linking: puts the agent where the new shopper is. */
+  focusHeading(): void {
+    this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+  }
+}
+
+customElements.define('oc-customer-card', OcCustomerCard);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'oc-customer-card': OcCustomerCard;
+  }
+}

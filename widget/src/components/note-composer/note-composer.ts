@@ -1,0 +1,194 @@
+import { Task, TaskStatus } from '@lit/task';
+import { LitElement, html, nothing } from 'lit';
+import { NOTE_MAX_LENGTH, type NoteResponse } from '../../../../shared/notes.js';
+import type { BffClient } from '../../bff-client.js';
+import { BffError, toBffError } from '../../bff-error.js';
+import { OcNoteWrittenEvent } from '../../events/note-written-event.js';
+import { createIdempotencyKey } from '../../idempotency-key.js';
+import { createI18n, type I18n } from '../../i18n/i18n.js';
+import { baseStyles } from '../../styles/base.styles.js';
+import { realSleep, type Sleep } from '../../time.js';
+import { noteComposerStyles } from './note-composer.styles.js';
+import '../error-panel/error-panel.js';
+
+/** Errors after which polling a queued note is pointless: the session itself is gone. */
+const STOP_POLLING = new Set(['session_invalid', 'session_missing', 'forbidden']);
+
+/** Backoff for re-asking about a queued note: 2 s, 4 s, 8 s … at most 30 s apart. */
+export function queuedPollDelay(attempt: number): number {
+  return Math.min(30_000, 2_000 * 2 ** attempt);
+}
+
+/**
+ * @summary Writes a staff note to the order, exactly once: the Idempotency-Key is made when the agent submits
+ *   and reused for every retry and for following a queued note until it is written.
+ * @event oc-note-written - The note is verified in BigCommerce (bubbles, composed).
+ */
+export class OcNoteComposer extends LitElement {
+  static override styles = [baseStyles, noteComposerStyles];
+  static override properties = {
+    client: { attribute: false },
+    session: { attribute: false },
+    orderId: { type: Number, attribute: 'order-id' },
+    i18n: { attribute: false },
+    sleep: { attribute: false },
+    text: { state: true },
+    idempotencyKey: { state: true },
+    queued: { state: true },
+  };
+
+  client: BffClient | null = null;
+  session = '';
+  orderId = 0;
+  i18n: I18n = createI18n();
+  sleep: Sleep = realSleep;
+
+  private text = '';
+  /** Set on submit; kept until the note is written or the text changes (then it is a different note). */
+  private idempotencyKey: string | null = null;
+  /** The last answer that said "queued" in the current submission. */
+  private queued: NoteResponse | null = null;
+
+  readonly #noteTask = new Task(this, {
+    autoRun: false,
+    task: async ([text, key]: readonly [string, string], { signal }) => this.#writeNote(text, key, signal),
+    onComplete: (note) => {
+      this.text = '';
+      this.idempotencyKey = null;
+      this.dispatchEvent(new OcNoteWrittenEvent(note));
+    },
+  });
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // The note stays durable in the BFF's outbox; we only stop following it.
+    this.#noteTask.abort();
+  }
+
+  override render() {
+    const { t } = this.i18n;
+    const busy = this.#noteTask.status === TaskStatus.PENDING;
+    const length = this.text.length;
+    const over = length > NOTE_MAX_LENGTH;
+    const canSend = !busy && !over && this.text.trim().length > 0;
+    return html`<form @submit=${this.#onSubmit}>
+      <label for="note">${t.noteLabel}</label>
+      <textarea
+        id="note"
+        .value=${this.text}
+        ?readonly=${busy}
+        aria-invalid=${over ? 'true' : 'false'}
+        aria-describedby="hint count"
+        @input=${this.#onInput}
+        @keydown=${this.#onKeydown}
+      ></textarea>
+      <p id="hint" class="small">${t.noteHint}</p>
+      <div class="line">
+        <p id="count" class="small ${over ? 'over' : ''}">
+          ${t.characterCount(this.i18n.number(length), this.i18n.number(NOTE_MAX_LENGTH))}${
+            over ? html` — ${t.tooLong(this.i18n.number(length - NOTE_MAX_LENGTH))}` : nothing
+          }
+        </p>
+        <button type="submit" class="primary" ?disabled=${!canSend}>${t.sendNote}</button>
+      </div>
+      <p class="outcome ${this.#statusClass()}" role="status">${this.#statusText()}</p>
+      ${this.#noteTask.render({
+        error: (error) =>
+          html`<oc-error-panel
+            .error=${toBffError(error)}
+            .i18n=${this.i18n}
+            @oc-retry=${this.#onRetry}
+          ></oc-error-panel>`,
+      })}
+    </form>`;
+  }
+
+  #statusClass(): string {
+    if (this.#noteTask.status === TaskStatus.COMPLETE) return 'written';
+    return this.#noteTask.status === TaskStatus.PENDING && this.queued ? 'warn' : '';
+  }
+
+  #statusText(): string {
+    const { t } = this.i18n;
+    return (
+      this.#noteTask.render({
+        initial: () => '',
+        pending: () => (this.queued ? t.noteQueued : t.notePending),
+        complete: (note) => t.noteWritten(this.i18n.time(note.writtenAt ?? note.createdAt)),
+        error: () => t.noteFailed,
+      }) ?? ''
+    );
+  }
+
+  async #writeNote(text: string, idempotencyKey: string, signal: AbortSignal): Promise<NoteResponse> {
+    const { client, session, orderId } = this;
+    if (!client)
+      throw new BffError({
+        code: 'internal_error',
+        message: 'No BFF client.',
+        correlationId: null,
+        status: 0,
+      });
+    this.queued = null;
+    let note = await client.postNote(session, orderId, { text, idempotencyKey }, signal);
+    // A queued note is durable on the server; re-POSTing the same key returns its current state
+    // without writing twice, so that is how we follow it until BigCommerce has it.
+    for (let attempt = 0; note.status === 'queued'; attempt += 1) {
+      this.queued = note;
+      await this.sleep(queuedPollDelay(attempt), signal);
+      try {
+        note = await client.postNote(session, orderId, { text, idempotencyKey }, signal);
+      } catch (error) {
+        if (signal.aborted || (error instanceof BffError && STOP_POLLING.has(error.code))) throw error;
+        // A blip while following: the note is safe in the outbox, so keep asking.
+      }
+    }
+    if (note.status === 'failed') {
+      throw new BffError({
+        code: note.errorCode ?? 'internal_error',
+        message: 'The note could not be written.',
+        correlationId: null,
+        status: 0,
+      });
+    }
+    return note;
+  }
+
+  readonly #onInput = (event: InputEvent): void => {
+    const value = (event.target as HTMLTextAreaElement).value;
+    if (value !== this.text) this.idempotencyKey = null;
+    this.text = value;
+  };
+
+  readonly #onKeydown = (event: KeyboardEvent): void => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      this.#submit();
+    }
+  };
+
+  readonly #onSubmit = (event: SubmitEvent): void => {
+    event.preventDefault();
+    this.#submit();
+  };
+
+  #submit(): void {
+    const text = this.text;
+    if (this.#noteTask.status === TaskStatus.PENDING || !text.trim() || text.length > NOTE_MAX_LENGTH) return;
+    this.idempotencyKey ??= createIdempotencyKey();
+    void this.#noteTask.run([text, this.idempotencyKey]);
+  }
+
+  readonly #onRetry = (): void => {
+    // Same text, same key: the BFF answers with the note's state instead of writing it again.
+    if (this.idempotencyKey) void this.#noteTask.run([this.text, this.idempotencyKey]);
+  };
+}
+
+customElements.define('oc-note-composer', OcNoteComposer);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'oc-note-composer': OcNoteComposer;
+  }
+}

@@ -1,0 +1,102 @@
+import { LitElement, html, nothing } from 'lit';
+import type { OrderSummary } from '../../../../shared/context.js';
+import { OcLoadMoreEvent } from '../../events/load-more-event.js';
+import { OcOrderSelectEvent } from '../../events/order-select-event.js';
+import { createI18n, type I18n } from '../../i18n/i18n.js';
+import { baseStyles } from '../../styles/base.styles.js';
+import { orderListStyles } from './order-list.styles.js';
+import '../empty-state/empty-state.js';
+import { renderStatusBadge, statusBadgeStyles } from '../status-badge/status-badge.js';
+
+/**
+ * @summary The shopper's orders, newest first; each row is a button that opens the order.
+ * @event oc-order-select - A row was activated (click, Enter or Space); bubbles, composed.
+ * @event oc-load-more - "Show more orders" pressed; bubbles, not composed.
+ */
+export class OcOrderList extends LitElement {
+  static override styles = [baseStyles, statusBadgeStyles, orderListStyles];
+  static override properties = {
+    orders: { attribute: false },
+    i18n: { attribute: false },
+    hasMore: { type: Boolean, attribute: 'has-more' },
+    loadingMore: { type: Boolean, attribute: 'loading-more' },
+  };
+
+  orders: readonly OrderSummary[] = [];
+  i18n: I18n = createI18n();
+  hasMore = false;
+  loadingMore = false;
+
+  override render() {
+    const { i18n } = this;
+    const { t } = i18n;
+    return html`<section aria-labelledby="orders-heading">
+      <h2 id="orders-heading">${t.orders}</h2>
+      ${
+        this.orders.length === 0
+          ? html`<oc-empty-state .heading=${t.noOrdersTitle} .text=${t.noOrdersText}></oc-empty-state>`
+          : html`<ul class="rows">
+              ${sortNewestFirst(this.orders).map(
+                (order) =>
+                  html`<li>
+                    <button type="button" data-order-id=${order.id} @click=${() => this.#select(order.id)}>
+                      <span class="line">
+                        <span class="name">${t.orderNumber(String(order.id))}</span>
+                        ${renderStatusBadge(order.status)}
+                      </span>
+                      <span class="line">
+                        <span class="small">
+                          ${i18n.date(order.dateCreated)} ·
+                          ${t.itemCount(order.itemCount, i18n.number(order.itemCount))}
+                          ${order.guest ? html`· <span class="tag">${t.guestOrder}</span>` : nothing}
+                        </span>
+                        <span class="name amount">${i18n.money(order.total)}</span>
+                      </span>
+                    </button>
+                  </li>`,
+              )}
+            </ul>`
+      }
+      ${
+        this.hasMore
+          ? html`<button
+              type="button"
+              class="more"
+              ?disabled=${this.loadingMore}
+              aria-busy=${this.loadingMore ? 'true' : 'false'}
+              @click=${this.#onMore}
+            >
+              ${this.loadingMore ? t.loadingMore : t.moreOrders}
+            </button>`
+          : nothing
+      }
+    </section>`;
+  }
+
+  /** Returning from the detail puts focus back on the row the agent came from. */
+  async focusOrder(orderId: number): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`[data-order-id="${orderId}"]`)?.focus();
+  }
+
+  #select(orderId: number): void {
+    this.dispatchEvent(new OcOrderSelectEvent(orderId));
+  }
+
+  readonly #onMore = (): void => {
+    this.dispatchEvent(new OcLoadMoreEvent());
+  };
+}
+
+/** The BFF already sorts; pages appended by "more" are merged here so the list stays newest first. */
+function sortNewestFirst(orders: readonly OrderSummary[]): OrderSummary[] {
+  return [...orders].sort((a, b) => Date.parse(b.dateCreated) - Date.parse(a.dateCreated));
+}
+
+customElements.define('oc-order-list', OcOrderList);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'oc-order-list': OcOrderList;
+  }
+}

@@ -1,0 +1,29 @@
+import { html, type nothing, type TemplateResult } from 'lit';
+import type { ContextField } from '../../shared/common.js';
+import type { I18n } from './i18n/i18n.js';
+import { isHttpUrl } from './safe-url.js';
+import { renderStatusBadge } from './components/status-badge/status-badge.js';
+
+/** One template field (chosen and labelled per market by the BFF) as a definition-list pair. */
+export function renderField(field: ContextField, i18n: I18n): TemplateResult {
+  return html`<dt>${field.label}</dt>
+    <dd>${renderValue(field, i18n)}</dd>`;
+}
+
+function renderValue(field: ContextField, i18n: I18n): TemplateResult | string | typeof nothing {
+  const { value } = field;
+  if (value === null || value === '') return i18n.t.notAvailable;
+  if (typeof value === 'object') {
+    return 'family' in value ? renderStatusBadge(value) : i18n.money(value);
+  }
+  if (typeof value === 'number') return i18n.number(value);
+  if (field.format === 'date') return i18n.dateTime(value);
+  if (field.format === 'link') {
+    return isHttpUrl(value)
+      ? html`<a href=${value} target="_blank" rel="noopener noreferrer"
+          >${value}<span class="sr-only"> ${i18n.t.opensInNewTab}</span></a
+        >`
+      : value;
+  }
+  return value;
+}
