@@ -91,7 +91,10 @@ export async function startNotesHarness(
       graceMs: 5_000,
       logDestination: { write: (line: string) => void logs.push(line) },
       // Hung requests end after this long; 429 and 5xx GET retries do not sleep for real.
-      bigcommerce: { timeoutMs: 1_500, retry: { baseDelayMs: 1, minDelayMs: 1, maxDelayMs: 5 } },
+      bigcommerce: {
+        timeoutMs: options.timeoutMs ?? 1_500,
+        retry: { baseDelayMs: 1, minDelayMs: 1, maxDelayMs: 5 },
+      },
     });
     if (!notes) throw new Error('the notes extension did not start');
     return { running, notes, url: running.url };
