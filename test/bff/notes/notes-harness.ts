@@ -52,9 +52,14 @@ export interface NotesHarness {
   close(): Promise<void>;
 }
 
-export async function startNotesHarness(
-  options: { faultSeed?: number; extend?: ExtendServer[] } = {},
-): Promise<NotesHarness> {
+export interface NotesHarnessOptions {
+  faultSeed?: number;
+  extend?: ExtendServer[];
+  /** The BigCommerce client's per-attempt timeout: how long a hung request holds its order. Default 1500. */
+  timeoutMs?: number;
+}
+
+export async function startNotesHarness(options: NotesHarnessOptions = {}): Promise<NotesHarness> {
   const sandbox = await startSandbox({ quota: 1_000_000, faultSeed: options.faultSeed ?? 7 });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'notes-test-'));
   const clock: Clock = { now: Date.now() };
