@@ -25,29 +25,35 @@ export interface MergedPage {
   hasMore: boolean;
 }
 
-type Head = { order: BcOrder; page: number; index: number } | null;
+type Head = { order: BcOrder; page: number; index: number };
 
 interface ListReader {
-  /** The next visible order, loading upstream pages as needed; null at the end of the list. */
-  next(): Promise<Head>;
-  /** Like next(), but undefined when that would need an upstream page this request does not hold yet. */
-  nextIfLoaded(): Promise<Head | undefined>;
-  take(head: NonNullable<Head>): void;
+  /**
+   * The next visible order of this list that is not older than `bound` (null = no bound). null when there is
+   * none: the list ended, or the next records are all older than `bound`. With `load: false`, undefined when
+   * answering would need an upstream page this request does not hold yet.
+   */
+  head(bound: BcOrder | null, load?: boolean): Promise<Head | null | undefined>;
+  /** Consumes the current head. */
+  take(head: Head): void;
   position(): ListPosition;
+}
+
+function isOlder(order: BcOrder, than: BcOrder): boolean {
+  return Date.parse(order.dateCreated) < Date.parse(than.dateCreated);
 }
 
 function createListReader(lookups: ShopperLookups, spec: OrderListSpec): ListReader {
   let position = spec.from;
   let anchored = position.lastId === 0;
+  let found: Head | null = null;
   const accepts = (order: BcOrder): boolean =>
     (!spec.guestOnly || order.customerId === 0) && isVisibleOrder(order, lookups.channels);
 
-  async function scan(load: boolean): Promise<Head | undefined> {
+  async function scan(bound: BcOrder | null, load: boolean): Promise<Head | null | undefined> {
     let { page, index } = position;
     for (;;) {
-      const result = load
-        ? await lookups.orderPage(spec.owner, page)
-        : lookups.peekOrderPage(spec.owner, page);
+      const result = load ? await lookups.orderPage(spec.owner, page) : lookups.peekOrderPage(spec.owner, page);
       if (result === undefined) return undefined;
       if (!anchored) {
         // A reloaded page may have shifted when new orders arrived on top: resume after the last order read.
@@ -57,19 +63,31 @@ function createListReader(lookups: ShopperLookups, spec: OrderListSpec): ListRea
       }
       for (; index < result.orders.length; index += 1) {
         const order = result.orders[index];
-        if (order && accepts(order)) return { order, page, index };
+        if (!order) continue;
+        // Lists are newest first: past the bound, nothing newer can follow. Stopping here keeps a guest list
+        // that is mostly the shopper's own registered orders from being read to its end on the first page.
+        if (bound !== null && isOlder(order, bound)) break;
+        if (accepts(order)) {
+          found = { order, page, index };
+          position = { page, index, lastId: position.lastId };
+          return found;
+        }
       }
-      if (!result.hasMore) return null;
+      // Records skipped so far are hidden ones: never shown, so never read again.
+      position = { page, index, lastId: position.lastId };
+      if (index < result.orders.length || !result.hasMore) return null;
       page += 1;
       index = 0;
     }
   }
 
   return {
-    next: async () => (await scan(true)) ?? null,
-    nextIfLoaded: () => scan(false),
+    async head(bound, load = true) {
+      return found ?? scan(bound, load);
+    },
     take(head) {
       position = { page: head.page, index: head.index + 1, lastId: head.order.id };
+      found = null;
     },
     position: () => position,
   };
@@ -84,8 +102,9 @@ function isNewer(a: BcOrder, b: BcOrder): boolean {
 
 /**
  * One page of a shopper's orders, newest first, merged from their own list and their guest list. Each list is
- * read strictly in order and only advanced past what was emitted, so walking the pages yields every visible
- * order exactly once. Upstream pages are loaded only when an order from them is needed.
+ * read strictly in order and only advanced past what was emitted (or hidden), so walking the pages yields every
+ * visible order exactly once. The guest list is read only as far as the shopper's own list has come, and
+ * upstream pages are loaded only when an order from them is needed.
  */
 export async function mergeOrderLists(
   lookups: ShopperLookups,
@@ -94,22 +113,26 @@ export async function mergeOrderLists(
 ): Promise<MergedPage> {
   const customer = lists.customer && createListReader(lookups, lists.customer);
   const guest = lists.guest && createListReader(lookups, lists.guest);
-  // Both first pages are needed to compare heads; loading them together keeps it one round trip.
-  const heads = await Promise.all([customer?.next() ?? null, guest?.next() ?? null]);
-  let customerHead: Head | undefined = heads[0];
-  let guestHead: Head | undefined = heads[1];
   const orders: MergedOrder[] = [];
+  // Both first pages are usually needed: loading them together keeps it one round trip.
+  if (lists.customer && lists.guest) {
+    await Promise.all([
+      lookups.orderPage(lists.customer.owner, lists.customer.from.page),
+      lookups.orderPage(lists.guest.owner, lists.guest.from.page),
+    ]);
+  }
 
-  // A head is undefined after its order was emitted as the last of the page: it is only looked up if needed.
-  while (orders.length < size && (customerHead || guestHead)) {
+  while (orders.length < size) {
+    const customerHead = customer ? await customer.head(null) : null;
+    const guestHead = guest ? await guest.head(customerHead?.order ?? null) : null;
     if (customer && customerHead && (!guestHead || isNewer(customerHead.order, guestHead.order))) {
       orders.push({ order: customerHead.order, guest: customerHead.order.customerId === 0 });
       customer.take(customerHead);
-      customerHead = orders.length < size ? await customer.next() : undefined;
     } else if (guest && guestHead) {
       orders.push({ order: guestHead.order, guest: true });
       guest.take(guestHead);
-      guestHead = orders.length < size ? await guest.next() : undefined;
+    } else {
+      break;
     }
   }
 
@@ -117,7 +140,7 @@ export async function mergeOrderLists(
     orders,
     customer: customer?.position() ?? lists.customer?.from ?? START,
     guest: guest?.position() ?? lists.guest?.from ?? START,
-    hasMore: (await mayContinue(customer, customerHead)) || (await mayContinue(guest, guestHead)),
+    hasMore: (await mayContinue(customer)) || (await mayContinue(guest)),
   };
 }
 
@@ -125,8 +148,7 @@ export async function mergeOrderLists(
  * Whether a list may have more, decided without a further upstream call: a list whose next order is not in a
  * page this request already holds counts as "maybe", so at worst the last page comes back empty.
  */
-async function mayContinue(reader: ListReader | null, head: Head | undefined): Promise<boolean> {
+async function mayContinue(reader: ListReader | null): Promise<boolean> {
   if (!reader) return false;
-  if (head !== undefined) return head !== null;
-  return (await reader.nextIfLoaded()) !== null;
+  return (await reader.head(null, false)) !== null;
 }
