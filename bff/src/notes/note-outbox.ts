@@ -73,6 +73,7 @@ export interface NoteOutbox {
   /** Inserts the note unless its (ticket, agent, key) exists; returns the stored row either way. */
   insertOrFind(note: NewNote): { record: NoteRecord; created: boolean };
   findByRef(ref: string): NoteRecord | undefined;
+  findByKey(ticket: string, agent: string, idempotencyKey: string): NoteRecord | undefined;
   /** Takes a due note for one attempt by pushing its next attempt out by a lease; false if someone else has it. */
   claimDue(ref: string, now: number, leaseUntil: number): boolean;
   /** Counts an attempt; false when the note is no longer queued (written or failed by someone else). */
@@ -152,6 +153,10 @@ export function createNoteOutbox(db: Database.Database): NoteOutbox {
 
   return {
     insertOrFind: (note) => insertOrFind(note),
+    findByKey(ticket, agent, idempotencyKey) {
+      const row = selectByScope.get(ticket, agent, idempotencyKey);
+      return row ? toRecord(row) : undefined;
+    },
     findByRef(ref) {
       const row = selectByRef.get(ref);
       return row ? toRecord(row) : undefined;

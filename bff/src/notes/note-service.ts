@@ -21,8 +21,8 @@ export interface NoteSubmission {
 }
 
 export interface NoteAnswer {
-  /** 201 written, 202 queued. Failed notes are thrown as AppError with their code. */
-  httpStatus: 201 | 202;
+  /** 201 written, 202 queued, 200 failed (a replay reporting a note that cannot be written; see answerFor). */
+  httpStatus: 200 | 201 | 202;
   note: NoteResponse;
 }
 
@@ -50,7 +50,12 @@ export interface NoteServiceDeps {
 }
 
 export interface NoteService {
-  submitNote(submission: NoteSubmission): Promise<NoteAnswer>;
+  /**
+   * Accepts a note, or answers a replay of its key. `ensureOrderVisible` (the ownership check) runs only for a
+   * key not seen before: a replay is about a note this ticket's agent already had accepted, and answering it
+   * must not depend on BigCommerce (or on the order still existing).
+   */
+  submitNote(submission: NoteSubmission, ensureOrderVisible?: () => Promise<void>): Promise<NoteAnswer>;
   /** One write attempt for a queued note; never rejects (the outcome is in the outbox). */
   attemptNote(ref: string): Promise<void>;
   isInFlight(ref: string): boolean;
@@ -90,18 +95,26 @@ function isCatalogCode(code: string | null): code is ErrorCode {
 }
 
 /**
- * The same key always gets the same kind of answer: written → 201, queued → 202 (the widget polls by replaying),
- * failed → the failure's own catalog error (e.g. 409 staff_notes_full, 404 order_not_found).
+ * A replay answers the note's current state: written → 201, queued → 202 (clients follow a queued note by
+ * replaying its key), failed → 200 with `status: "failed"` and the `errorCode`. The failed state is a state of
+ * the note, not an error of the replay: a client that follows a queued note must see it end, not a 4xx it
+ * might take for a passing blip.
  */
 export function answerFor(record: NoteRecord): NoteAnswer {
-  if (record.status === 'failed') {
-    const code = isCatalogCode(record.errorCode) ? record.errorCode : 'upstream_error';
-    throw new AppError(code, {
-      message: `${ERROR_CATALOG[code].message} The note (${record.ref}) was not written.`,
-      details: { ref: record.ref, orderId: record.orderId },
-    });
-  }
-  return { httpStatus: record.status === 'written' ? 201 : 202, note: toNoteResponse(record) };
+  const httpStatus = record.status === 'written' ? 201 : record.status === 'queued' ? 202 : 200;
+  return { httpStatus, note: toNoteResponse(record) };
+}
+
+/**
+ * The request that accepted a note and saw it fail for good (the order is gone, staff_notes is full, our
+ * credentials are refused) gets a clear refusal with the catalog code: the agent is still looking at it.
+ */
+function refusalFor(record: NoteRecord): AppError {
+  const code = isCatalogCode(record.errorCode) ? record.errorCode : 'upstream_error';
+  return new AppError(code, {
+    message: `${ERROR_CATALOG[code].message} The note was not written.`,
+    details: { ref: record.ref, orderId: record.orderId },
+  });
 }
 
 export function createNoteService(deps: NoteServiceDeps): NoteService {
@@ -219,7 +232,19 @@ export function createNoteService(deps: NoteServiceDeps): NoteService {
   }
 
   return {
-    async submitNote(submission) {
+    async submitNote(submission, ensureOrderVisible) {
+      const replay = (record: NoteRecord): NoteAnswer => {
+        const sameNote =
+          record.storeKey === submission.storeKey &&
+          record.orderId === submission.orderId &&
+          record.text === submission.text;
+        if (!sameNote) throw new AppError('idempotency_key_reused', { details: { ref: record.ref } });
+        return answerFor(record);
+      };
+      const known = deps.outbox.findByKey(submission.ticket, submission.agent, submission.idempotencyKey);
+      if (known) return replay(known);
+
+      await ensureOrderVisible?.();
       const now = deps.now();
       const { record, created } = deps.transaction(() => {
         const stored = deps.outbox.insertOrFind({
@@ -238,15 +263,8 @@ export function createNoteService(deps: NoteServiceDeps): NoteService {
         if (stored.created) event(stored.record, 'note.accepted', 'queued', now);
         return stored;
       });
-
-      if (!created) {
-        const sameNote =
-          record.storeKey === submission.storeKey &&
-          record.orderId === submission.orderId &&
-          record.text === submission.text;
-        if (!sameNote) throw new AppError('idempotency_key_reused', { details: { ref: record.ref } });
-        return answerFor(record);
-      }
+      // A concurrent request with the same key got there first: this one is a replay after all.
+      if (!created) return replay(record);
 
       deps.logger
         .child({ correlationId: submission.correlationId, ref: record.ref, orderId: record.orderId })
@@ -254,6 +272,7 @@ export function createNoteService(deps: NoteServiceDeps): NoteService {
       // The attempt goes on after the budget; the answer then says "queued" and a replay shows the outcome.
       await waitWithin(attemptNote(record.ref), inlineBudgetMs);
       const current = deps.outbox.findByRef(record.ref) ?? record;
+      if (current.status === 'failed') throw refusalFor(current);
       return answerFor(current);
     },
     attemptNote,

@@ -19,7 +19,7 @@ export interface NotesRouterDeps {
   notes: Pick<NoteService, 'submitNote'>;
   /**
    * Throws AppError order_not_found unless the order belongs to the session's matched shopper (the same rule
-   * as the order detail). Checked before anything is stored, so a note can never be queued for a stranger.
+   * as the order detail). Checked before a new note is stored, so a note can never be queued for a stranger.
    */
   ensureOrderVisible: (res: Response, orderId: number) => Promise<void>;
 }
@@ -34,17 +34,19 @@ export function createNotesRouter(deps: NotesRouterDeps): Router {
     const orderId = parseOrderId(String(req.params.orderId));
     const idempotencyKey = parseIdempotencyKey(req.get('Idempotency-Key'));
     const text = parseNoteText(req.body);
-    await deps.ensureOrderVisible(res, orderId);
     const session = getSession(res);
-    const answer = await deps.notes.submitNote({
-      storeKey: session.storeKey,
-      orderId,
-      ticket: session.ticket,
-      agent: session.agent,
-      text,
-      idempotencyKey,
-      correlationId: getCorrelationId(res),
-    });
+    const answer = await deps.notes.submitNote(
+      {
+        storeKey: session.storeKey,
+        orderId,
+        ticket: session.ticket,
+        agent: session.agent,
+        text,
+        idempotencyKey,
+        correlationId: getCorrelationId(res),
+      },
+      () => deps.ensureOrderVisible(res, orderId),
+    );
     res.status(answer.httpStatus).json(answer.note);
   });
   return router;

@@ -199,13 +199,17 @@ describe('the note service', () => {
     assert.equal((await t.service.submitNote(submission)).httpStatus, 201);
   });
 
-  it('marks a note failed for good when the order is gone and says so on replay', async () => {
+  it('refuses a note that fails for good with its code, and reports it as failed on replay', async () => {
     const t = setUp();
 
     await assert.rejects(t.service.submitNote({ ...submission, orderId: 404 }), (error: unknown) => {
       return error instanceof AppError && error.code === 'order_not_found';
     });
-    await assert.rejects(t.service.submitNote({ ...submission, orderId: 404 }), /not written/);
+    const replay = await t.service.submitNote({ ...submission, orderId: 404 });
+
+    assert.equal(replay.httpStatus, 200);
+    assert.equal(replay.note.status, 'failed');
+    assert.equal(replay.note.errorCode, 'order_not_found');
     assert.deepEqual(
       t.events.map((e) => e.type),
       ['note.accepted', 'note.failed'],

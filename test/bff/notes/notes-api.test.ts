@@ -200,7 +200,7 @@ describe('POST /api/v1/orders/:orderId/notes', () => {
     assert.equal((await post(order, { text: 'Unknown outcome.' }, key)).status, 201);
   });
 
-  it('refuses with 409 staff_notes_full when the entry would pass 65,535 characters, and keeps refusing on replay', async () => {
+  it('refuses with 409 staff_notes_full when the entry would pass 65,535 characters; a replay reports it failed', async () => {
     const target = personas.orders.partiallyShipped;
     const full = 'x'.repeat(STAFF_NOTES_MAX_LENGTH - 20);
     h.sandbox.store(STORE_HASH).data.setStaffNotes(target, full);
@@ -209,13 +209,42 @@ describe('POST /api/v1/orders/:orderId/notes', () => {
     const first = await post(target, { text: 'Does not fit.' }, key);
     const replay = await post(target, { text: 'Does not fit.' }, key);
 
-    for (const answer of [first, replay]) {
-      assert.equal(answer.status, 409);
-      assert.equal(ErrorBody.parse(answer.body).error.code, 'staff_notes_full');
-    }
+    assert.equal(first.status, 409);
+    assert.equal(ErrorBody.parse(first.body).error.code, 'staff_notes_full');
+    assert.equal(replay.status, 200);
+    const note = NoteResponse.parse(replay.body);
+    assert.equal(note.status, 'failed');
+    assert.equal(note.errorCode, 'staff_notes_full');
     assert.equal(staffNotes(target), full);
     const events = h.app.running.context.repos.ticketEvents.listByTicket('T-API', 1000);
     assert.ok(events.some((e) => e.type === 'note.failed' && e.orderId === target && e.status === 'failed'));
+  });
+
+  it('reports a queued note whose order disappeared as failed on replay, never dropping it silently', async () => {
+    const target = personas.orders.refunded;
+    const rule = h.sandbox.faults.add({ method: 'PUT', errorRate: 1, status: 500 });
+    const key = newKey();
+    const queued = await post(target, { text: 'Order will vanish.' }, key);
+    assert.equal(queued.status, 202);
+    h.sandbox.faults.remove(rule);
+    // From now on BigCommerce says the order does not exist (deleted in the control panel).
+    const gone = h.sandbox.faults.add({
+      method: 'GET',
+      path: `/v2/orders/${target}`,
+      errorRate: 1,
+      status: 404,
+    });
+
+    await h.drain();
+    // The replay answers from the outbox: no ownership check against an order that is gone.
+    const replay = await post(target, { text: 'Order will vanish.' }, key);
+    h.sandbox.faults.remove(gone);
+
+    assert.equal(replay.status, 200);
+    const note = NoteResponse.parse(replay.body);
+    assert.equal(note.status, 'failed');
+    assert.equal(note.errorCode, 'order_not_found');
+    assert.equal(h.app.notes.countQueued(), 0);
   });
 
   it('counts queued notes in the /metrics gauge', async () => {
