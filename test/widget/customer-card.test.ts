@@ -1,0 +1,79 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import '../../widget/src/components/customer-card/customer-card.js';
+import type { OcCustomerCard } from '../../widget/src/components/customer-card/customer-card.js';
+import { createI18n } from '../../widget/src/i18n/i18n.js';
+import { deep, textOf } from './fake-bff.js';
+import { context, guestContext, noMatchContext } from './fixtures.js';
+
+describe('oc-customer-card', () => {
+  it('shows the shopper: name, email, market, group and template fields', async () => {
+    const el = await fixture<OcCustomerCard>(html`<oc-customer-card .context=${context}></oc-customer-card>`);
+
+    const text = textOf(el);
+    expect(deep(el, 'h2')?.textContent).to.contain('Ada Lovelace');
+    expect(deep<HTMLAnchorElement>(el, 'a')!.href).to.equal('mailto:ada@example.com');
+    expect(text).to.contain('Deutschland');
+    expect(text).to.contain('Customer group 2');
+    expect(text).to.contain('Customer #42');
+    expect(text).to.contain('Wholesale');
+  });
+
+  it('explains why this shopper matched, with every identifier tried', async () => {
+    const el = await fixture<OcCustomerCard>(html`<oc-customer-card .context=${context}></oc-customer-card>`);
+
+    const text = textOf(el);
+    expect(text).to.contain('Matched by the contact’s External ID');
+    expect(text).to.contain('Stored link: — not given');
+    expect(text).to.contain('External ID: 42 matched');
+  });
+
+  it('shows a guest shopper found by email', async () => {
+    const el = await fixture<OcCustomerCard>(
+      html`<oc-customer-card .context=${guestContext}></oc-customer-card>`,
+    );
+
+    expect(deep(el, 'h2')?.textContent).to.contain('Guest shopper');
+    expect(textOf(el)).to.contain('guest@example.net');
+    expect(textOf(el)).to.contain('Guest orders found by email address');
+  });
+
+  it('shows the no-match state with what was tried', async () => {
+    const el = await fixture<OcCustomerCard>(
+      html`<oc-customer-card .context=${noMatchContext}></oc-customer-card>`,
+    );
+
+    const text = textOf(el);
+    expect(text).to.contain('No shopper found for this ticket');
+    expect(text).to.contain('Email: unknown@example.org not found');
+  });
+
+  it('offers "Wrong shopper?" only with links:write, and fires oc-search-toggle', async () => {
+    const readOnly = await fixture<OcCustomerCard>(
+      html`<oc-customer-card .context=${context}></oc-customer-card>`,
+    );
+    const el = await fixture<OcCustomerCard>(
+      html`<oc-customer-card .context=${context} can-link></oc-customer-card>`,
+    );
+
+    expect(deep(readOnly, '.wrong-shopper')).to.equal(null);
+    const event = oneEvent(el, 'oc-search-toggle');
+    deep(el, '.wrong-shopper')!.click();
+    expect((await event).open).to.equal(true);
+  });
+
+  it('speaks German', async () => {
+    const el = await fixture<OcCustomerCard>(
+      html`<oc-customer-card .context=${context} .i18n=${createI18n('de-DE')}></oc-customer-card>`,
+    );
+
+    expect(textOf(el)).to.contain('Warum diese Zuordnung');
+    expect(textOf(el)).to.contain('Kundengruppe 2');
+  });
+
+  it('is accessible in each state', async () => {
+    for (const data of [context, guestContext, noMatchContext]) {
+      const el = await fixture(html`<oc-customer-card .context=${data} can-link></oc-customer-card>`);
+      await expect(el).to.be.accessible();
+    }
+  });
+});
