@@ -23,6 +23,7 @@ import { ConfigError, loadConfig, withSandboxStores, type AppConfig } from './co
 import { createLogger, type Logger } from './http/logger.js';
 import { createMetrics, type Metrics } from './http/metrics.js';
 import { extendWithContext } from './routes/context.js';
+import { extendWithDemo } from './routes/demo.js';
 import { createNotesExtension } from './routes/notes.js';
 import { startSandbox, type Sandbox, type SandboxOptions } from './sandbox/index.js';
 import { DATABASE_FILE, openDatabase, type AppDatabase } from './store/db.js';
@@ -64,7 +65,11 @@ export type ExtendServer = (ctx: ServerContext) => ServerExtension | Promise<Ser
 // the same product. A factory receives the ServerContext and returns its routers and background work, e.g.
 //   (ctx) => ({ apiRouters: [createContextRouter(...)], start: () => worker.start(), stop: () => worker.stop() })
 // Tests that want only the platform pass `productExtensions: false`.
-const PRODUCT_EXTENSIONS: readonly ExtendServer[] = [extendWithContext, createNotesExtension()];
+const PRODUCT_EXTENSIONS: readonly ExtendServer[] = [
+  extendWithContext,
+  createNotesExtension(),
+  extendWithDemo,
+];
 // =================================== end WIRING =========================================================
 
 export interface StartServerOptions {

@@ -1,0 +1,100 @@
+/**
+ * The sandbox tickets /demo shows: one per situation an agent meets (email match, External ID, guest,
+ * no match, many orders, refunds, tracking, read-only agent). Built from the sandbox personas, never
+ * from hard-coded ids, so they stay right when the seed generator changes.
+ */
+import type { Scope } from '../../../shared/common.js';
+import type { SandboxPersonas } from '../sandbox/index.js';
+
+export type DemoChannel = 'mail' | 'chat' | 'call';
+
+export interface DemoTicket {
+  id: string;
+  channel: DemoChannel;
+  subject: string;
+  /** What the demo shows as the contact; what the token carries is `claims`. */
+  contact: string;
+  message: string;
+  situation: string;
+  claims: { email?: string; customer?: string; market: string; locale: string; scope: readonly Scope[] };
+}
+
+const ALL_SCOPES: readonly Scope[] = ['orders:read', 'notes:write', 'links:write'];
+
+function fullName(person: { firstName: string; lastName: string }): string {
+  return `${person.firstName} ${person.lastName}`;
+}
+
+/** `eu` and `us` are the sandbox personas of the markets `de` and `us` (see config's sandbox markets). */
+export function buildDemoTickets(eu: SandboxPersonas, us: SandboxPersonas): DemoTicket[] {
+  return [
+    {
+      id: 'T-1001',
+      channel: 'mail',
+      subject: `Wo bleibt meine Bestellung #${eu.orders.shippedWithTracking}?`,
+      contact: `${fullName(eu.registered)} <${eu.registered.email}>`,
+      message: `Hallo, ich habe vor ein paar Tagen bestellt und warte noch auf das Paket. Können Sie nachsehen?\n\nViele Grüße\n${fullName(eu.registered)}`,
+      situation: 'Registered shopper, matched by email',
+      claims: { email: eu.registered.email, market: 'de', locale: 'de-DE', scope: ALL_SCOPES },
+    },
+    {
+      id: 'T-1002',
+      channel: 'chat',
+      subject: 'Chat: Rückfrage zu einer Gastbestellung',
+      contact: `${fullName(eu.registeredWithGuestOrders)} (External ID ${eu.registeredWithGuestOrders.customerId})`,
+      message: 'Ich habe einmal ohne Konto bestellt und einmal mit. Sehen Sie beide Bestellungen?',
+      situation: 'novomind contact External ID; guest orders with the same email appear too',
+      claims: {
+        customer: String(eu.registeredWithGuestOrders.customerId),
+        market: 'de',
+        locale: 'de-DE',
+        scope: ALL_SCOPES,
+      },
+    },
+    {
+      id: 'T-1003',
+      channel: 'mail',
+      subject: `Rücksendung Bestellung #${eu.orders.partiallyRefunded}`,
+      contact: `${fullName(eu.guest)} <${eu.guest.email}>`,
+      message: 'Bonjour, j’ai commandé sans compte client. Où en est mon remboursement ?',
+      situation: 'Guest shopper: orders found by email only',
+      claims: { email: eu.guest.email, market: 'de', locale: 'de-DE', scope: ALL_SCOPES },
+    },
+    {
+      id: 'T-1004',
+      channel: 'mail',
+      subject: 'Question about my order',
+      contact: `Unknown sender <${eu.unknownEmail}>`,
+      message: `Hi, I wrote from my work address. My name is ${fullName(eu.registered)}; please find my orders.`,
+      situation: 'No match: search the shopper and link them to the ticket',
+      claims: { email: eu.unknownEmail, market: 'de', locale: 'en-GB', scope: ALL_SCOPES },
+    },
+    {
+      id: 'T-1005',
+      channel: 'call',
+      subject: 'Anruf: Stammkundin mit vielen Bestellungen',
+      contact: `${fullName(eu.manyOrders)} <${eu.manyOrders.email}>`,
+      message: `Call transcript: the customer asks about an order "from last spring". She has ${eu.manyOrders.orderCount} orders.`,
+      situation: 'Many orders: the list pages on demand',
+      claims: { email: eu.manyOrders.email, market: 'de', locale: 'de-DE', scope: ALL_SCOPES },
+    },
+    {
+      id: 'T-1006',
+      channel: 'mail',
+      subject: `Refund for order #${us.orders.refunded}?`,
+      contact: `${fullName(us.registered)} <${us.registered.email}>`,
+      message: `Hello, I returned my items. Has order #${us.orders.refunded} been refunded in full?\n\nThanks, ${us.registered.firstName}`,
+      situation: 'US market (other store): refunds and returned items',
+      claims: { email: us.registered.email, market: 'us', locale: 'en-US', scope: ALL_SCOPES },
+    },
+    {
+      id: 'T-1007',
+      channel: 'chat',
+      subject: `Tracking for #${us.orders.shippedWithTracking}`,
+      contact: `${fullName(us.registered)} <${us.registered.email}>`,
+      message: 'Can you send me the tracking link again?',
+      situation: 'Read-only agent: no note composer, no linking',
+      claims: { email: us.registered.email, market: 'us', locale: 'en-US', scope: ['orders:read'] },
+    },
+  ];
+}
