@@ -16,6 +16,12 @@ async function caught(promise: Promise<unknown>): Promise<BffError> {
   throw new Error('expected a BffError');
 }
 
+/** A fetch that never answers, and rejects the way a real one does when its signal aborts. */
+const hangingFetch: typeof fetch = (_input, init) =>
+  new Promise((_resolve, reject) =>
+    init?.signal?.addEventListener('abort', () => reject(init.signal!.reason as Error)),
+  );
+
 describe('createBffClient', () => {
   let bff: FakeBff;
   const signal = new AbortController().signal;
@@ -125,10 +131,6 @@ describe('createBffClient', () => {
   });
 
   it('reports a hanging call as timeout', async () => {
-    const hangingFetch: typeof fetch = (_input, init) =>
-      new Promise((_resolve, reject) =>
-        init?.signal?.addEventListener('abort', () => reject(init.signal!.reason)),
-      );
     const viaHanging = createBffClient({ baseUrl: BASE, timeoutMs: 20, fetch: hangingFetch });
 
     const error = await caught(viaHanging.getContext('sess_1', {}, signal));
@@ -138,10 +140,6 @@ describe('createBffClient', () => {
 
   it('passes an abort by the caller through, not as an error to show', async () => {
     const controller = new AbortController();
-    const hangingFetch: typeof fetch = (_input, init) =>
-      new Promise((_resolve, reject) =>
-        init?.signal?.addEventListener('abort', () => reject(init.signal!.reason)),
-      );
     const viaHanging = createBffClient({ baseUrl: BASE, fetch: hangingFetch });
 
     const pending = viaHanging.getContext('sess_1', {}, controller.signal);

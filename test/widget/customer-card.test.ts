@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../widget/src/components/customer-card/customer-card.js';
 import type { OcCustomerCard } from '../../widget/src/components/customer-card/customer-card.js';
+import type { OcSearchToggleEvent } from '../../widget/src/events/search-toggle-event.js';
 import { createI18n } from '../../widget/src/i18n/i18n.js';
 import { deep, textOf } from './fake-bff.js';
 import { context, guestContext, noMatchContext } from './fixtures.js';
@@ -56,7 +57,7 @@ describe('oc-customer-card', () => {
     );
 
     expect(deep(readOnly, '.wrong-shopper')).to.equal(null);
-    const event = oneEvent(el, 'oc-search-toggle');
+    const event = oneEvent(el, 'oc-search-toggle') as unknown as Promise<OcSearchToggleEvent>;
     deep(el, '.wrong-shopper')!.click();
     expect((await event).open).to.equal(true);
   });

@@ -19,7 +19,7 @@ describe('oc-error-panel', () => {
     const text = textOf(el);
     expect(text).to.contain('BigCommerce is unavailable right now.');
     expect(deep(el, 'code')?.textContent).to.equal('c0ffee-1234');
-    expect(deep(el, '[role="alert"]')).to.exist;
+    expect(deep(el, '[role="alert"]')).not.to.equal(null);
     expect(deep(el, 'button.primary')?.textContent?.trim()).to.equal('Retry');
   });
 
