@@ -1,9 +1,6 @@
 import { Router, type Response } from 'express';
-import type { Session } from '../auth/sessions.js';
 import { getSession, requireScope } from '../auth/sessions.js';
-import { getOrderDetail, type ContextDeps, type TicketViewer } from '../context/index.js';
 import { getCorrelationId } from '../http/correlation.js';
-import { getRequestLogger } from '../http/logger.js';
 import {
   createNotes,
   parseIdempotencyKey,
@@ -14,6 +11,8 @@ import {
   type NotesDeps,
 } from '../notes/index.js';
 import type { ExtendServer } from '../server.js';
+import { createContextDeps } from './context.js';
+import { createOrderVisibilityCheck } from './orders.js';
 
 export interface NotesRouterDeps {
   notes: Pick<NoteService, 'submitNote'>;
@@ -52,18 +51,6 @@ export function createNotesRouter(deps: NotesRouterDeps): Router {
   return router;
 }
 
-function toViewer(session: Session): TicketViewer {
-  return {
-    ticket: session.ticket,
-    agent: session.agent,
-    customerClaim: session.customer,
-    email: session.email,
-    market: session.market,
-    storeKey: session.storeKey,
-    locale: session.locale,
-  };
-}
-
 export type NotesExtensionOptions = Partial<
   Pick<NotesDeps, 'sleep' | 'setTimer' | 'random' | 'lock' | 'inlineBudgetMs' | 'leaseMs' | 'idleIntervalMs'>
 > & {
@@ -85,28 +72,13 @@ export function createNotesExtension(options: NotesExtensionOptions = {}): Exten
       now: ctx.now,
     });
     ctx.metrics.setQueuedNotesSource(() => notes.countQueued());
-    const contextDeps: ContextDeps = {
-      clientFor: (storeKey) => ctx.clientFor(storeKey),
-      cache: ctx.cache,
-      stores: ctx.config.stores,
-      links: ctx.repos.links,
-      ticketEvents: ctx.repos.ticketEvents,
-      errorLog: ctx.repos.errorLog,
-      now: ctx.now,
-      sandbox: ctx.config.sandbox,
-    };
     onReady?.(notes);
     return {
       apiRouters: [
         createNotesRouter({
           notes: notes.service,
           // The order detail's own rule and cache: usually warm, since the agent is looking at that order.
-          ensureOrderVisible: async (res, orderId) => {
-            await getOrderDetail(contextDeps, toViewer(getSession(res)), orderId, {
-              correlationId: getCorrelationId(res),
-              log: getRequestLogger(res, ctx.logger),
-            });
-          },
+          ensureOrderVisible: createOrderVisibilityCheck(createContextDeps(ctx)),
         }),
       ],
       start: () => notes.worker.start(),

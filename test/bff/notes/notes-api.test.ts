@@ -2,6 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { NOTE_MAX_LENGTH, NoteResponse } from '../../../shared/notes.js';
 import { ErrorBody } from '../../../shared/errors.js';
+import { OrderDetail } from '../../../shared/order.js';
 import { SANDBOX_PERSONAS } from '../../../bff/src/sandbox/index.js';
 import { STAFF_NOTES_MAX_LENGTH } from '../../../bff/src/notes/staff-notes-format.js';
 import { countRef, startNotesHarness, STORE_HASH, STORE_TOKEN, type NotesHarness } from './notes-harness.js';
@@ -64,6 +65,32 @@ describe('POST /api/v1/orders/:orderId/notes', () => {
     assert.match(
       after,
       /ticket T-API · agent alice · ref oc-[a-z0-9]+ ---\nShopper called:\nparcel is late\.$/,
+    );
+  });
+
+  it('shows the new entry in the next order detail, though the detail was cached before', async () => {
+    const getDetail = async () => {
+      const response = await fetch(`${h.app.url}/api/v1/orders/${order}`, {
+        headers: { authorization: `Bearer ${writer}` },
+      });
+      assert.equal(response.status, 200);
+      return OrderDetail.parse(await response.json());
+    };
+    await getDetail();
+
+    const { body } = await post(order, { text: 'Visible in the detail.' });
+    const detail = await getDetail();
+
+    const { ref } = NoteResponse.parse(body);
+    const entry = detail.notes.find((note) => note.ref === ref);
+    assert.deepEqual(
+      entry && { text: entry.text, ours: entry.ours, agent: entry.agent, ticket: entry.ticket },
+      {
+        text: 'Visible in the detail.',
+        ours: true,
+        agent: 'alice',
+        ticket: 'T-API',
+      },
     );
   });
 

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { signEmbedTokenFor } from '../../../bff/src/auth/sign-embed-token.js';
 import type { Notes } from '../../../bff/src/notes/index.js';
+import { extendWithContext } from '../../../bff/src/routes/context.js';
 import { createNotesExtension } from '../../../bff/src/routes/notes.js';
 import { startSandbox, type Sandbox } from '../../../bff/src/sandbox/index.js';
 import { startServer, type ExtendServer, type RunningServer } from '../../../bff/src/server.js';
@@ -79,7 +80,9 @@ export async function startNotesHarness(options: NotesHarnessOptions = {}): Prom
     let notes: Notes | undefined;
     const running = await startServer(env, {
       productExtensions: false,
+      // The product's context room (order detail, ownership) and a notes room the test can drive.
       extend: [
+        extendWithContext,
         ...(options.extend ?? []),
         createNotesExtension({
           // The worker is driven by drain(); its own timers never fire.
