@@ -94,7 +94,7 @@ export class OcCustomerSearch extends LitElement {
           html`<oc-error-panel
             .error=${toBffError(error)}
             .i18n=${this.i18n}
-            @oc-retry=${() => void this.#searchTask.run()}
+            @oc-retry=${() => void this.#searchTask.run([this.#lastQuery])}
           ></oc-error-panel>`,
       })}
       ${this.#linkTask.render({
