@@ -2,6 +2,7 @@
 
 export interface LoggedRequest {
   method: string;
+  origin: string;
   /** Path and query, e.g. `/api/v1/context?refresh=1`. */
   path: string;
   headers: Headers;
@@ -34,6 +35,7 @@ export function installFakeBff(): FakeBff {
     const text = typeof init?.body === 'string' ? init.body : undefined;
     const request: LoggedRequest = {
       method,
+      origin: url.origin,
       path: url.pathname + url.search,
       headers: new Headers(init?.headers),
       body: text === undefined ? undefined : (JSON.parse(text) as unknown),

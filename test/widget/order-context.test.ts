@@ -1,0 +1,365 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { ContextResponse } from '../../shared/context.js';
+import type { SessionResponse } from '../../shared/session.js';
+import '../../widget/src/order-context.js';
+import type { OcOrderContext } from '../../widget/src/order-context.js';
+import type { OcNoteWrittenEvent } from '../../widget/src/events/note-written-event.js';
+import type { Sleep } from '../../widget/src/time.js';
+import { deep, installFakeBff, textOf, until, type FakeBff } from './fake-bff.js';
+import * as f from './fixtures.js';
+
+const instantSleep: Sleep = async () => {};
+
+interface Script {
+  session?: Partial<SessionResponse>;
+  context?: ContextResponse;
+}
+
+/** Scripts the happy path of a ticket: a session, the context and order 1002. */
+function scriptTicket(bff: FakeBff, script: Script = {}): void {
+  bff.on('POST /api/v1/session', { status: 201, body: { ...f.session, ...script.session } });
+  bff.on('GET /api/v1/context', { status: 200, body: script.context ?? f.context });
+  bff.on('GET /api/v1/orders/1002', { status: 200, body: f.orderDetail });
+}
+
+async function mount(token = 'tok_abc'): Promise<OcOrderContext> {
+  return fixture<OcOrderContext>(
+    html`<oc-order-context token=${token} .sleep=${instantSleep}></oc-order-context>`,
+  );
+}
+
+const orderRow = (el: Element, id: number) =>
+  deep<HTMLButtonElement>(el, 'oc-order-list', `[data-order-id="${id}"]`);
+const loaded = (el: Element) => until(() => orderRow(el, 1002) !== null, 'the order list');
+const detailShown = (el: Element) =>
+  until(() => deep(el, 'oc-order-detail', 'h2') !== null, 'the order detail');
+
+/** The element focused inside nested shadow roots. */
+function deepActiveElement(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+describe('oc-order-context', () => {
+  let bff: FakeBff;
+  beforeEach(() => {
+    bff = installFakeBff();
+  });
+  afterEach(() => bff.restore());
+
+  it('opens a session with the token, then shows the shopper and their orders', async () => {
+    scriptTicket(bff);
+    const el = await mount();
+
+    await loaded(el);
+
+    expect(bff.log()).to.deep.equal(['POST /api/v1/session', 'GET /api/v1/context']);
+    expect(bff.requests[0]!.body).to.deep.equal({ token: 'tok_abc' });
+    expect(bff.requests[1]!.headers.get('Authorization')).to.equal(`Bearer ${f.session.session}`);
+    expect(bff.requests.every((r) => r.origin === window.location.origin)).to.equal(true);
+    expect(textOf(deep(el, 'oc-customer-card', 'h2'))).to.contain('Ada Lovelace');
+    expect(textOf(el)).to.contain('as of 2 min ago');
+  });
+
+  it('takes the token from ?token= and removes it from the address bar', async () => {
+    scriptTicket(bff);
+    const before = window.location.href;
+    window.history.replaceState(null, '', `${window.location.pathname}?token=tok_url&x=1`);
+    try {
+      const el = await fixture<OcOrderContext>(html`<oc-order-context></oc-order-context>`);
+      await loaded(el);
+
+      expect(bff.requests[0]!.body).to.deep.equal({ token: 'tok_url' });
+      expect(window.location.search).to.equal('?x=1');
+    } finally {
+      window.history.replaceState(null, '', before);
+    }
+  });
+
+  it('calls the BFF named by api-base', async () => {
+    bff.on('POST /api/v1/session', 'network-error');
+    const el = await fixture<OcOrderContext>(
+      html`<oc-order-context token="t" api-base="https://orders.example.com"></oc-order-context>`,
+    );
+
+    await until(() => deep(el, 'oc-error-panel') !== null, 'the error panel');
+
+    expect(bff.requests[0]!.origin).to.equal('https://orders.example.com');
+  });
+
+  it('shows a loading skeleton while the session opens and while the context loads', async () => {
+    let openSession: (reply: { status: number; body: unknown }) => void = () => {};
+    let sendContext: (reply: { status: number; body: unknown }) => void = () => {};
+    bff.on('POST /api/v1/session', () => new Promise((resolve) => (openSession = resolve)));
+    bff.on('GET /api/v1/context', () => new Promise((resolve) => (sendContext = resolve)));
+    const el = await mount();
+
+    expect(textOf(deep(el, 'oc-loading-skeleton'))).to.equal('Opening the ticket…');
+    openSession({ status: 201, body: f.session });
+    await until(
+      () => textOf(deep(el, 'oc-loading-skeleton')) === 'Loading shopper and orders…',
+      'context skeleton',
+    );
+    sendContext({ status: 200, body: f.context });
+    await loaded(el);
+  });
+
+  it('says the token was already used, with the correlation ID and no Retry', async () => {
+    bff.on('POST /api/v1/session', { status: 401, body: f.errorBody('token_replayed', 'corr-tok') });
+    const el = await mount();
+
+    await until(() => deep(el, 'oc-error-panel') !== null, 'the error panel');
+
+    const panel = deep(el, 'oc-error-panel')!;
+    expect(textOf(panel)).to.contain('The ticket link was already used; reopen the ticket.');
+    expect(textOf(panel)).to.contain('corr-tok');
+    expect(deep(panel, 'button.primary')).to.equal(null);
+  });
+
+  it('says so when there is no token at all', async () => {
+    const el = await fixture<OcOrderContext>(html`<oc-order-context></oc-order-context>`);
+
+    await until(() => deep(el, 'oc-error-panel') !== null, 'the error panel');
+
+    expect(textOf(el)).to.contain('No ticket token was given; reopen the ticket.');
+    expect(bff.requests).to.have.length(0);
+  });
+
+  it('shows a context error with its correlation ID, and Retry loads again', async () => {
+    scriptTicket(bff);
+    bff.on(
+      'GET /api/v1/context',
+      { status: 503, body: f.errorBody('upstream_unavailable', 'corr-ctx') },
+      { status: 200, body: f.context },
+    );
+    const el = await mount();
+
+    await until(() => deep(el, 'oc-error-panel') !== null, 'the error panel');
+    expect(textOf(deep(el, 'oc-error-panel'))).to.contain('corr-ctx');
+    deep(el, 'oc-error-panel', 'button.primary')!.click();
+
+    await loaded(el);
+  });
+
+  it('tells the agent to reopen the ticket when the session has expired', async () => {
+    scriptTicket(bff);
+    bff.on('GET /api/v1/context', { status: 401, body: f.errorBody('session_invalid') });
+    const el = await mount();
+
+    await until(() => deep(el, 'oc-error-panel') !== null, 'the error panel');
+
+    expect(textOf(deep(el, 'oc-error-panel'))).to.contain('Your session has expired; reopen the ticket.');
+  });
+
+  it('speaks the session’s language and labels a sandbox', async () => {
+    scriptTicket(bff, { session: { locale: 'de-DE', sandbox: true } });
+    const el = await mount();
+
+    await loaded(el);
+
+    expect(textOf(el)).to.contain('Sandbox');
+    expect(textOf(deep(el, 'oc-order-list', 'h2'))).to.equal('Bestellungen');
+    expect(textOf(orderRow(el, 1002))).to.contain('129,90 €');
+    expect(deep(el, '.widget')!.getAttribute('lang')).to.equal('de');
+  });
+
+  it('refreshes with refresh=1 and shows the stale marker when the BFF serves an old copy', async () => {
+    scriptTicket(bff);
+    bff.on(
+      'GET /api/v1/context',
+      { status: 200, body: f.context },
+      { status: 200, body: { ...f.context, freshness: { ...f.freshness, stale: true } } },
+    );
+    const el = await mount();
+    await loaded(el);
+
+    deep(el, 'oc-freshness-label', 'button')!.click();
+
+    await until(() => textOf(deep(el, 'oc-freshness-label')).includes('Out of date'), 'the stale marker');
+    expect(bff.log()).to.deep.equal([
+      'POST /api/v1/session',
+      'GET /api/v1/context',
+      'GET /api/v1/context?refresh=1',
+    ]);
+  });
+
+  it('loads more orders with the cursor and appends them', async () => {
+    scriptTicket(bff);
+    bff.on(
+      'GET /api/v1/context',
+      { status: 200, body: { ...f.context, nextCursor: 'page-2' } },
+      {
+        status: 200,
+        body: { ...f.context, orders: [f.orderSummary(900, { dateCreated: '2025-12-01T10:00:00Z' })] },
+      },
+    );
+    const el = await mount();
+    await loaded(el);
+
+    deep(el, 'oc-order-list', '.more')!.click();
+
+    await until(() => orderRow(el, 900) !== null, 'the next page');
+    expect(bff.log().at(-1)).to.equal('GET /api/v1/context?cursor=page-2');
+    expect(deep(el, 'oc-order-list', '.more')).to.equal(null);
+    const ids = [...deep(el, 'oc-order-list')!.shadowRoot!.querySelectorAll('[data-order-id]')].map((b) =>
+      b.getAttribute('data-order-id'),
+    );
+    expect(ids).to.deep.equal(['1003', '1002', '998', '900']);
+  });
+
+  it('opens an order with Enter, and Escape returns to the list with focus on that order', async () => {
+    scriptTicket(bff);
+    const el = await mount();
+    await loaded(el);
+    orderRow(el, 1002)!.focus();
+
+    await sendKeys({ press: 'Enter' });
+    await detailShown(el);
+    expect(bff.log().at(-1)).to.equal('GET /api/v1/orders/1002');
+    expect(bff.requests.at(-1)!.headers.get('Authorization')).to.equal(`Bearer ${f.session.session}`);
+    await until(() => deepActiveElement()?.id === 'order-heading', 'focus on the order heading');
+
+    const back = oneEvent(el, 'oc-back');
+    await sendKeys({ press: 'Escape' });
+    expect((await back).composed).to.equal(true);
+    await until(() => deepActiveElement() === orderRow(el, 1002), 'focus back on the row');
+  });
+
+  it('goes back with the Back button', async () => {
+    scriptTicket(bff);
+    const el = await mount();
+    await loaded(el);
+    orderRow(el, 1002)!.click();
+    await detailShown(el);
+
+    deep(el, '.back')!.click();
+
+    await loaded(el);
+    expect(deep(el, 'oc-order-detail')).to.equal(null);
+  });
+
+  it('shows an order error with Retry, and keeps Back available', async () => {
+    scriptTicket(bff);
+    bff.on(
+      'GET /api/v1/orders/1002',
+      { status: 404, body: f.errorBody('order_not_found', 'corr-o') },
+      { status: 504, body: f.errorBody('upstream_timeout', 'corr-o2') },
+    );
+    const el = await mount();
+    await loaded(el);
+
+    orderRow(el, 1002)!.click();
+    await until(() => deep(el, 'oc-error-panel') !== null, 'the error panel');
+
+    expect(textOf(deep(el, 'oc-error-panel'))).to.contain('does not belong to the ticket’s shopper');
+    expect(deep(el, '.back')).not.to.equal(null);
+  });
+
+  it('writes a note from the order detail: queued, then written, then reloads the order', async () => {
+    scriptTicket(bff);
+    bff.on(
+      'POST /api/v1/orders/1002/notes',
+      { status: 202, body: f.note('queued') },
+      { status: 201, body: f.note('written') },
+    );
+    const el = await mount();
+    await loaded(el);
+    orderRow(el, 1002)!.click();
+    await detailShown(el);
+    const composer = deep(el, 'oc-note-composer')!;
+    const box = deep<HTMLTextAreaElement>(composer, 'textarea')!;
+    box.value = 'Refund approved by phone.';
+    box.dispatchEvent(new InputEvent('input'));
+    await (composer as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+
+    const written = new Promise<OcNoteWrittenEvent>((resolve) =>
+      // Listened for on the document: the event is composed, so the embedding page sees it.
+      document.addEventListener('oc-note-written', (event) => resolve(event as OcNoteWrittenEvent), {
+        once: true,
+      }),
+    );
+    deep(composer, 'button[type="submit"]')!.click();
+    const event = await written;
+
+    expect(event.note.status).to.equal('written');
+    const notes = bff.requests.filter((r) => r.path === '/api/v1/orders/1002/notes');
+    expect(notes).to.have.length(2);
+    expect(notes.map((r) => r.headers.get('Authorization'))).to.deep.equal([
+      `Bearer ${f.session.session}`,
+      `Bearer ${f.session.session}`,
+    ]);
+    expect(notes[0]!.headers.get('Idempotency-Key')).to.equal(notes[1]!.headers.get('Idempotency-Key'));
+    await until(() => bff.log().at(-1) === 'GET /api/v1/orders/1002?refresh=1', 'the order reload');
+  });
+
+  it('hides the note composer and "Wrong shopper?" without notes:write and links:write', async () => {
+    scriptTicket(bff, { session: { scopes: ['orders:read'] } });
+    const el = await mount();
+    await loaded(el);
+    expect(deep(el, 'oc-customer-card', '.wrong-shopper')).to.equal(null);
+
+    orderRow(el, 1002)!.click();
+    await detailShown(el);
+
+    expect(deep(el, 'oc-note-composer')).to.equal(null);
+  });
+
+  it('with no match, offers search and link, then shows the linked shopper', async () => {
+    scriptTicket(bff, { context: f.noMatchContext });
+    bff.on('GET /api/v1/context', { status: 200, body: f.noMatchContext }, { status: 200, body: f.context });
+    bff.on('GET /api/v1/customers', { status: 200, body: f.searchResult });
+    bff.on('POST /api/v1/links', { status: 201, body: f.linkResponse });
+    const el = await mount();
+    await until(() => deep(el, 'oc-customer-search') !== null, 'the search');
+    expect(textOf(el)).to.contain('No shopper found for this ticket');
+    expect(deep(el, 'oc-order-list')).to.equal(null);
+
+    const search = deep(el, 'oc-customer-search')!;
+    const input = deep<HTMLInputElement>(search, 'input')!;
+    input.value = 'ada';
+    input.dispatchEvent(new InputEvent('input'));
+    await (search as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    deep(search, 'button[type="submit"]')!.click();
+    await until(() => deep(search, 'ul.list button') !== null, 'results');
+    deep(search, 'ul.list button')!.click();
+
+    await loaded(el);
+    expect(bff.log().slice(-3)).to.deep.equal([
+      'GET /api/v1/customers?q=ada',
+      'POST /api/v1/links',
+      'GET /api/v1/context?refresh=1',
+    ]);
+    expect(deep(el, 'oc-customer-search')).to.equal(null);
+    await until(() => deepActiveElement()?.id === 'shopper-heading', 'focus on the linked shopper');
+  });
+
+  it('opens the search from "Wrong shopper?" with focus in the box, and closing returns focus', async () => {
+    scriptTicket(bff);
+    const el = await mount();
+    await loaded(el);
+
+    deep(el, 'oc-customer-card', '.wrong-shopper')!.click();
+    await until(() => deepActiveElement()?.id === 'query', 'focus in the search box');
+    deep(el, 'oc-customer-search', 'button.link')!.click();
+
+    await until(() => deepActiveElement()?.classList.contains('wrong-shopper') === true, 'focus back');
+  });
+
+  it('is accessible on the list, the detail and an error', async () => {
+    scriptTicket(bff);
+    const el = await mount();
+    await loaded(el);
+    await expect(el).to.be.accessible();
+
+    orderRow(el, 1002)!.click();
+    await detailShown(el);
+    await expect(el).to.be.accessible();
+
+    bff.on('POST /api/v1/session', { status: 401, body: f.errorBody('token_expired') });
+    const failed = await mount('tok_old');
+    await until(() => deep(failed, 'oc-error-panel') !== null, 'the error panel');
+    await expect(failed).to.be.accessible();
+  });
+});
