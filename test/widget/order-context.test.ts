@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { ContextResponse } from '../../shared/context.js';
 import type { SessionResponse } from '../../shared/session.js';
 import '../../widget/src/order-context.js';
@@ -225,6 +225,62 @@ describe('oc-order-context', () => {
     await sendKeys({ press: 'Escape' });
     expect((await back).composed).to.equal(true);
     await until(() => deepActiveElement() === orderRow(el, 1002), 'focus back on the row');
+  });
+
+  it('keeps the list’s scroll position across a visit to an order', async () => {
+    const many = Array.from({ length: 30 }, (_, i) =>
+      f.orderSummary(2000 - i, {
+        dateCreated: new Date(Date.UTC(2026, 1, 28) - i * 86_400_000).toISOString(),
+      }),
+    );
+    scriptTicket(bff, { context: { ...f.context, orders: many } });
+    bff.on('GET /api/v1/orders/1980', { status: 200, body: { ...f.orderDetail, id: 1980 } });
+    const el = await mount();
+    await until(() => orderRow(el, 1980) !== null, 'the long list');
+    orderRow(el, 1980)!.scrollIntoView({ block: 'center' });
+    const scrolled = window.scrollY;
+    expect(scrolled).to.be.greaterThan(200);
+
+    orderRow(el, 1980)!.click();
+    await detailShown(el);
+    deep(el, '.back')!.click();
+
+    await until(() => deepActiveElement() === orderRow(el, 1980), 'focus back on the row');
+    expect(Math.abs(window.scrollY - scrolled)).to.be.lessThan(2);
+    window.scrollTo(0, 0);
+  });
+
+  it('fits a 320 px sidebar without horizontal scrolling', async () => {
+    await setViewport({ width: 320, height: 640 });
+    try {
+      scriptTicket(bff);
+      const el = await mount();
+      await loaded(el);
+      expect(document.documentElement.scrollWidth).to.be.at.most(320);
+
+      orderRow(el, 1002)!.click();
+      await detailShown(el);
+      expect(document.documentElement.scrollWidth).to.be.at.most(320);
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
+
+  it('takes its theme from --oc-* custom properties set by the host page', async () => {
+    scriptTicket(bff);
+    const el = await fixture<OcOrderContext>(
+      html`<oc-order-context
+        token="t"
+        style="--oc-color-accent: rgb(200, 0, 100); --oc-font-family: serif"
+      ></oc-order-context>`,
+    );
+    await loaded(el);
+    orderRow(el, 1002)!.click();
+    await detailShown(el);
+
+    const send = deep(el, 'oc-note-composer', 'button[type="submit"]')!;
+    expect(getComputedStyle(send).backgroundColor).to.equal('rgb(200, 0, 100)');
+    expect(getComputedStyle(deep(el, 'oc-order-detail', 'h2')!).fontFamily).to.equal('serif');
   });
 
   it('goes back with the Back button', async () => {

@@ -347,10 +347,8 @@ export class OcOrderContext extends LitElement {
     this.#listScrollY = window.scrollY;
     this.selectedOrderId = event.orderId;
     this.#focusHeadingOnLoad = true;
-    this.#afterRender = () => {
-      window.scrollTo(0, 0);
-      this.renderRoot.querySelector<HTMLElement>('.back')?.focus();
-    };
+    // Focusing Back scrolls the top of the detail into view; no window.scrollTo, which would jump a host desk page.
+    this.#afterRender = () => this.renderRoot.querySelector<HTMLElement>('.back')?.focus();
     void this.#orderTask.run([event.orderId, false]);
   };
 
