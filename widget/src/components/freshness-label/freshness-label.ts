@@ -61,7 +61,7 @@ export class OcFreshnessLabel extends LitElement {
         <span class="small" title=${i18n.dateTime(freshness.asOf)}>${t.asOf(i18n.ago(age))}</span>
         ${
           freshness.stale
-            ? html`<span class="tag warn"><span aria-hidden="true">⚠</span>${t.stale}</span>`
+            ? html`<span class="tag warn"><span aria-hidden="true">⚠</span> ${t.stale}</span>`
             : nothing
         }
         <button type="button" ?disabled=${this.refreshing} @click=${this.#onRefresh}>

@@ -8,15 +8,18 @@ import { baseStyles } from '../../styles/base.styles.js';
 import { orderDetailStyles } from './order-detail.styles.js';
 import { renderStatusBadge, statusBadgeStyles } from '../status-badge/status-badge.js';
 
-/** Always shown, even at zero: an agent expects these lines on every order. */
-const ALWAYS_SHOWN: readonly (keyof Totals)[] = ['subtotal', 'shipping', 'tax'];
-const OPTIONAL_TOTALS: readonly (keyof Totals)[] = [
+/** In the order an invoice lists them; zero lines are left out except these, which an agent expects to see. */
+const TOTAL_ROWS: readonly (keyof Totals)[] = [
+  'subtotal',
+  'discount',
+  'shipping',
   'handling',
   'wrapping',
-  'discount',
+  'tax',
   'storeCredit',
   'giftCertificate',
 ];
+const ALWAYS_SHOWN = new Set<keyof Totals>(['subtotal', 'shipping', 'tax']);
 
 /**
  * @summary Everything about one order an agent needs on the phone: status, payment, totals, items,
@@ -45,7 +48,7 @@ export class OcOrderDetail extends LitElement {
         </div>
         <p class="small">
           <span>${t.orderedOn(i18n.dateTime(order.dateCreated))}</span>
-          ${order.dateShipped ? html`<span>${t.shippedOn(i18n.date(order.dateShipped))}</span>` : nothing}
+          ${order.dateShipped ? html`· <span>${t.shippedOn(i18n.date(order.dateShipped))}</span>` : nothing}
           ${order.guest ? html`<span class="tag">${t.guestOrder}</span>` : nothing}
         </p>
         ${
@@ -139,7 +142,7 @@ export class OcOrderDetail extends LitElement {
 
   #renderTotals(totals: Totals): TemplateResult {
     const { t } = this.i18n;
-    const rows = [...ALWAYS_SHOWN, ...OPTIONAL_TOTALS.filter((key) => !isZero(totals[key]))];
+    const rows = TOTAL_ROWS.filter((key) => ALWAYS_SHOWN.has(key) || !isZero(totals[key]));
     return html`<dl class="kv">
       ${rows.map((key) => this.#renderMoneyRow(t.totalLabels[key], totals[key]))}
       <dt class="grand">${t.totalLabels.total}</dt>
@@ -316,7 +319,9 @@ function renderAddress(address: Address): TemplateResult {
   // North American addresses put the postcode after the state; most others put it before the city.
   const cityLine = ['US', 'CA'].includes(address.countryIso2)
     ? `${address.city}, ${address.state} ${address.zip}`
-    : [`${address.zip} ${address.city}`, address.state].filter((s) => s.trim()).join(', ');
+    : [`${address.zip} ${address.city}`, address.state === address.city ? '' : address.state]
+        .filter((s) => s.trim())
+        .join(', ');
   const lines = [address.name, address.company, address.street1, address.street2, cityLine, address.country];
   return html`<address>${lines.filter((line) => line.trim()).map((line) => html`${line}<br />`)}</address>`;
 }
