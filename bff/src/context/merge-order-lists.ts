@@ -53,7 +53,9 @@ function createListReader(lookups: ShopperLookups, spec: OrderListSpec): ListRea
   async function scan(bound: BcOrder | null, load: boolean): Promise<Head | null | undefined> {
     let { page, index } = position;
     for (;;) {
-      const result = load ? await lookups.orderPage(spec.owner, page) : lookups.peekOrderPage(spec.owner, page);
+      const result = load
+        ? await lookups.orderPage(spec.owner, page)
+        : lookups.peekOrderPage(spec.owner, page);
       if (result === undefined) return undefined;
       if (!anchored) {
         // A reloaded page may have shifted when new orders arrived on top: resume after the last order read.

@@ -2,6 +2,7 @@
 // file that points at it (so markets, channels and control-panel links behave as with a real store), an
 // in-memory database and a movable clock.
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
@@ -121,18 +122,56 @@ export async function startProduct(options: ProductOptions = {}): Promise<Produc
   );
   const bodies: string[] = [];
 
-  async function send<T>(session: string, pathAndQuery: string, init: RequestInit = {}): Promise<Reply<T>> {
-    const response = await fetch(`${server.url}${pathAndQuery}`, {
-      ...init,
-      headers: { authorization: `Bearer ${session}`, ...(init.headers as Record<string, string>) },
+  // Own keep-alive pool per product: a pooled socket of an earlier product whose port the OS hands out again
+  // would otherwise be reused and fail with "other side closed".
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+
+  function request(
+    method: string,
+    pathAndQuery: string,
+    headers: Record<string, string>,
+    body?: string,
+  ): Promise<{ status: number; text: string; headers: http.IncomingHttpHeaders }> {
+    return new Promise((resolve, reject) => {
+      const outgoing = http.request(
+        `${server.url}${pathAndQuery}`,
+        { method, agent, headers },
+        (response) => {
+          let text = '';
+          response.setEncoding('utf8');
+          response.on('data', (chunk: string) => (text += chunk));
+          response.on('end', () =>
+            resolve({ status: response.statusCode ?? 0, text, headers: response.headers }),
+          );
+          response.on('error', reject);
+        },
+      );
+      outgoing.on('error', reject);
+      outgoing.end(body);
     });
-    const text = await response.text();
-    bodies.push(text);
+  }
+
+  async function send<T>(
+    session: string,
+    pathAndQuery: string,
+    method = 'GET',
+    body?: unknown,
+  ): Promise<Reply<T>> {
+    const headers: Record<string, string> = { authorization: `Bearer ${session}` };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const response = await request(
+      method,
+      pathAndQuery,
+      headers,
+      body === undefined ? undefined : JSON.stringify(body),
+    );
+    bodies.push(response.text);
+    const correlation = response.headers['x-correlation-id'];
     return {
       status: response.status,
-      body: (text ? JSON.parse(text) : null) as T,
-      text,
-      correlationId: response.headers.get('x-correlation-id'),
+      body: (response.text ? JSON.parse(response.text) : null) as T,
+      text: response.text,
+      correlationId: typeof correlation === 'string' ? correlation : null,
     };
   }
 
@@ -148,26 +187,23 @@ export async function startProduct(options: ProductOptions = {}): Promise<Produc
         { agent: 'alice', ticket: nextTicket(), scope: 'orders:read notes:write links:write', ...input },
         { secret: EMBED_SECRET, audience: 'order-context', ttlSec: 300, now: clock.now },
       );
-      const response = await fetch(`${server.url}/api/v1/session`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ token }),
-      });
-      const text = await response.text();
+      const response = await request(
+        'POST',
+        '/api/v1/session',
+        { 'content-type': 'application/json' },
+        JSON.stringify({ token }),
+      );
+      const text = response.text;
       bodies.push(text);
       if (response.status !== 201) throw new Error(`session: ${response.status} ${text}`);
       return (JSON.parse(text) as { session: string }).session;
     },
     get: (session, pathAndQuery) => send(session, pathAndQuery),
-    post: (session, pathAndQuery, body) =>
-      send(session, pathAndQuery, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      }),
+    post: (session, pathAndQuery, body) => send(session, pathAndQuery, 'POST', body),
     upstream: () => sandbox.requests.map((request) => `${request.method} ${request.path}`),
     clearUpstream: () => sandbox.clearRequests(),
     async close() {
+      agent.destroy();
       await server.close();
       await sandbox.close();
       fs.rmSync(dir, { recursive: true, force: true });
