@@ -11,6 +11,7 @@ import {
 } from './context-cursor.js';
 import { resolvePolicies, type ContextDeps, type RequestScope, type TicketViewer } from './context-deps.js';
 import { createInvalidRecordSink } from './invalid-record-sink.js';
+import { createJsonReply, toFreshness, type JsonReply } from './json-reply.js';
 import { toCustomer, toCustomerView } from './map-customer.js';
 import { toOrderSummary } from './map-order.js';
 import { matchShopper, parseCustomerId } from './match-shopper.js';
@@ -24,6 +25,8 @@ export const CONTEXT_PAGE_SIZE = 20;
 /** A built page without its freshness, which depends on the moment it is sent. */
 interface ContextPage {
   body: Omit<ContextResponse, 'freshness'>;
+  /** `body` serialized once, when the page was built. */
+  bodyJson: string;
   /** Epoch ms of the oldest upstream piece the page was built from. */
   asOf: number;
   stale: boolean;
@@ -57,7 +60,7 @@ export async function getContext(
   viewer: TicketViewer,
   query: ContextQuery,
   scope: RequestScope,
-): Promise<ContextResponse> {
+): Promise<JsonReply<ContextResponse>> {
   const cursor = query.cursor === null ? null : decodeCursor(query.cursor);
   if (query.cursor !== null && cursor === null) throw new AppError('invalid_cursor');
 
@@ -87,14 +90,7 @@ export async function getContext(
   }
 
   const asOf = Math.min(page.asOf, result.asOf);
-  return {
-    ...page.body,
-    freshness: {
-      asOf: new Date(asOf).toISOString(),
-      ageSeconds: Math.max(0, Math.floor((deps.now() - asOf) / 1000)),
-      stale: page.stale || result.stale,
-    },
-  };
+  return createJsonReply(page, { freshness: toFreshness(asOf, deps.now(), page.stale || result.stale) });
 }
 
 async function buildContextPage(
@@ -149,23 +145,20 @@ async function buildContextPage(
   const customer = match.customer ? toCustomer(match.customer) : null;
   const template = market.template ?? DEFAULT_TEMPLATE;
   const { asOf, stale } = lookups.freshness();
-  const page: ContextPage = {
-    body: {
-      ticket: viewer.ticket,
-      market: toMarketRef(market),
-      customer,
-      guestEmail: match.guestEmail,
-      match: { method: match.method, tried: match.tried },
-      orders: merged.orders.map(({ order, guest }) => ({ ...toOrderSummary(order), guest })),
-      nextCursor: merged.hasMore
-        ? encodeCursor({ customer: merged.customer, guest: merged.guest, sources })
-        : null,
-      fields: applyTemplate(template.customer, viewer.locale, toCustomerView(customer, match.guestEmail)),
-      sandbox: deps.sandbox,
-    },
-    asOf,
-    stale,
+  const body: ContextPage['body'] = {
+    ticket: viewer.ticket,
+    market: toMarketRef(market),
+    customer,
+    guestEmail: match.guestEmail,
+    match: { method: match.method, tried: match.tried },
+    orders: merged.orders.map(({ order, guest }) => ({ ...toOrderSummary(order), guest })),
+    nextCursor: merged.hasMore
+      ? encodeCursor({ customer: merged.customer, guest: merged.guest, sources })
+      : null,
+    fields: applyTemplate(template.customer, viewer.locale, toCustomerView(customer, match.guestEmail)),
+    sandbox: deps.sandbox,
   };
+  const page: ContextPage = { body, bodyJson: JSON.stringify(body), asOf, stale };
   if (stale) throw new StalePageError(page);
   return page;
 }

@@ -4,6 +4,7 @@ import { cacheKeys } from '../cache/index.js';
 import { AppError } from '../http/app-error.js';
 import { resolvePolicies, type ContextDeps, type RequestScope, type TicketViewer } from './context-deps.js';
 import { createInvalidRecordSink } from './invalid-record-sink.js';
+import { createJsonReply, toFreshness, type JsonReply } from './json-reply.js';
 import { toOrderDetail, type OrderDetailCore } from './map-order.js';
 import { matchShopper, type ShopperMatch } from './match-shopper.js';
 import { createShopperLookups } from './shopper-lookups.js';
@@ -25,7 +26,7 @@ export async function getOrderDetail(
   viewer: TicketViewer,
   orderId: number,
   scope: RequestScope,
-): Promise<OrderDetail> {
+): Promise<JsonReply<OrderDetail>> {
   const { market, storeKey } = viewer;
   const policies = resolvePolicies(deps);
   // The refresh button is about the order; the shopper match keeps its cached lookups.
@@ -51,18 +52,19 @@ export async function getOrderDetail(
     }),
   ]);
 
-  const order = detail.value;
+  const order = detail.value.body;
   if (!isOwnedBy(order, match, lookups.channels)) throw new AppError('order_not_found');
   const template = market.template ?? DEFAULT_TEMPLATE;
-  return {
-    ...order,
+  return createJsonReply(detail.value, {
     fields: applyTemplate(template.order, viewer.locale, toOrderView(order)),
-    freshness: {
-      asOf: new Date(detail.asOf).toISOString(),
-      ageSeconds: Math.max(0, Math.floor((deps.now() - detail.asOf) / 1000)),
-      stale: detail.stale,
-    },
-  };
+    freshness: toFreshness(detail.asOf, deps.now(), detail.stale),
+  });
+}
+
+/** The cached detail: the DTO without its per-request parts, and the same serialized once. */
+interface CachedDetail {
+  body: OrderDetailCore;
+  bodyJson: string;
 }
 
 /**
@@ -86,7 +88,7 @@ async function loadOrderDetail(
   storeKey: string,
   orderId: number,
   scope: RequestScope,
-): Promise<OrderDetailCore> {
+): Promise<CachedDetail> {
   const client = deps.clientFor(storeKey);
   // Counts only this load's skipped records: they are part of the cached detail.
   const sink = createInvalidRecordSink(deps, scope);
@@ -102,7 +104,7 @@ async function loadOrderDetail(
   // Thrown, not cached: an order that appears later (or a mistyped id) is asked again next time.
   if (order === null) throw new AppError('order_not_found');
   const hash = deps.stores[storeKey]?.hash;
-  return toOrderDetail(
+  const body = toOrderDetail(
     { order, lineItems, shippingAddresses, shipments, transactions, refunds },
     {
       controlPanelUrl:
@@ -110,6 +112,7 @@ async function loadOrderDetail(
       skipped: sink.count(),
     },
   );
+  return { body, bodyJson: JSON.stringify(body) };
 }
 
 /** Sub-resources of a missing order answer 404 too; the order call decides what the caller sees. */

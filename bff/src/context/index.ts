@@ -13,3 +13,4 @@ export { linkTicket } from './link-ticket.js';
 export { searchCustomers, SEARCH_LIMIT } from './search-customers.js';
 export { matchShopper, type ShopperMatch, type MatchInput } from './match-shopper.js';
 export { applyTemplate, DEFAULT_TEMPLATE } from './templates.js';
+export type { JsonReply } from './json-reply.js';

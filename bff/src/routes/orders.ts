@@ -2,7 +2,7 @@ import { Router, type Response } from 'express';
 import * as z from 'zod';
 import { getOrderDetail, ORDER_ID_PATTERN, type ContextDeps, type RequestScope } from '../context/index.js';
 import { AppError } from '../http/app-error.js';
-import { parseRefresh, toScope, toViewer } from './context.js';
+import { parseRefresh, sendJson, toScope, toViewer } from './context.js';
 
 const OrderQuery = z.object({ refresh: z.optional(z.string()) });
 
@@ -12,7 +12,13 @@ export function createOrdersRouter(deps: ContextDeps): Router {
   router.get('/orders/:orderId', async (req, res) => {
     const orderId = parseOrderIdParam(req.params.orderId);
     const { refresh } = OrderQuery.parse(req.query);
-    res.json(await getOrderDetail(deps, toViewer(res), orderId, toScope(req, res, parseRefresh(refresh))));
+    const reply = await getOrderDetail(
+      deps,
+      toViewer(res),
+      orderId,
+      toScope(req, res, parseRefresh(refresh)),
+    );
+    sendJson(res, reply.json());
   });
   return router;
 }
