@@ -6,6 +6,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
+import type { FieldTemplate } from '../../../shared/index.js';
 import { signEmbedToken, type EmbedTokenInput } from '../../../bff/src/auth/sign-embed-token.js';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../../bff/src/sandbox/index.js';
 import { startServer, type RunningServer } from '../../../bff/src/server.js';
@@ -53,6 +54,8 @@ export interface Product {
 export interface ProductOptions {
   /** Channels of market "de" (store eu); null = all. Default [1]. */
   channels?: number[] | null;
+  /** Field-mapping template of market "de"; default: none (the built-in default applies). */
+  template?: FieldTemplate;
   sandbox?: Omit<SandboxOptions, 'host' | 'port'>;
 }
 
@@ -83,6 +86,7 @@ export async function startProduct(options: ProductOptions = {}): Promise<Produc
           locales: ['de', 'de-DE'],
           ...(channels === null ? {} : { channels }),
           permissions: ['orders:read', 'notes:write', 'links:write'],
+          ...(options.template ? { template: options.template } : {}),
         },
         us: {
           store: 'us',
