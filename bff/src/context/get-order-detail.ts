@@ -49,6 +49,7 @@ export async function getOrderDetail(
       customerClaim: viewer.customerClaim,
       email: viewer.email,
       channels: lookups.channels,
+      probeGuestOrders: false,
     }),
   ]);
 

@@ -21,6 +21,12 @@ export interface MatchInput {
   email: string | null;
   /** Restricts a shopper to the market's channels (channel-specific customer accounts). */
   channels: readonly number[] | undefined;
+  /**
+   * Whether to look for guest orders before naming the email a guest match (default true). An ownership check
+   * skips it: a guest order placed with the email proves the match by itself, and the lookup would cost a
+   * round trip.
+   */
+  probeGuestOrders?: boolean;
 }
 
 // BigCommerce customer ids are positive 32-bit integers; anything else cannot name a customer.
@@ -88,7 +94,7 @@ export async function matchShopper(lookups: ShopperLookups, input: MatchInput): 
   tried.push({ method: 'email', value: email, outcome: customer ? 'matched' : 'not_found' });
   if (customer) return found(customer, 'email');
 
-  const hasGuestOrders = await hasVisibleGuestOrder(lookups, email);
+  const hasGuestOrders = input.probeGuestOrders === false || (await hasVisibleGuestOrder(lookups, email));
   tried.push({ method: 'guest_email', value: email, outcome: hasGuestOrders ? 'matched' : 'not_found' });
   if (hasGuestOrders) return { customer: null, guestEmail: email, method: 'guest_email', tried };
   return { customer: null, guestEmail: null, method: 'none', tried };

@@ -319,3 +319,25 @@ describe('round trips', () => {
     assert.ok(inFlight.includes(`GET /v3/orders/${orderId}/payment_actions/refunds`));
   });
 });
+
+describe('round trips for a guest', () => {
+  let product: Product;
+  before(async () => {
+    product = await startProduct();
+  });
+  after(() => product.close());
+
+  it('checks a guest order’s ownership in the same round trip as the order, without a list lookup', async () => {
+    const session = await product.openSession({ email: eu.guest.email, market: 'de' });
+    product.clearUpstream();
+
+    const inFlight = await whileSlow(
+      product,
+      () => product.get(session, `/api/v1/orders/${eu.orders.guestOrder}`),
+      7,
+    );
+
+    assert.equal(inFlight.length, 7);
+    assert.deepEqual(countByPath(product.upstream())['GET /v2/orders'], undefined);
+  });
+});
