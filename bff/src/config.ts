@@ -526,14 +526,17 @@ function languageOf(tag: string): string {
 }
 
 /**
- * A token's market: its `market` claim; else the first market with a locale equal to the token's locale;
- * else the first market sharing its language ("de-CH" finds a market listing "de" or "de-DE");
- * else `defaultMarket`. Exact matches win over language matches so "en-GB" can have its own market even when
- * an earlier market lists "en". Returns null only when the claim names a market that does not exist.
+ * A token's market (DESIGN §8, plus the `channel` claim): its `market` claim; else the first market with a
+ * locale equal to the token's locale; else the first market sharing its language ("de-CH" finds a market
+ * listing "de" or "de-DE"); else the first market whose `channels` include the token's channel; else
+ * `defaultMarket`. Exact locale matches win over language matches so "en-GB" can have its own market even when
+ * an earlier market lists "en". The channel comes after the locale because novomind always knows the ticket's
+ * language, while a channel id is only there when the iAGENT app can tell which storefront a mail came from.
+ * Returns null only when the claim names a market that does not exist.
  */
 export function resolveMarket(
   config: Pick<AppConfig, 'markets' | 'defaultMarket'>,
-  hints: { market?: string | null; locale?: string | null },
+  hints: { market?: string | null; locale?: string | null; channel?: number | null },
 ): MarketConfig | null {
   if (hints.market) {
     return Object.hasOwn(config.markets, hints.market) ? (config.markets[hints.market] ?? null) : null;
@@ -546,6 +549,13 @@ export function resolveMarket(
     const language = languageOf(wanted);
     const sameLanguage = markets.find((market) => market.locales.some((tag) => languageOf(tag) === language));
     if (sameLanguage) return sameLanguage;
+  }
+  if (hints.channel !== undefined && hints.channel !== null) {
+    const channel = hints.channel;
+    // A market without `channels` covers every channel, but only a market that names the channel was chosen
+    // for it; "covers all" is what defaultMarket expresses.
+    const byChannel = markets.find((market) => market.channels?.includes(channel) === true);
+    if (byChannel) return byChannel;
   }
   return config.markets[config.defaultMarket] ?? markets[0] ?? null;
 }

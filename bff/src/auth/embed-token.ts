@@ -20,6 +20,8 @@ export interface VerifiedEmbedToken {
   /** novomind contact External ID, taken as the BigCommerce customer id by the matching code. */
   customer: string | null;
   market: MarketConfig;
+  /** The token's `channel` claim (a routing hint only: the market's `channels` decide what is shown). */
+  channel: number | null;
   /** The token's locale, else the market's first locale, else "en". */
   locale: string;
   /** Token scopes ∩ market permissions, in catalog order; always includes orders:read. */
@@ -45,6 +47,16 @@ const blank = (value: unknown) => (value === '' || value === null ? undefined : 
 const optionalText = (max: number) => z.preprocess(blank, z.optional(z.string().trim().min(1).max(max)));
 const idLike = (max: number) =>
   z.union([z.string().trim().min(1).max(max), z.number().int().nonnegative().transform(String)]);
+// A BigCommerce channel id; signers in languages without a JSON number type send it as a string.
+const CHANNEL_PATTERN = /^[1-9][0-9]{0,9}$/;
+const channelId = z.union([
+  z.number().int().positive().max(9_999_999_999),
+  z
+    .string()
+    .trim()
+    .regex(CHANNEL_PATTERN)
+    .transform((value) => Number(value)),
+]);
 
 const ClaimsSchema = z.object({
   sub: z.string().trim().min(1).max(256),
@@ -64,6 +76,7 @@ const ClaimsSchema = z.object({
   ),
   customer: z.preprocess(blank, z.optional(idLike(64))),
   market: optionalText(64),
+  channel: z.preprocess(blank, z.optional(channelId)),
   locale: z.preprocess(blank, z.optional(z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/))),
   scope: z.preprocess(blank, z.optional(z.string().max(512))),
 });
@@ -74,11 +87,13 @@ const ClaimsSchema = z.object({
  */
 export function selectEmbedSecret(
   config: Pick<AppConfig, 'embed' | 'markets' | 'defaultMarket'>,
-  claims: { market?: unknown; locale?: unknown },
+  claims: { market?: unknown; locale?: unknown; channel?: unknown },
 ): string {
+  const channel = channelId.safeParse(claims.channel);
   const market = resolveMarket(config, {
     market: typeof claims.market === 'string' && claims.market !== '' ? claims.market : null,
     locale: typeof claims.locale === 'string' && claims.locale !== '' ? claims.locale : null,
+    channel: channel.success ? channel.data : null,
   });
   return market?.embedSecret ?? config.embed.secret;
 }
@@ -152,7 +167,11 @@ export function createEmbedTokenVerifier(deps: EmbedTokenVerifierDeps): EmbedTok
         });
       }
 
-      const market = resolveMarket(config, { market: claims.market, locale: claims.locale });
+      const market = resolveMarket(config, {
+        market: claims.market,
+        locale: claims.locale,
+        channel: claims.channel,
+      });
       if (!market) {
         throw new AppError('token_claims_invalid', {
           message: 'The embed token names a market this service does not know.',
@@ -177,6 +196,7 @@ export function createEmbedTokenVerifier(deps: EmbedTokenVerifierDeps): EmbedTok
         email: claims.email ?? null,
         customer: claims.customer ?? null,
         market,
+        channel: claims.channel ?? null,
         locale: claims.locale ?? market.locales[0] ?? 'en',
         scopes,
         jti: claims.jti,

@@ -16,6 +16,8 @@ export interface EmbedTokenInput {
   /** novomind contact External ID. */
   customer?: string;
   market?: string;
+  /** BigCommerce channel id, a routing hint after `market` and `locale`. */
+  channel?: number | string;
   locale?: string;
   /** Space-separated or a list; omitted = no scope claim (the token is then refused as scope-less). */
   scope?: string | readonly Scope[];
@@ -37,10 +39,11 @@ export async function signEmbedToken(
   const ttlSec = options.ttlSec ?? 300;
   if (!Number.isInteger(ttlSec) || ttlSec <= 0) throw new RangeError('ttlSec must be a positive integer');
   const iat = Math.floor((options.now ?? Date.now)() / 1000);
-  const claims: Record<string, string> = { ticket: input.ticket };
+  const claims: Record<string, string | number> = { ticket: input.ticket };
   if (input.email !== undefined) claims.email = input.email;
   if (input.customer !== undefined) claims.customer = input.customer;
   if (input.market !== undefined) claims.market = input.market;
+  if (input.channel !== undefined) claims.channel = input.channel;
   if (input.locale !== undefined) claims.locale = input.locale;
   if (input.scope !== undefined)
     claims.scope = typeof input.scope === 'string' ? input.scope : input.scope.join(' ');

@@ -1,7 +1,8 @@
 /**
  * Prints a signed widget URL for a ticket, so an admin can test the embed set-up without novomind:
  *   npm run sign-url -- --ticket T-1001 --agent alice --email a@b.c [--customer 12] [--market de]
- *     [--locale de-DE] [--scope "orders:read notes:write links:write"] [--base http://127.0.0.1:8080] [--ttl 600]
+ *     [--locale de-DE] [--channel 1] [--scope "orders:read notes:write links:write"]
+ *     [--base http://127.0.0.1:8080] [--ttl 600]
  * Uses EMBED_SECRET / EMBED_AUDIENCE and, with CONFIG_FILE, the market's own secret: exactly the key the BFF expects.
  */
 import path from 'node:path';
@@ -11,7 +12,7 @@ import { buildWidgetUrl, signEmbedTokenFor } from '../auth/sign-embed-token.js';
 import { ConfigError, EMBED_MAX_LIFETIME_SEC, loadConfig } from '../config.js';
 
 const USAGE = `Usage: npm run sign-url -- --ticket <id> --agent <username> [--email <email>] [--customer <externalId>]
-       [--market <id>] [--locale <bcp47>] [--scope "orders:read notes:write links:write"]
+       [--market <id>] [--locale <bcp47>] [--channel <BigCommerce channel id>] [--scope "orders:read notes:write links:write"]
        [--base http://127.0.0.1:8080] [--ttl <seconds, max ${EMBED_MAX_LIFETIME_SEC}>]`;
 
 export const DEFAULT_SCOPE = 'orders:read notes:write links:write';
@@ -28,6 +29,7 @@ export async function signUrlFromArgs(argv: string[], env: NodeJS.ProcessEnv): P
       customer: { type: 'string' },
       market: { type: 'string' },
       locale: { type: 'string' },
+      channel: { type: 'string' },
       scope: { type: 'string' },
       base: { type: 'string' },
       ttl: { type: 'string' },
@@ -49,6 +51,9 @@ export async function signUrlFromArgs(argv: string[], env: NodeJS.ProcessEnv): P
       `Unknown market "${values.market}". Configured markets: ${Object.keys(config.markets).join(', ')}`,
     );
   }
+  if (values.channel !== undefined && !/^[1-9][0-9]{0,9}$/.test(values.channel)) {
+    throw new Error('--channel must be a BigCommerce channel id (a positive whole number).');
+  }
   const ttlSec = values.ttl === undefined ? 600 : Number(values.ttl);
   if (!Number.isInteger(ttlSec) || ttlSec <= 0 || ttlSec > EMBED_MAX_LIFETIME_SEC) {
     throw new Error(`--ttl must be a whole number of seconds between 1 and ${EMBED_MAX_LIFETIME_SEC}.`);
@@ -65,6 +70,7 @@ export async function signUrlFromArgs(argv: string[], env: NodeJS.ProcessEnv): P
       customer: values.customer,
       market: values.market,
       locale: values.locale,
+      channel: values.channel === undefined ? undefined : Number(values.channel),
       scope: values.scope ?? DEFAULT_SCOPE,
     },
     { ttlSec },
