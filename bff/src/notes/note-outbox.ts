@@ -84,7 +84,10 @@ export interface NoteOutbox {
   scheduleRetry(ref: string, nextAttemptAt: number, code: string, message: string): void;
   /** At start-up: every queued note is due now, leases of a previous process included (it is gone). */
   makeAllDue(now: number): number;
-  listDue(now: number, limit: number): NoteRecord[];
+  /** Due notes, oldest due first; of one store when `storeKey` is given. */
+  listDue(now: number, limit: number, storeKey?: string): NoteRecord[];
+  /** The stores that have due notes (the worker runs one pass per store, so stores never wait on each other). */
+  listDueStores(now: number): string[];
   nextDueAt(): number | null;
   countQueued(): number;
 }
@@ -120,6 +123,12 @@ export function createNoteOutbox(db: Database.Database): NoteOutbox {
   );
   const due = db.prepare<[number, number], NoteRow>(
     "SELECT * FROM note_outbox WHERE status = 'queued' AND next_attempt_at <= ? ORDER BY next_attempt_at, created_at LIMIT ?",
+  );
+  const dueOfStore = db.prepare<[string, number, number], NoteRow>(
+    "SELECT * FROM note_outbox WHERE store_key = ? AND status = 'queued' AND next_attempt_at <= ? ORDER BY next_attempt_at, created_at LIMIT ?",
+  );
+  const dueStores = db.prepare<[number], { store_key: string }>(
+    "SELECT DISTINCT store_key FROM note_outbox WHERE status = 'queued' AND next_attempt_at <= ? ORDER BY store_key",
   );
   const minDue = db.prepare<[], { at: number | null }>(
     "SELECT MIN(next_attempt_at) AS at FROM note_outbox WHERE status = 'queued'",
@@ -169,7 +178,9 @@ export function createNoteOutbox(db: Database.Database): NoteOutbox {
       retry.run(nextAttemptAt, code, message.slice(0, 500), ref);
     },
     makeAllDue: (now) => allDue.run(now, now).changes,
-    listDue: (now, limit) => due.all(now, limit).map(toRecord),
+    listDue: (now, limit, storeKey) =>
+      (storeKey === undefined ? due.all(now, limit) : dueOfStore.all(storeKey, now, limit)).map(toRecord),
+    listDueStores: (now) => dueStores.all(now).map((row) => row.store_key),
     nextDueAt: () => minDue.get()?.at ?? null,
     countQueued: () => queued.get()?.n ?? 0,
   };

@@ -139,6 +139,7 @@ export function createNoteService(deps: NoteServiceDeps): NoteService {
     const now = deps.now();
     const log = deps.logger.child({
       correlationId: record.correlationId,
+      storeKey: record.storeKey,
       ref: record.ref,
       orderId: record.orderId,
     });
@@ -189,7 +190,12 @@ export function createNoteService(deps: NoteServiceDeps): NoteService {
     const record = deps.outbox.findByRef(ref);
     if (!record || record.status !== 'queued') return;
     if (!deps.outbox.startAttempt(ref)) return;
-    const log = deps.logger.child({ correlationId: record.correlationId, ref, orderId: record.orderId });
+    const log = deps.logger.child({
+      correlationId: record.correlationId,
+      storeKey: record.storeKey,
+      ref,
+      orderId: record.orderId,
+    });
     try {
       const outcome = await writeNoteOnce(deps.staffNotesFor(record.storeKey, record.correlationId), {
         orderId: record.orderId,
@@ -267,7 +273,12 @@ export function createNoteService(deps: NoteServiceDeps): NoteService {
       if (!created) return replay(record);
 
       deps.logger
-        .child({ correlationId: submission.correlationId, ref: record.ref, orderId: record.orderId })
+        .child({
+          correlationId: submission.correlationId,
+          storeKey: record.storeKey,
+          ref: record.ref,
+          orderId: record.orderId,
+        })
         .info('note accepted into the outbox');
       // The attempt goes on after the budget; the answer then says "queued" and a replay shows the outcome.
       await waitWithin(attemptNote(record.ref), inlineBudgetMs);

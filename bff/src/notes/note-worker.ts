@@ -11,7 +11,7 @@ export interface NoteWorkerDeps {
   now: () => number;
   setTimer: SetTimer;
   logger: Logger;
-  /** Notes taken per pass; different orders of a pass are written in parallel. Default 50. */
+  /** Notes of one store taken per batch; different orders of a batch are written in parallel. Default 50. */
   batchSize?: number;
   /** Longest sleep between passes, even when nothing is due (another instance may have queued notes). Default 30 s. */
   idleIntervalMs?: number;
@@ -22,9 +22,13 @@ export interface NoteWorkerDeps {
 export interface NoteWorker {
   /** Drains what is due now (notes that survived a restart included), then keeps waking up for retries. */
   start(): void;
-  /** Stops scheduling and waits for running attempts. */
+  /** Stops scheduling and waits for running passes and attempts. */
   stop(): Promise<void>;
-  /** One pass over the due notes; resolves when their attempts are done. Returns how many were attempted. */
+  /**
+   * Starts a pass for every store that has due notes and no pass running (a store already in a pass is left
+   * to it), then resolves when every running pass is done, with how many notes they attempted. The passes run
+   * side by side: a store whose BigCommerce hangs delays this promise, never another store's writes.
+   */
   runOnce(): Promise<number>;
   /** A note was scheduled for `at`: wake up then if that is earlier than planned. */
   notify(at: number): void;
@@ -42,16 +46,18 @@ export function createNoteWorker(deps: NoteWorkerDeps): NoteWorker {
   const idleIntervalMs = deps.idleIntervalMs ?? 30_000;
   const leaseMs = deps.leaseMs ?? 120_000;
   let running = false;
-  let pass: Promise<number> | null = null;
+  // One pass per store at a time, side by side: a store that is down, hangs or is throttled holds up its own
+  // notes only, never another store's. Within a store the batches run one after another.
+  const passes = new Map<string, Promise<number>>();
   let cancelTimer: (() => void) | null = null;
   let wakeAt = Number.POSITIVE_INFINITY;
 
-  async function runPass(): Promise<number> {
+  async function runStorePass(storeKey: string): Promise<number> {
     let attempted = 0;
     // Loop while full batches come back, so a long outage's backlog drains without waiting for the timer.
     for (;;) {
       const now = deps.now();
-      const due = deps.outbox.listDue(now, batchSize);
+      const due = deps.outbox.listDue(now, batchSize, storeKey);
       const attempts: Promise<void>[] = [];
       for (const note of due) {
         if (deps.service.isInFlight(note.ref)) continue;
@@ -64,12 +70,17 @@ export function createNoteWorker(deps: NoteWorkerDeps): NoteWorker {
     }
   }
 
-  function runOnce(): Promise<number> {
-    // One pass at a time: a timer firing during a manual pass joins it instead of starting a second one.
-    pass ??= runPass().finally(() => {
-      pass = null;
-    });
-    return pass;
+  async function runOnce(): Promise<number> {
+    for (const storeKey of deps.outbox.listDueStores(deps.now())) {
+      // A timer firing during a store's pass leaves that store to it instead of starting a second one.
+      if (passes.has(storeKey)) continue;
+      passes.set(
+        storeKey,
+        runStorePass(storeKey).finally(() => passes.delete(storeKey)),
+      );
+    }
+    const counts = await Promise.all([...passes.values()]);
+    return counts.reduce((sum, count) => sum + count, 0);
   }
 
   function schedule(at: number): void {
@@ -115,7 +126,7 @@ export function createNoteWorker(deps: NoteWorkerDeps): NoteWorker {
       cancelTimer?.();
       cancelTimer = null;
       wakeAt = Number.POSITIVE_INFINITY;
-      await pass;
+      while (passes.size > 0) await Promise.allSettled([...passes.values()]);
       await deps.service.whenIdle();
     },
     runOnce,
