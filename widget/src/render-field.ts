@@ -4,6 +4,11 @@ import type { I18n } from './i18n/i18n.js';
 import { isHttpUrl } from './safe-url.js';
 import { renderStatusBadge } from './components/status-badge/status-badge.js';
 
+/** Fields without a value say nothing useful in a 320 px sidebar; the template decides what can appear. */
+export function presentFields(fields: readonly ContextField[]): ContextField[] {
+  return fields.filter((field) => field.value !== null && field.value !== '');
+}
+
 /** One template field (chosen and labelled per market by the BFF) as a definition-list pair. */
 export function renderField(field: ContextField, i18n: I18n): TemplateResult {
   return html`<dt>${field.label}</dt>
@@ -16,7 +21,8 @@ function renderValue(field: ContextField, i18n: I18n): TemplateResult | string |
   if (typeof value === 'object') {
     return 'family' in value ? renderStatusBadge(value) : i18n.money(value);
   }
-  if (typeof value === 'number') return i18n.number(value);
+  // Ids come as numbers with format 'text': no thousands separator for an order or customer number.
+  if (typeof value === 'number') return field.format === 'number' ? i18n.number(value) : String(value);
   if (field.format === 'date') return i18n.dateTime(value);
   if (field.format === 'link') {
     return isHttpUrl(value)

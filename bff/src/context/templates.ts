@@ -11,15 +11,14 @@ import type {
  * Sources are dotted paths into the views built by `toCustomerView` and `toOrderView` below.
  */
 export const DEFAULT_TEMPLATE: FieldTemplate = {
+  // Name, email and market stand in the card's header; the template adds what identifies the account.
   customer: [
-    { key: 'name', source: 'name', label: { en: 'Name', de: 'Name' }, format: 'text' },
-    { key: 'email', source: 'email', label: { en: 'Email', de: 'E-Mail' }, format: 'text' },
-    { key: 'customerId', source: 'id', label: { en: 'Customer ID', de: 'Kundennummer' }, format: 'number' },
+    { key: 'customerId', source: 'id', label: { en: 'Customer ID', de: 'Kundennummer' }, format: 'text' },
     {
       key: 'customerGroup',
       source: 'customerGroupId',
       label: { en: 'Customer group', de: 'Kundengruppe' },
-      format: 'number',
+      format: 'text',
     },
     { key: 'company', source: 'company', label: { en: 'Company', de: 'Firma' }, format: 'text' },
     { key: 'phone', source: 'phone', label: { en: 'Phone', de: 'Telefon' }, format: 'text' },
@@ -29,19 +28,13 @@ export const DEFAULT_TEMPLATE: FieldTemplate = {
       key: 'orderNumber',
       source: 'id',
       label: { en: 'Order number', de: 'Bestellnummer' },
-      format: 'number',
+      format: 'text',
     },
     { key: 'status', source: 'status', label: { en: 'Status', de: 'Status' }, format: 'status' },
     {
       key: 'paymentStatus',
       source: 'payment.status',
       label: { en: 'Payment status', de: 'Zahlungsstatus' },
-      format: 'text',
-    },
-    {
-      key: 'paymentMethod',
-      source: 'payment.method',
-      label: { en: 'Payment method', de: 'Zahlungsart' },
       format: 'text',
     },
     { key: 'total', source: 'totals.total', label: { en: 'Total', de: 'Gesamtbetrag' }, format: 'money' },

@@ -59,10 +59,13 @@ describe('GET /api/v1/context', () => {
 
     const context = await readContext(product, session);
 
-    const email = context.fields.find((field) => field.key === 'email');
-    assert.deepEqual(email, { key: 'email', label: 'E-Mail', format: 'text', value: eu.registered.email });
-    const name = context.fields.find((field) => field.key === 'name');
-    assert.equal(name?.value, `${eu.registered.firstName} ${eu.registered.lastName}`);
+    const customerId = context.fields.find((field) => field.key === 'customerId');
+    assert.deepEqual(customerId, {
+      key: 'customerId',
+      label: 'Kundennummer',
+      format: 'text',
+      value: eu.registered.customerId,
+    });
   });
 
   it('matches by External ID and includes the shopper’s guest orders, marked as guest', async () => {

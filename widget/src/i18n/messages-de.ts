@@ -55,7 +55,6 @@ export const de: Messages = {
 
   shopper: 'Kunde',
   customerNumber: (id) => `Kundennr. ${id}`,
-  customerGroup: (id) => `Kundengruppe ${id}`,
   market: 'Markt',
   whyMatch: 'Warum diese Zuordnung',
   matchMethod: {

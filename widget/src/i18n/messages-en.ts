@@ -59,7 +59,6 @@ export const en = {
 
   shopper: 'Shopper',
   customerNumber: (id: string) => `Customer #${id}`,
-  customerGroup: (id: string) => `Customer group ${id}`,
   market: 'Market',
   whyMatch: 'Why this match',
   matchMethod: {

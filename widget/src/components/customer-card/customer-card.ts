@@ -2,7 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import type { ContextResponse, MatchAttempt } from '../../../../shared/context.js';
 import { OcSearchToggleEvent } from '../../events/search-toggle-event.js';
 import { createI18n, type I18n } from '../../i18n/i18n.js';
-import { renderField } from '../../render-field.js';
+import { presentFields, renderField } from '../../render-field.js';
 import { baseStyles } from '../../styles/base.styles.js';
 import { statusBadgeStyles } from '../status-badge/status-badge.js';
 import { customerCardStyles } from './customer-card.styles.js';
@@ -54,18 +54,13 @@ export class OcCustomerCard extends LitElement {
       ${email ? html`<p><a href=${`mailto:${email}`}>${email}</a></p>` : nothing}
       <p class="meta">
         <span class="tag market"><span class="sr-only">${t.market}: </span>${context.market.label}</span>
-        ${customer ? html`<span class="tag">${t.customerNumber(String(customer.id))}</span>` : nothing}
-        ${
-          customer?.customerGroupId != null
-            ? html`<span class="tag">${t.customerGroup(String(customer.customerGroupId))}</span>`
-            : nothing
-        }
-        ${customer?.company ? html`<span class="tag">${customer.company}</span>` : nothing}
         ${customer ? nothing : html`<span class="tag">${t.guestOrder}</span>`}
       </p>
       ${
-        context.fields.length
-          ? html`<dl class="kv">${context.fields.map((field) => renderField(field, i18n))}</dl>`
+        presentFields(context.fields).length
+          ? html`<dl class="kv">
+              ${presentFields(context.fields).map((field) => renderField(field, i18n))}
+            </dl>`
           : nothing
       }
       <div class="why">
@@ -94,7 +89,7 @@ export class OcCustomerCard extends LitElement {
         (attempt) =>
           html`<li>
             <span>${t.attemptMethod[attempt.method]}:</span>
-            <span class="name">${attempt.value || t.notAvailable}</span>
+            ${attempt.value ? html`<span class="name">${attempt.value}</span>` : nothing}
             <span class=${attempt.outcome}
               ><span aria-hidden="true">${OUTCOME_GLYPH[attempt.outcome]}</span>
               ${t.attemptOutcome[attempt.outcome]}</span

@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import type { Address, Money } from '../../../../shared/common.js';
 import type { OrderDetail, Totals } from '../../../../shared/order.js';
 import { createI18n, type I18n } from '../../i18n/i18n.js';
-import { renderField } from '../../render-field.js';
+import { presentFields, renderField } from '../../render-field.js';
 import { isHttpUrl } from '../../safe-url.js';
 import { baseStyles } from '../../styles/base.styles.js';
 import { orderDetailStyles } from './order-detail.styles.js';
@@ -63,11 +63,11 @@ export class OcOrderDetail extends LitElement {
         ${order.skipped > 0 ? html`<p class="warn" role="note">${t.skipped(order.skipped)}</p>` : nothing}
       </div>
       ${
-        order.fields.length
+        presentFields(order.fields).length
           ? this.#renderSection(
               'details',
               t.details,
-              html`<dl class="kv">${order.fields.map((f) => renderField(f, i18n))}</dl>`,
+              html`<dl class="kv">${presentFields(order.fields).map((f) => renderField(f, i18n))}</dl>`,
             )
           : nothing
       }
