@@ -2,6 +2,7 @@
  * Lists error-log entries from the database in DATA_DIR, for admins following a correlation id the widget showed:
  *   npm run errors -- <correlationId>      entries for that id
  *   npm run errors                         the 20 most recent entries
+ *   npm run errors -- --store eu           only one store's entries (with or without an id)
  *   npm run errors -- <id> --json          machine-readable
  */
 import fs from 'node:fs';
@@ -25,11 +26,15 @@ export function listErrors(argv: string[], env: NodeJS.ProcessEnv): string[] {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { json: { type: 'boolean' }, limit: { type: 'string' } },
+    options: { json: { type: 'boolean' }, limit: { type: 'string' }, store: { type: 'string' } },
   });
   const correlationId = positionals[0];
   if (correlationId !== undefined && !CORRELATION_ID_PATTERN.test(correlationId)) {
     throw new Error(`"${correlationId}" is not a correlation id (8-64 characters of A-Z a-z 0-9 . _ -).`);
+  }
+  const storeKey = values.store;
+  if (storeKey !== undefined && !/^[a-z0-9][a-z0-9_-]{0,31}$/.test(storeKey)) {
+    throw new Error(`"${storeKey}" is not a store key from the config file (like "eu").`);
   }
   const limit = values.limit === undefined ? undefined : Number(values.limit);
   if (limit !== undefined && (!Number.isInteger(limit) || limit <= 0))
@@ -43,11 +48,16 @@ export function listErrors(argv: string[], env: NodeJS.ProcessEnv): string[] {
     const repo = createErrorLogRepo(db);
     const records =
       correlationId === undefined
-        ? repo.listRecent(limit ?? 20)
-        : repo.listByCorrelationId(correlationId, limit);
+        ? repo.listRecent(limit ?? 20, storeKey)
+        : repo.listByCorrelationId(correlationId, limit, storeKey);
     if (values.json) return [JSON.stringify(records, null, 2)];
     if (records.length === 0) {
-      return [correlationId === undefined ? 'The error log is empty.' : `No entries for ${correlationId}.`];
+      const ofStore = storeKey === undefined ? '' : ` of store ${storeKey}`;
+      return [
+        correlationId === undefined
+          ? `The error log${ofStore} is empty.`
+          : `No entries${ofStore} for ${correlationId}.`,
+      ];
     }
     return records.map(formatErrorLogEntry);
   } finally {

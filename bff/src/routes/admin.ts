@@ -14,13 +14,15 @@ export interface AdminRouteDeps {
 const ErrorsQuery = z.object({
   correlationId: z.optional(z.string().regex(CORRELATION_ID_PATTERN)),
   limit: z.optional(z.coerce.number().int().min(1).max(500)),
+  /** A store key from the config (`eu`): only that store's entries. */
+  store: z.optional(z.string().regex(/^[a-z0-9][a-z0-9_-]{0,31}$/)),
 });
 
 export function toErrorLogDto(record: ErrorLogRecord) {
   return { ...record, createdAt: new Date(record.createdAt).toISOString() };
 }
 
-/** GET /api/v1/admin/errors?correlationId=…: the error log, for admins holding ADMIN_TOKEN. */
+/** GET /api/v1/admin/errors?correlationId=…&store=…: the error log, for admins holding ADMIN_TOKEN. */
 export function createAdminRouter(deps: AdminRouteDeps): Router {
   const router = Router();
   router.get('/api/v1/admin/errors', (req, res) => {
@@ -30,8 +32,8 @@ export function createAdminRouter(deps: AdminRouteDeps): Router {
     const query = ErrorsQuery.parse(req.query);
     const records =
       query.correlationId !== undefined
-        ? deps.errorLog.listByCorrelationId(query.correlationId, query.limit)
-        : deps.errorLog.listRecent(query.limit);
+        ? deps.errorLog.listByCorrelationId(query.correlationId, query.limit, query.store)
+        : deps.errorLog.listRecent(query.limit, query.store);
     res.json({ entries: records.map(toErrorLogDto) });
   });
   return router;

@@ -17,8 +17,10 @@ export interface ErrorLogRecord extends ErrorLogEntry {
 
 export interface ErrorLogRepo {
   record(entry: ErrorLogEntry): void;
-  listByCorrelationId(correlationId: string, limit?: number): ErrorLogRecord[];
-  listRecent(limit?: number): ErrorLogRecord[];
+  /** Oldest first; of one store (config key) when `storeKey` is given. */
+  listByCorrelationId(correlationId: string, limit?: number, storeKey?: string): ErrorLogRecord[];
+  /** Newest first; of one store (config key) when `storeKey` is given, so one market's admin sees only theirs. */
+  listRecent(limit?: number, storeKey?: string): ErrorLogRecord[];
   /** Applies the retention bounds; also run every few hundred records by record(). */
   purge(now: number): number;
 }
@@ -75,7 +77,13 @@ export function createErrorLogRepo(
   const byCorrelation = db.sqlite.prepare(
     'SELECT * FROM error_log WHERE correlation_id = ? ORDER BY id ASC LIMIT ?',
   );
+  const byCorrelationOfStore = db.sqlite.prepare(
+    'SELECT * FROM error_log WHERE correlation_id = ? AND store_key = ? ORDER BY id ASC LIMIT ?',
+  );
   const recent = db.sqlite.prepare('SELECT * FROM error_log ORDER BY id DESC LIMIT ?');
+  const recentOfStore = db.sqlite.prepare(
+    'SELECT * FROM error_log WHERE store_key = ? ORDER BY id DESC LIMIT ?',
+  );
   const purgeOld = db.sqlite.prepare('DELETE FROM error_log WHERE created_at < ?');
   const purgeOverflow = db.sqlite.prepare(
     'DELETE FROM error_log WHERE id <= (SELECT id FROM error_log ORDER BY id DESC LIMIT 1 OFFSET ?)',
@@ -98,9 +106,16 @@ export function createErrorLogRepo(
       inserts += 1;
       if (inserts % PURGE_EVERY === 0) purge(entry.createdAt);
     },
-    listByCorrelationId: (correlationId, limit = 100) =>
-      (byCorrelation.all(correlationId, limit) as ErrorLogRow[]).map(toRecord),
-    listRecent: (limit = 50) => (recent.all(limit) as ErrorLogRow[]).map(toRecord),
+    listByCorrelationId: (correlationId, limit = 100, storeKey) =>
+      (
+        (storeKey === undefined
+          ? byCorrelation.all(correlationId, limit)
+          : byCorrelationOfStore.all(correlationId, storeKey, limit)) as ErrorLogRow[]
+      ).map(toRecord),
+    listRecent: (limit = 50, storeKey) =>
+      (
+        (storeKey === undefined ? recent.all(limit) : recentOfStore.all(storeKey, limit)) as ErrorLogRow[]
+      ).map(toRecord),
     purge,
   };
 }
