@@ -54,6 +54,36 @@ export interface SessionServiceDeps {
 // 32 random bytes in base64url: 43 characters.
 const SESSION_ID_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
+/**
+ * Every widget call resolves its session; hashing plus a SQLite read per call were a tenth of a warm view's CPU.
+ * Resolved sessions are kept in memory briefly. Sessions are never revoked before they expire (expiry is
+ * checked on every hit) and the config is fixed for the process, so the copy never grants more than the
+ * stored record does.
+ */
+const RESOLVED_TTL_MS = 60_000;
+const RESOLVED_MAX = 10_000;
+
+/** Wraps `find` with the short-lived in-memory copy described above. */
+function rememberResolved(service: SessionService, now: () => number): SessionService {
+  const resolved = new Map<string, { session: Session; until: number }>();
+  return {
+    open: (token, context) => service.open(token, context),
+    find(id) {
+      const at = now();
+      const hit = resolved.get(id);
+      if (hit && hit.until > at && hit.session.expiresAt > at) return hit.session;
+      resolved.delete(id);
+      const session = service.find(id);
+      if (session) {
+        // A crude bound: sessions are re-read from SQLite after a reset, nothing is lost.
+        if (resolved.size >= RESOLVED_MAX) resolved.clear();
+        resolved.set(id, { session, until: at + RESOLVED_TTL_MS });
+      }
+      return session;
+    },
+  };
+}
+
 export function hashSessionId(id: string): string {
   return createHash('sha256').update(id).digest('hex');
 }
@@ -61,6 +91,10 @@ export function hashSessionId(id: string): string {
 export function createSessionService(deps: SessionServiceDeps): SessionService {
   const now = deps.now ?? Date.now;
 
+  return rememberResolved(createStoredSessions(deps, now), now);
+}
+
+function createStoredSessions(deps: SessionServiceDeps, now: () => number): SessionService {
   return {
     async open(token, context = {}) {
       const verified = await deps.verifier.verify(token);

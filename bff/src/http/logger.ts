@@ -121,9 +121,13 @@ const QUIET_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
 export function createRequestLogger(logger: Logger): RequestHandler {
   return (req, res, next) => {
     const started = process.hrtime.bigint();
-    const log = logger.child({ correlationId: getCorrelationId(res) });
+    // The child is made on first use: a warm view that logs nothing at the configured level skips its cost.
+    let child: Logger | undefined;
+    const log = (): Logger => (child ??= logger.child({ correlationId: getCorrelationId(res) }));
     res.locals[LOCALS_KEY] = log;
     res.on('finish', () => {
+      const level = QUIET_PATHS.has(req.path) ? 'debug' : 'info';
+      if (!logger.isLevelEnabled(level)) return;
       const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
       const line = {
         method: req.method,
@@ -131,8 +135,7 @@ export function createRequestLogger(logger: Logger): RequestHandler {
         status: res.statusCode,
         durationMs: Math.round(durationMs * 10) / 10,
       };
-      if (QUIET_PATHS.has(req.path)) log.debug(line, 'request');
-      else log.info(line, 'request');
+      log()[level](line, 'request');
     });
     next();
   };
@@ -140,6 +143,6 @@ export function createRequestLogger(logger: Logger): RequestHandler {
 
 export function getRequestLogger(res: Response, fallback?: Logger): Logger {
   const log: unknown = res.locals[LOCALS_KEY];
-  if (log !== undefined) return log as Logger;
+  if (typeof log === 'function') return (log as () => Logger)();
   return fallback ?? pino({ level: 'silent' });
 }
