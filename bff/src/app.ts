@@ -81,6 +81,8 @@ export function createApp(deps: AppDeps): Express {
 
   const app = express();
   app.disable('x-powered-by');
+  // API answers are no-store and per session; hashing every body for an ETag would be work for nothing.
+  app.set('etag', false);
 
   app.use(createCorrelationMiddleware(), createRequestLogger(logger));
   if (deps.draining) app.use(refuseWhileDraining(deps.draining));

@@ -54,7 +54,8 @@ export function toScope(_req: Request, res: Response, refresh?: string): Request
   // agent closing the sidebar must not cancel the load others wait for.
   return {
     correlationId: getCorrelationId(res),
-    log: getRequestLogger(res),
+    // Lazy: the request's child logger costs a little and is needed only when a record is bad.
+    log: { warn: (fields, message) => getRequestLogger(res).warn(fields, message) },
     refresh: refresh === '1' || refresh === 'true',
   };
 }
