@@ -107,6 +107,7 @@ export async function startProduct(options: ProductOptions = {}): Promise<Produc
   });
   const server = await startServer(
     {
+      PORT: '0',
       CONFIG_FILE: configFile,
       BC_TOKEN_EU: EU_TOKEN,
       BC_TOKEN_US: US_TOKEN,
