@@ -49,7 +49,8 @@ export const DE_TEMPLATE: FieldTemplate = {
       format: 'number',
     },
     { key: 'gesamt', source: 'totals.total', label: { en: 'Total', de: 'Gesamtbetrag' }, format: 'money' },
-    { key: 'zahlart', source: 'payment.method', label: { en: 'Payment', de: 'Zahlungsart' }, format: 'text' },
+    // German only: other locales see the key.
+    { key: 'zahlart', source: 'payment.method', label: { de: 'Zahlungsart' }, format: 'text' },
   ],
 };
 
