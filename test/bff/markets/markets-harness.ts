@@ -369,7 +369,7 @@ export async function startMarkets(options: MarketsOptions = {}): Promise<Market
 }
 
 /** Resolves when `predicate` holds, checking after each turn of the event loop; a sync point, never a timing. */
-export async function waitUntil(predicate: () => boolean, what: string, turns = 2_000): Promise<void> {
+export async function waitUntil(predicate: () => boolean, what: string, turns = 5_000): Promise<void> {
   for (let turn = 0; turn < turns; turn += 1) {
     if (predicate()) return;
     await new Promise((resolve) => setTimeout(resolve, 1));
