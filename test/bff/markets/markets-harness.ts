@@ -249,6 +249,8 @@ export async function startMarkets(options: MarketsOptions = {}): Promise<Market
   let notes: Notes | undefined;
   const server = await startServer(
     {
+      // A free port: a running `npm start` (8080) or a parallel test file must not collide.
+      PORT: '0',
       CONFIG_FILE: configFile,
       BC_TOKEN_EU: eu.token,
       BC_TOKEN_US: us.token,
