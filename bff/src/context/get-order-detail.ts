@@ -139,5 +139,6 @@ export function toOrderView(order: OrderDetailCore): Record<string, unknown> {
     trackingNumber: tracked?.trackingNumber || null,
     trackingLink: tracked?.trackingLink ?? null,
     carrier: tracked?.carrier || null,
+    itemCount: order.lineItems.reduce((count, item) => count + item.quantity, 0),
   };
 }
