@@ -2,7 +2,9 @@
  * The product under benchmark, in its own process (so the load generator does not share its event loop):
  * sandbox mode with injected BigCommerce latency, controlled by the bench over IPC.
  */
+import type { AddressInfo } from 'node:net';
 import fs from 'node:fs';
+import express from 'express';
 import os from 'node:os';
 import path from 'node:path';
 import { signEmbedTokenFor, type EmbedTokenInput } from '../bff/src/auth/sign-embed-token.js';
@@ -15,6 +17,7 @@ export type BenchRequest =
   | { id: number; type: 'upstream-since'; index: number }
   | { id: number; type: 'clear-all' }
   | { id: number; type: 'clear-order'; store: string; orderId: number }
+  | { id: number; type: 'baseline'; body: string }
   | { id: number; type: 'stop' };
 
 const latencyMs = Number(process.env.BENCH_LATENCY_MS ?? 100);
@@ -31,6 +34,8 @@ const server = await startServer(
 const sandbox = server.sandbox!;
 const { cache, config } = server.context;
 
+let baselineServer: ReturnType<ReturnType<typeof express>['listen']> | undefined;
+
 async function answer(request: BenchRequest): Promise<unknown> {
   switch (request.type) {
     case 'token':
@@ -45,7 +50,17 @@ async function answer(request: BenchRequest): Promise<unknown> {
     case 'clear-order':
       cache.invalidatePrefix(cacheKeys.orderPrefix(request.store, request.orderId));
       return true;
+    case 'baseline': {
+      // A bare Express app in this same process answering the same JSON: what the framework alone costs here.
+      const app = express();
+      app.get('/api/v1/context', (_req, res) => res.type('json').send(request.body));
+      const listener = app.listen(0, '127.0.0.1');
+      await new Promise((resolve) => listener.once('listening', resolve));
+      baselineServer = listener;
+      return `http://127.0.0.1:${(listener.address() as AddressInfo).port}`;
+    }
     case 'stop':
+      baselineServer?.close();
       await server.close();
       setImmediate(() => process.exit(0));
       return true;
