@@ -51,6 +51,13 @@ export const cacheKeys = {
   order: (store: string, orderId: number): CacheKey =>
     buildKey(store, 'order', requireId('orderId', orderId), 'detail'),
 
+  /**
+   * Who owns an order (customer, guest email, channel, status): what the notes room checks before accepting a
+   * note. Outside `orderPrefix` on purpose: a note write changes staff_notes, never the owner.
+   */
+  orderOwner: (store: string, orderId: number): CacheKey =>
+    buildKey(store, 'owner', requireId('orderId', orderId)),
+
   /** Everything cached about one order; a note written to it invalidates this. */
   orderPrefix: (store: string, orderId: number): CacheKeyPrefix =>
     buildPrefix(store, 'order', requireId('orderId', orderId)),

@@ -48,6 +48,7 @@ export interface ContextPolicies {
   customer: CachePolicy;
   orderPage: CachePolicy;
   orderDetail: CachePolicy;
+  orderOwner: CachePolicy;
   contextPage: CachePolicy;
 }
 
@@ -63,6 +64,8 @@ export const DEFAULT_CONTEXT_POLICIES: ContextPolicies = {
   customer: { kind: 'customer', ttlMs: 5 * MINUTE, staleTtlMs: 6 * HOUR },
   orderPage: { kind: 'order_page', ttlMs: 1 * MINUTE, staleTtlMs: 6 * HOUR },
   orderDetail: { kind: 'order', ttlMs: 1 * MINUTE, staleTtlMs: 6 * HOUR },
+  // An order's owner and channel do not change; its status may leave 0 (incomplete), hence not forever.
+  orderOwner: { kind: 'order_owner', ttlMs: 15 * MINUTE, staleTtlMs: 15 * MINUTE },
   contextPage: { kind: 'context', ttlMs: 30_000, staleTtlMs: 6 * HOUR },
 };
 

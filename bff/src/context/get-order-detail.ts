@@ -73,7 +73,7 @@ interface CachedDetail {
  * email; in one of the market's channels; never an incomplete one.
  */
 export function isOwnedBy(
-  order: Pick<OrderDetailCore, 'customerId' | 'guest' | 'email' | 'channelId' | 'status'>,
+  order: Pick<OrderDetailCore, 'customerId' | 'guest' | 'email' | 'channelId'> & { status: { id: number } },
   match: Pick<ShopperMatch, 'customer' | 'guestEmail'>,
   channels: readonly number[] | undefined,
 ): boolean {

@@ -9,6 +9,7 @@ export {
 } from './context-deps.js';
 export { getContext, CONTEXT_PAGE_SIZE, type ContextQuery } from './get-context.js';
 export { getOrderDetail, ORDER_ID_PATTERN } from './get-order-detail.js';
+export { ensureOrderVisible } from './ensure-order-visible.js';
 export { linkTicket } from './link-ticket.js';
 export { searchCustomers, SEARCH_LIMIT } from './search-customers.js';
 export { matchShopper, type ShopperMatch, type MatchInput } from './match-shopper.js';

@@ -1,6 +1,12 @@
 import { Router, type Response } from 'express';
 import * as z from 'zod';
-import { getOrderDetail, ORDER_ID_PATTERN, type ContextDeps, type RequestScope } from '../context/index.js';
+import {
+  ensureOrderVisible,
+  getOrderDetail,
+  ORDER_ID_PATTERN,
+  type ContextDeps,
+  type RequestScope,
+} from '../context/index.js';
 import { AppError } from '../http/app-error.js';
 import { parseRefresh, sendJson, toScope, toViewer } from './context.js';
 
@@ -30,13 +36,13 @@ export function parseOrderIdParam(value: unknown): number {
 
 /**
  * For other rooms (notes): throws 404 order_not_found unless the session's shopper owns the order, by the
- * same rule and the same cached detail as GET /orders/:orderId.
+ * same rule as GET /orders/:orderId, reading only the order header.
  */
 export function createOrderVisibilityCheck(
   deps: ContextDeps,
 ): (res: Response, orderId: number) => Promise<void> {
   return async (res, orderId) => {
     const scope: RequestScope = { ...toScope(res.req, res), refresh: false };
-    await getOrderDetail(deps, toViewer(res), orderId, scope);
+    await ensureOrderVisible(deps, toViewer(res), orderId, scope);
   };
 }

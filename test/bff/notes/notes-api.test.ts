@@ -94,6 +94,22 @@ describe('POST /api/v1/orders/:orderId/notes', () => {
     );
   });
 
+  it('checks ownership from the order header alone: a note costs no sub-resource calls', async () => {
+    const target = personas.orders.partiallyShipped;
+    const log = h.sandbox.requests;
+    const from = log.length;
+
+    const { status } = await post(target, { text: 'Ownership from the header.' });
+
+    assert.equal(status, 201);
+    const calls = log.slice(from).map((request) => `${request.method} ${request.path.split('?')[0]}`);
+    assert.deepEqual(
+      calls.filter((call) => /\/(products|shipping_addresses|shipments|transactions|refunds)/.test(call)),
+      [],
+    );
+    assert.ok(calls.filter((call) => call === `PUT /v2/orders/${target}`).length === 1, calls.join('\n'));
+  });
+
   it('answers a replay of the key with the same note and writes nothing', async () => {
     const key = newKey();
     const first = await post(order, { text: 'Once only.' }, key);
