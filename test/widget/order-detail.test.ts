@@ -22,6 +22,32 @@ describe('oc-order-detail', () => {
     expect(link.rel).to.contain('noopener');
   });
 
+  it('shows template fields that have a value, links by their host, ids without separators', async () => {
+    const order = {
+      ...orderDetail,
+      fields: [
+        { key: 'orderNumber', label: 'Order number', format: 'text' as const, value: 4427 },
+        { key: 'items', label: 'Items', format: 'number' as const, value: 12500 },
+        {
+          key: 'tracking',
+          label: 'Tracking link',
+          format: 'link' as const,
+          value: 'https://www.ups.com/track?tracknum=1Z999',
+        },
+        { key: 'empty', label: 'Nothing here', format: 'text' as const, value: null },
+      ],
+    };
+    const el = await fixture<OcOrderDetail>(html`<oc-order-detail .order=${order}></oc-order-detail>`);
+
+    const details = section(el, 'details');
+    expect(details).to.contain('Order number 4427');
+    expect(details).to.contain('Items 12,500');
+    expect(details).not.to.contain('Nothing here');
+    const link = deep<HTMLAnchorElement>(el, 'a[href*="ups.com"]')!;
+    expect(link.href).to.equal('https://www.ups.com/track?tracknum=1Z999');
+    expect(link.textContent).to.contain('www.ups.com');
+  });
+
   it('shows payment status, method and transactions', async () => {
     const el = await fixture<OcOrderDetail>(html`<oc-order-detail .order=${orderDetail}></oc-order-detail>`);
 
