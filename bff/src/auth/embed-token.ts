@@ -132,7 +132,8 @@ export function createEmbedTokenVerifier(deps: EmbedTokenVerifierDeps): EmbedTok
       } catch (error) {
         throw new AppError('token_invalid', { cause: error });
       }
-      const key = encodeSecret(selectEmbedSecret(config, unverified));
+      const secret = selectEmbedSecret(config, unverified);
+      const key = encodeSecret(secret);
 
       let payload: unknown;
       try {
@@ -177,6 +178,11 @@ export function createEmbedTokenVerifier(deps: EmbedTokenVerifierDeps): EmbedTok
           message: 'The embed token names a market this service does not know.',
           details: { market: claims.market },
         });
+      }
+      // The key was chosen from the raw claims; the market comes from the parsed ones. They must agree, or a
+      // padded claim (" de") signed with EMBED_SECRET would enter a market that has its own secret.
+      if ((market.embedSecret ?? config.embed.secret) !== secret) {
+        throw new AppError('token_invalid', { details: { market: market.id, reason: 'key_mismatch' } });
       }
 
       const requested = (claims.scope ?? '').split(/\s+/).filter(Boolean);

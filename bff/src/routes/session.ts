@@ -16,7 +16,10 @@ export function createSessionRouter(deps: SessionRouteDeps): Router {
   router.post('/api/v1/session', async (req, res) => {
     const raw: unknown = (req.body as { token?: unknown } | undefined)?.token;
     if (raw === undefined || raw === null || raw === '') throw new AppError('token_missing');
-    const { token } = z.parse(SessionRequest, req.body);
+    // DESIGN §5: any fault of the token itself (a number, a list, an oversized blob) is a 401, not a 400.
+    const parsed = z.safeParse(SessionRequest, req.body);
+    if (!parsed.success) throw new AppError('token_invalid');
+    const { token } = parsed.data;
     const { id, session } = await deps.sessions.open(token, { correlationId: getCorrelationId(res) });
     const body: SessionResponse = {
       session: id,

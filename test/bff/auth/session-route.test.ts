@@ -228,12 +228,14 @@ describe('POST /api/v1/session', () => {
     await expectTokenError(app, await app.sign({ market: 'fr' }), 'token_claims_invalid');
   });
 
-  it('answers a body that is not an object with a token as 400 invalid_request', async () => {
-    const response = await postJson(app.fetch, '/api/v1/session', { token: 42 });
-    const { status, body } = await readError(response);
+  it('refuses a token that is not a string, or is oversized, as 401 token_invalid', async () => {
+    for (const token of [42, ['a'], 'x'.repeat(8193)]) {
+      const response = await postJson(app.fetch, '/api/v1/session', { token });
+      const { status, body } = await readError(response);
 
-    assert.equal(status, 400);
-    assert.equal(body.error.code, 'invalid_request');
+      assert.equal(status, 401);
+      assert.equal(body.error.code, 'token_invalid');
+    }
   });
 });
 
@@ -267,6 +269,16 @@ describe('POST /api/v1/session with markets', () => {
 
   it('refuses a token for a market with its own secret signed with EMBED_SECRET', async () => {
     await expectTokenError(app, await app.sign({ market: 'de' }), 'token_invalid');
+  });
+
+  it('refuses a padded market claim signed with EMBED_SECRET (the key follows the parsed market)', async () => {
+    for (const market of [' de', 'de ']) {
+      await expectTokenError(
+        app,
+        await app.sign({ market, scope: 'orders:read notes:write' }),
+        'token_invalid',
+      );
+    }
   });
 
   it('uses EMBED_SECRET and the default market otherwise', async () => {
