@@ -106,9 +106,32 @@ export function createLogger(options: CreateLoggerOptions): Logger {
 
 const LOCALS_KEY = 'log';
 
-/** The embed URL carries the token in `?token=`: log the URL with that (and any other credential) blanked. */
+const CREDENTIAL_PARAMS = new Set(['token', 'session', 'access_token']);
+
+/**
+ * The embed URL carries the token in `?token=`: log the URL with that (and any other credential) blanked.
+ * Parameter names are compared decoded, since `?%74oken=` reaches the widget as `token` too.
+ */
 export function redactUrl(url: string): string {
-  return url.replace(/([?&](?:token|session|access_token)=)[^&#]*/gi, `$1${CENSOR}`);
+  const at = url.indexOf('?');
+  if (at < 0) return url;
+  const query = url
+    .slice(at + 1)
+    .split('&')
+    .map((pair) => {
+      const eq = pair.indexOf('=');
+      const name = eq < 0 ? pair : pair.slice(0, eq);
+      let decoded: string;
+      try {
+        decoded = decodeURIComponent(name.replace(/\+/g, ' '));
+      } catch {
+        // An undecodable name is odd enough to hide its value too.
+        return eq < 0 ? pair : `${name}=${CENSOR}`;
+      }
+      return eq >= 0 && CREDENTIAL_PARAMS.has(decoded.trim().toLowerCase()) ? `${name}=${CENSOR}` : pair;
+    })
+    .join('&');
+  return `${url.slice(0, at)}?${query}`;
 }
 
 // Probes and scrapes would drown the log at info level.

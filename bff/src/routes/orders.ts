@@ -29,8 +29,13 @@ export function createOrdersRouter(deps: ContextDeps): Router {
   return router;
 }
 
+const MAX_ORDER_ID = 2_147_483_647;
+
 export function parseOrderIdParam(value: unknown): number {
-  if (typeof value !== 'string' || !ORDER_ID_PATTERN.test(value)) throw new AppError('invalid_order_id');
+  // BigCommerce order ids are 32-bit: a larger one cannot exist, and asking would spend the store's quota.
+  if (typeof value !== 'string' || !ORDER_ID_PATTERN.test(value) || Number(value) > MAX_ORDER_ID) {
+    throw new AppError('invalid_order_id');
+  }
   return Number(value);
 }
 

@@ -165,7 +165,18 @@ describe('GET /api/v1/orders/:orderId', () => {
   });
 
   it('answers 400 invalid_order_id for anything but a plain positive number', async () => {
-    for (const id of ['abc', '0', '01', '-5', '1.5', '12345678901', '%20', '1e3']) {
+    for (const id of [
+      'abc',
+      '0',
+      '01',
+      '-5',
+      '1.5',
+      '12345678901',
+      '%20',
+      '1e3',
+      '2147483648',
+      '9999999999',
+    ]) {
       await expectError(product, lukas, `/api/v1/orders/${id}`, 400, 'invalid_order_id');
     }
   });

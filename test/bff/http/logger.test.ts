@@ -51,6 +51,9 @@ describe('logger', () => {
 
   it('blanks the token in a logged widget URL', () => {
     assert.equal(redactUrl('/widget/?token=eyJabc.def.ghi&x=1'), '/widget/?token=[Redacted]&x=1');
+    assert.equal(redactUrl('/widget/?%74oken=eyJabc&x=1'), '/widget/?%74oken=[Redacted]&x=1');
+    assert.equal(redactUrl('/x?a=1&Session=abc&b=%zz'), '/x?a=1&Session=[Redacted]&b=%zz');
+    assert.equal(redactUrl('/widget/'), '/widget/');
   });
 });
 
