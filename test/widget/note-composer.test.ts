@@ -80,6 +80,17 @@ describe('oc-note-composer', () => {
     expect(submitButton(el).disabled).to.equal(true);
   });
 
+  it('counts an emoji as one character, as the BFF does', async () => {
+    const el = await mount();
+
+    await type(el, '👍'.repeat(NOTE_MAX_LENGTH));
+
+    expect(textOf(el)).to.contain(
+      `${NOTE_MAX_LENGTH.toLocaleString('en')} / ${NOTE_MAX_LENGTH.toLocaleString('en')}`,
+    );
+    expect(submitButton(el).disabled).to.equal(false);
+  });
+
   it('writes the note on Ctrl+Enter with an Idempotency-Key, says so, clears the box and fires oc-note-written', async () => {
     bff.on(NOTES, { status: 201, body: note('written') });
     const el = await mount();

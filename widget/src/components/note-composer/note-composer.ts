@@ -19,6 +19,13 @@ export function queuedPollDelay(attempt: number): number {
   return Math.min(30_000, 2_000 * 2 ** attempt);
 }
 
+/** Characters as a person (and the BFF) counts them: code points, so an emoji is one, not two UTF-16 units. */
+function countCharacters(text: string): number {
+  let count = 0;
+  for (const _ of text) count += 1;
+  return count;
+}
+
 /**
  * @summary Writes a staff note to the order, exactly once: the Idempotency-Key is made when the agent submits
  *   and reused for every retry and for following a queued note until it is written.
@@ -68,7 +75,7 @@ export class OcNoteComposer extends LitElement {
   override render() {
     const { t } = this.i18n;
     const busy = this.#noteTask.status === TaskStatus.PENDING;
-    const length = this.text.length;
+    const length = countCharacters(this.text);
     const over = length > NOTE_MAX_LENGTH;
     const canSend = !busy && !over && this.text.trim().length > 0;
     return html`<form @submit=${this.#onSubmit}>
@@ -174,7 +181,12 @@ export class OcNoteComposer extends LitElement {
 
   #submit(): void {
     const text = this.text;
-    if (this.#noteTask.status === TaskStatus.PENDING || !text.trim() || text.length > NOTE_MAX_LENGTH) return;
+    if (
+      this.#noteTask.status === TaskStatus.PENDING ||
+      !text.trim() ||
+      countCharacters(text) > NOTE_MAX_LENGTH
+    )
+      return;
     this.idempotencyKey ??= createIdempotencyKey();
     void this.#noteTask.run([text, this.idempotencyKey]);
   }
