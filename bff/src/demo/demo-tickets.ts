@@ -54,9 +54,9 @@ export function buildDemoTickets(eu: SandboxPersonas, us: SandboxPersonas): Demo
     {
       id: 'T-1003',
       channel: 'mail',
-      subject: `Rücksendung Bestellung #${eu.orders.partiallyRefunded}`,
+      subject: `Frage zu Bestellung #${eu.orders.guestOrder}`,
       contact: `${fullName(eu.guest)} <${eu.guest.email}>`,
-      message: 'Bonjour, j’ai commandé sans compte client. Où en est mon remboursement ?',
+      message: 'Bonjour, j’ai commandé sans compte client. Où en est ma commande ?',
       situation: 'Guest shopper: orders found by email only',
       claims: { email: eu.guest.email, market: 'de', locale: 'de-DE', scope: ALL_SCOPES },
     },

@@ -17,6 +17,11 @@ export function createDemoRouter(ctx: ServerContext, tickets: readonly DemoTicke
   const byId = new Map(tickets.map((ticket) => [ticket.id, ticket]));
   const find = (id: unknown): DemoTicket | undefined => (typeof id === 'string' ? byId.get(id) : undefined);
 
+  // A new user opens the root after `npm start`: in sandbox mode there is only one thing to show there.
+  router.get('/', (_req, res) => {
+    res.redirect(302, '/demo');
+  });
+
   router.get('/demo', (req, res) => {
     const selected = find(req.query.ticket) ?? tickets[0];
     if (!selected) throw new AppError('not_found');
