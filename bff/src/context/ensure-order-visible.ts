@@ -1,10 +1,8 @@
 import { cacheKeys } from '../cache/index.js';
 import { AppError } from '../http/app-error.js';
 import { resolvePolicies, type ContextDeps, type RequestScope, type TicketViewer } from './context-deps.js';
-import { isOwnedBy } from './get-order-detail.js';
+import { isOwnedBy, matchOrderViewer } from './get-order-detail.js';
 import { createInvalidRecordSink } from './invalid-record-sink.js';
-import { matchShopper } from './match-shopper.js';
-import { createShopperLookups } from './shopper-lookups.js';
 
 type OrderOwnership = Parameters<typeof isOwnedBy>[0];
 
@@ -21,26 +19,13 @@ export async function ensureOrderVisible(
   scope: RequestScope,
 ): Promise<void> {
   const { market, storeKey } = viewer;
-  const matchScope = { ...scope, refresh: false };
-  const lookups = createShopperLookups(
-    deps,
-    { storeKey, channels: market.channels },
-    matchScope,
-    createInvalidRecordSink(deps, matchScope),
-  );
   const [owner, match] = await Promise.all([
     deps.cache.getOrLoad(cacheKeys.orderOwner(storeKey, orderId), resolvePolicies(deps).orderOwner, () =>
-      loadOwnership(deps, storeKey, orderId, matchScope),
+      loadOwnership(deps, storeKey, orderId, { ...scope, refresh: false }),
     ),
-    matchShopper(lookups, {
-      link: deps.links.get(viewer.ticket, market.id),
-      customerClaim: viewer.customerClaim,
-      email: viewer.email,
-      channels: lookups.channels,
-      probeGuestOrders: false,
-    }),
+    matchOrderViewer(deps, viewer, scope),
   ]);
-  if (!isOwnedBy(owner.value, match, lookups.channels)) throw new AppError('order_not_found');
+  if (!isOwnedBy(owner.value, match, market.channels ?? undefined)) throw new AppError('order_not_found');
 }
 
 async function loadOwnership(

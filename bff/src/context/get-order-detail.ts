@@ -29,14 +29,6 @@ export async function getOrderDetail(
 ): Promise<JsonReply<OrderDetail>> {
   const { market, storeKey } = viewer;
   const policies = resolvePolicies(deps);
-  // The refresh button is about the order; the shopper match keeps its cached lookups.
-  const matchScope = { ...scope, refresh: false };
-  const lookups = createShopperLookups(
-    deps,
-    { storeKey, channels: market.channels },
-    matchScope,
-    createInvalidRecordSink(deps, matchScope),
-  );
   const [detail, match] = await Promise.all([
     deps.cache.getOrLoad(
       cacheKeys.order(storeKey, orderId),
@@ -44,21 +36,40 @@ export async function getOrderDetail(
       () => loadOrderDetail(deps, storeKey, orderId, scope),
       { refresh: scope.refresh === true },
     ),
-    matchShopper(lookups, {
-      link: deps.links.get(viewer.ticket, market.id),
-      customerClaim: viewer.customerClaim,
-      email: viewer.email,
-      channels: lookups.channels,
-      probeGuestOrders: false,
-    }),
+    matchOrderViewer(deps, viewer, scope),
   ]);
 
   const order = detail.value.body;
-  if (!isOwnedBy(order, match, lookups.channels)) throw new AppError('order_not_found');
+  if (!isOwnedBy(order, match, market.channels ?? undefined)) throw new AppError('order_not_found');
   const template = market.template ?? DEFAULT_TEMPLATE;
   return createJsonReply(detail.value, {
     fields: applyTemplate(template.order, viewer.locale, toOrderView(order)),
     freshness: toFreshness(detail.asOf, deps.now(), detail.stale),
+  });
+}
+
+/**
+ * The ticket's shopper as the ownership rule needs it, from cached lookups. The refresh button is about the
+ * order, so the match keeps its cached lookups; guest orders need not be probed (the order itself is at hand).
+ */
+export function matchOrderViewer(
+  deps: ContextDeps,
+  viewer: TicketViewer,
+  scope: RequestScope,
+): Promise<ShopperMatch> {
+  const matchScope = { ...scope, refresh: false };
+  const lookups = createShopperLookups(
+    deps,
+    { storeKey: viewer.storeKey, channels: viewer.market.channels },
+    matchScope,
+    createInvalidRecordSink(deps, matchScope),
+  );
+  return matchShopper(lookups, {
+    link: deps.links.get(viewer.ticket, viewer.market.id),
+    customerClaim: viewer.customerClaim,
+    email: viewer.email,
+    channels: lookups.channels,
+    probeGuestOrders: false,
   });
 }
 
