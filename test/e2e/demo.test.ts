@@ -96,7 +96,7 @@ describe('the /demo desk in Chromium', () => {
       .click();
     await composer
       .locator('.outcome')
-      .filter({ hasText: /geschrieben|written/i })
+      .filter({ hasText: /Notiz um .* geschrieben|Note written/ })
       .waitFor();
     const staffNotes =
       server.sandbox!.store('sbx1eu').data.getOrder(eu.orders.partiallyShipped)?.staff_notes ?? '';
@@ -106,6 +106,34 @@ describe('the /demo desk in Chromium', () => {
       2,
       'written exactly once',
     );
+  });
+
+  it('queues a note while BigCommerce is down, says so, and shows it written once BigCommerce is back', async () => {
+    const sandbox = server.sandbox!;
+    const orderId = eu.orders.twoShippingAddresses;
+    const widget = await openTicket('T-1001');
+    await widget.locator(`[data-order-id="${orderId}"]`).click();
+    const rule = sandbox.faults.add({ method: 'PUT', path: '/v2/orders/', errorRate: 1, status: 503 });
+
+    const composer = widget.locator('oc-note-composer');
+    await composer.locator('textarea').fill('Rückruf vereinbart.');
+    await composer
+      .getByRole('button')
+      .filter({ hasText: /Notiz|note/i })
+      .click();
+    await composer
+      .locator('.outcome')
+      .filter({ hasText: /nicht erreichbar|unavailable/i })
+      .waitFor();
+    sandbox.faults.remove(rule);
+
+    // The outbox worker retries with backoff; the widget follows the note by replaying its key.
+    await composer
+      .locator('.outcome')
+      .filter({ hasText: /Notiz um .* geschrieben|Note written/ })
+      .waitFor({ timeout: 60_000 });
+    const staffNotes = sandbox.store('sbx1eu').data.getOrder(orderId)?.staff_notes ?? '';
+    assert.equal(staffNotes.split('Rückruf vereinbart.').length, 2, 'written exactly once');
   });
 
   it('lets the agent search and link a shopper when nothing matched', async () => {
