@@ -1,5 +1,10 @@
 import { css } from 'lit';
 
+/**
+ * An empty `.outcome` leaves the grid flow but stays rendered: a live region hidden with `display: none` is not
+ * in the accessibility tree, so its first status text would arrive with it and often go unannounced.
+ * (Comments inside the css template would ship in the bundle, hence this one lives here.)
+ */
 export const noteComposerStyles = css`
   form {
     display: grid;
@@ -19,7 +24,7 @@ export const noteComposerStyles = css`
     color: var(--_danger);
   }
   .outcome:empty {
-    display: none;
+    position: absolute;
   }
   .written {
     color: var(--oc-color-success, #17663a);
