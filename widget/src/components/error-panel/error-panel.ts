@@ -15,14 +15,11 @@ export class OcErrorPanel extends LitElement {
   static override properties = {
     error: { attribute: false },
     i18n: { attribute: false },
-    retryable: { attribute: false },
     copied: { state: true },
   };
 
   error: Pick<BffError, 'code' | 'correlationId'> | null = null;
   i18n: I18n = createI18n();
-  /** Overrides the per-code default, e.g. when the caller has nothing to retry. */
-  retryable: boolean | undefined = undefined;
 
   private copied = false;
 
@@ -30,7 +27,6 @@ export class OcErrorPanel extends LitElement {
     const { error, i18n } = this;
     if (!error) return nothing;
     const { t } = i18n;
-    const retryable = this.retryable ?? isRetryable(error.code);
     return html`<div class="card" role="alert">
       <p class="name">${t.errorTitle}</p>
       <p>${i18n.error(error.code)}</p>
@@ -46,7 +42,7 @@ export class OcErrorPanel extends LitElement {
           : nothing
       }
       ${
-        retryable
+        isRetryable(error.code)
           ? html`<div>
               <button type="button" class="primary" @click=${this.#onRetry}>${t.retry}</button>
             </div>`
