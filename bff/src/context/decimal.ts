@@ -11,10 +11,6 @@ export function addDecimals(...values: readonly string[]): string {
   return formatUnits(sum, scale);
 }
 
-export function isZeroDecimal(value: string): boolean {
-  return parseDecimal(value).units === 0n;
-}
-
 function parseDecimal(value: string): { units: bigint; scale: number } {
   const match = DECIMAL.exec(value.trim());
   if (!match) throw new RangeError(`not a decimal amount: ${value}`);
