@@ -8,7 +8,8 @@ import type {
 
 /**
  * The field-mapping template used when a market brings none of its own (config `markets.<id>.template`).
- * Sources are dotted paths into the views built by `toCustomerView` and `toOrderView` below.
+ * Sources are dotted paths into the views built by `toCustomerView` (map-customer.ts) and `toOrderView`
+ * (get-order-detail.ts).
  */
 export const DEFAULT_TEMPLATE: FieldTemplate = {
   // Name, email and market stand in the card's header; the template adds what identifies the account.
