@@ -5,7 +5,7 @@ import { ErrorBody } from '../../shared/errors.js';
 import { NoteResponse } from '../../shared/notes.js';
 import { OrderDetail } from '../../shared/order.js';
 import { SessionResponse } from '../../shared/session.js';
-import { BffError } from './bff-error.js';
+import { BffError, createClientError } from './bff-error.js';
 
 export interface BffClientOptions {
   /** Origin (optionally with a path prefix) of the BFF, e.g. `https://orders.example.com`. */
@@ -82,15 +82,8 @@ export function createBffClient(options: BffClientOptions): BffClient {
     } catch (error) {
       // The caller gave up (a newer run, the element left the page): not an error to show anybody.
       if (signal.aborted) throw signal.reason ?? error;
-      if (timeout.aborted) {
-        throw new BffError({
-          code: 'timeout',
-          message: 'The service did not answer in time.',
-          correlationId: null,
-          status: 0,
-        });
-      }
-      throw new BffError({ code: 'network_error', message: describe(error), correlationId: null, status: 0 });
+      if (timeout.aborted) throw createClientError('timeout', 'The service did not answer in time.');
+      throw createClientError('network_error', describe(error));
     }
     const headerId = response.headers.get('X-Correlation-Id');
     if (!response.ok) {

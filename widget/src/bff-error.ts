@@ -28,11 +28,15 @@ export class BffError extends Error {
   }
 }
 
+/** A failure the widget detects itself: no BFF response carried it, so no status and no correlation ID. */
+export function createClientError(code: string, message: string): BffError {
+  return new BffError({ code, message, correlationId: null, status: 0 });
+}
+
 /** Anything thrown at the UI becomes a BffError, so the error panel has one shape to render. */
 export function toBffError(error: unknown): BffError {
   if (error instanceof BffError) return error;
-  const message = error instanceof Error ? error.message : String(error);
-  return new BffError({ code: 'internal_error', message, correlationId: null, status: 0 });
+  return createClientError('internal_error', error instanceof Error ? error.message : String(error));
 }
 
 /** Retrying these cannot help: the agent must reopen the ticket, ask an admin, or change the input. */

@@ -3,7 +3,7 @@ import { LitElement, html, nothing } from 'lit';
 import type { Customer } from '../../../../shared/context.js';
 import type { LinkRequest, LinkResponse } from '../../../../shared/customers.js';
 import type { BffClient } from '../../bff-client.js';
-import { BffError, toBffError } from '../../bff-error.js';
+import { createClientError, toBffError } from '../../bff-error.js';
 import { OcLinkEvent } from '../../events/link-event.js';
 import { OcSearchToggleEvent } from '../../events/search-toggle-event.js';
 import { createI18n, type I18n } from '../../i18n/i18n.js';
@@ -148,13 +148,7 @@ export class OcCustomerSearch extends LitElement {
   }
 
   #requireClient(): BffClient {
-    if (!this.client)
-      throw new BffError({
-        code: 'internal_error',
-        message: 'No BFF client.',
-        correlationId: null,
-        status: 0,
-      });
+    if (!this.client) throw createClientError('internal_error', 'No BFF client.');
     return this.client;
   }
 

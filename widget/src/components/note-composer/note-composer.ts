@@ -2,7 +2,7 @@ import { Task, TaskStatus } from '@lit/task';
 import { LitElement, html, nothing } from 'lit';
 import { NOTE_MAX_LENGTH, type NoteResponse } from '../../../../shared/notes.js';
 import type { BffClient } from '../../bff-client.js';
-import { BffError, toBffError } from '../../bff-error.js';
+import { BffError, createClientError, toBffError } from '../../bff-error.js';
 import { OcNoteWrittenEvent } from '../../events/note-written-event.js';
 import { createIdempotencyKey } from '../../idempotency-key.js';
 import { createI18n, type I18n } from '../../i18n/i18n.js';
@@ -129,13 +129,7 @@ export class OcNoteComposer extends LitElement {
 
   async #writeNote(text: string, idempotencyKey: string, signal: AbortSignal): Promise<NoteResponse> {
     const { client, session, orderId } = this;
-    if (!client)
-      throw new BffError({
-        code: 'internal_error',
-        message: 'No BFF client.',
-        correlationId: null,
-        status: 0,
-      });
+    if (!client) throw createClientError('internal_error', 'No BFF client.');
     this.queued = null;
     let note = await client.postNote(session, orderId, { text, idempotencyKey }, signal);
     // A queued note is durable on the server; re-POSTing the same key returns its current state
@@ -151,12 +145,7 @@ export class OcNoteComposer extends LitElement {
       }
     }
     if (note.status === 'failed') {
-      throw new BffError({
-        code: note.errorCode ?? 'internal_error',
-        message: 'The note could not be written.',
-        correlationId: null,
-        status: 0,
-      });
+      throw createClientError(note.errorCode ?? 'internal_error', 'The note could not be written.');
     }
     return note;
   }

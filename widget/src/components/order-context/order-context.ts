@@ -4,7 +4,7 @@ import type { ContextResponse, OrderSummary } from '../../../../shared/context.j
 import type { OrderDetail } from '../../../../shared/order.js';
 import type { SessionResponse } from '../../../../shared/session.js';
 import { createBffClient, type BffClient } from '../../bff-client.js';
-import { BffError, toBffError } from '../../bff-error.js';
+import { createClientError, toBffError } from '../../bff-error.js';
 import { OcBackEvent } from '../../events/back-event.js';
 import type { OcOrderSelectEvent } from '../../events/order-select-event.js';
 import type { OcSearchToggleEvent } from '../../events/search-toggle-event.js';
@@ -85,14 +85,7 @@ export class OcOrderContext extends LitElement {
   readonly #sessionTask = new Task(this, {
     autoRun: false,
     task: ([token]: readonly [string], { signal }) => {
-      if (!token) {
-        throw new BffError({
-          code: 'token_missing',
-          message: 'No embed token.',
-          correlationId: null,
-          status: 0,
-        });
-      }
+      if (!token) throw createClientError('token_missing', 'No embed token.');
       return this.#bff.openSession(token, signal);
     },
     onComplete: (session) => {
