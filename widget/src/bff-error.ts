@@ -11,8 +11,9 @@ export interface BffErrorInit {
 }
 
 /**
- * Every failure of a BFF call, whatever its cause. Components switch on `code` (never on `message`,
- * which is the server's English sentence and only a fallback) and show `correlationId` so an agent can quote it.
+ * Every failure of a BFF call, whatever its cause. Components switch on `code` (never on `message`, an English
+ * sentence for developers that is never shown: an unknown code reads "Something went wrong (code)") and show
+ * `correlationId` so an agent can quote it.
  */
 export class BffError extends Error {
   override readonly name = 'BffError';

@@ -11,7 +11,7 @@ import { realSleep, type Sleep } from '../../time.js';
 import { noteComposerStyles } from './note-composer.styles.js';
 import '../error-panel/error-panel.js';
 
-/** Errors after which polling a queued note is pointless: the session itself is gone. */
+/** Errors after which polling a queued note is pointless: the session is gone or may not write notes. */
 const STOP_POLLING = new Set(['session_invalid', 'session_missing', 'forbidden']);
 
 /** Backoff for re-asking about a queued note: 2 s, 4 s, 8 s … at most 30 s apart. */

@@ -31,9 +31,14 @@ const BUNDLE_ORIGIN = new URL(import.meta.url).origin;
  * @summary The ticket sidebar: opens a session from the embed token, shows the shopper and their orders,
  *   and an order's detail with the note composer.
  * @event oc-back - The agent left the order detail (bubbles, composed).
+ * @event oc-order-select - From the order list: the agent opened an order (composed, so it leaves this element).
+ * @event oc-refresh - From a freshness label: the agent asked for fresh data (composed).
+ * @event oc-link - From the shopper search: a link to the ticket is stored (composed).
+ * @event oc-note-written - From the note composer: the note is in BigCommerce (composed).
  * @cssproperty --oc-font-family, --oc-font-size, --oc-color-bg, --oc-color-surface, --oc-color-text,
  *   --oc-color-muted, --oc-color-border, --oc-color-accent, --oc-color-accent-text, --oc-color-focus,
- *   --oc-color-danger, --oc-color-warning, --oc-color-success, --oc-radius, --oc-space, --oc-max-width
+ *   --oc-color-danger, --oc-color-danger-bg, --oc-color-warning, --oc-color-warning-bg, --oc-color-success,
+ *   --oc-radius, --oc-space, --oc-max-width, --oc-status-<family>-color, --oc-status-<family>-bg
  */
 export class OcOrderContext extends LitElement {
   static override styles = [baseStyles, orderContextStyles];
