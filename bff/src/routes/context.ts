@@ -1,4 +1,4 @@
-import { Router, type Request, type Response } from 'express';
+import { Router, type Response } from 'express';
 import * as z from 'zod';
 import { getSession } from '../auth/sessions.js';
 import { getContext, type ContextDeps, type RequestScope, type TicketViewer } from '../context/index.js';
@@ -24,7 +24,7 @@ export function createContextRouter(deps: ContextDeps): Router {
     const query = ContextQuery.parse(req.query);
     if (query.cursor !== undefined && typeof query.cursor !== 'string') throw new AppError('invalid_cursor');
     const cursor = typeof query.cursor === 'string' ? query.cursor : null;
-    const reply = await getContext(deps, toViewer(res), { cursor }, toScope(req, res, query.refresh));
+    const reply = await getContext(deps, toViewer(res), { cursor }, toScope(res, query.refresh));
     sendJson(res, reply.json());
   });
   return router;
@@ -49,7 +49,7 @@ export function toViewer(res: Response): TicketViewer {
   };
 }
 
-export function toScope(_req: Request, res: Response, refresh?: string): RequestScope {
+export function toScope(res: Response, refresh?: string): RequestScope {
   // No AbortSignal from the client connection: cached loads are shared by every waiting request, and one
   // agent closing the sidebar must not cancel the load others wait for.
   return {

@@ -18,12 +18,7 @@ export function createOrdersRouter(deps: ContextDeps): Router {
   router.get('/orders/:orderId', async (req, res) => {
     const orderId = parseOrderIdParam(req.params.orderId);
     const { refresh } = OrderQuery.parse(req.query);
-    const reply = await getOrderDetail(
-      deps,
-      toViewer(res),
-      orderId,
-      toScope(req, res, parseRefresh(refresh)),
-    );
+    const reply = await getOrderDetail(deps, toViewer(res), orderId, toScope(res, parseRefresh(refresh)));
     sendJson(res, reply.json());
   });
   return router;
@@ -47,7 +42,7 @@ export function createOrderVisibilityCheck(
   deps: ContextDeps,
 ): (res: Response, orderId: number) => Promise<void> {
   return async (res, orderId) => {
-    const scope: RequestScope = { ...toScope(res.req, res), refresh: false };
+    const scope: RequestScope = { ...toScope(res), refresh: false };
     await ensureOrderVisible(deps, toViewer(res), orderId, scope);
   };
 }
