@@ -15,7 +15,7 @@ import { createNoteWorker, realSetTimer, type NoteWorker, type SetTimer } from '
 import { createInProcessOrderLock, type OrderLock } from './order-lock.js';
 import { createStaffNotesPort } from './staff-notes-port.js';
 
-export { parseIdempotencyKey, parseNoteText, parseOrderId } from './note-input.js';
+export { parseIdempotencyKey, parseNoteText } from './note-input.js';
 export type { NoteService, NoteSubmission, NoteAnswer } from './note-service.js';
 export type { NoteWorker, SetTimer } from './note-worker.js';
 export type { OrderLock } from './order-lock.js';

@@ -54,11 +54,3 @@ export function parseNoteText(body: unknown): string {
   }
   return text;
 }
-
-/** Order ids are BigCommerce's positive integers; anything else never reaches the outbox. */
-export function parseOrderId(value: string): number {
-  if (!/^[1-9][0-9]{0,9}$/.test(value) || Number(value) > 2_147_483_647) {
-    throw new AppError('invalid_order_id');
-  }
-  return Number(value);
-}

@@ -5,14 +5,13 @@ import {
   createNotes,
   parseIdempotencyKey,
   parseNoteText,
-  parseOrderId,
   type NoteService,
   type Notes,
   type NotesDeps,
 } from '../notes/index.js';
 import type { ExtendServer } from '../server.js';
 import { createContextDeps } from './context.js';
-import { createOrderVisibilityCheck } from './orders.js';
+import { createOrderVisibilityCheck, parseOrderIdParam } from './orders.js';
 
 export interface NotesRouterDeps {
   notes: Pick<NoteService, 'submitNote'>;
@@ -30,7 +29,8 @@ export interface NotesRouterDeps {
 export function createNotesRouter(deps: NotesRouterDeps): Router {
   const router = Router();
   router.post('/orders/:orderId/notes', requireScope('notes:write'), async (req, res) => {
-    const orderId = parseOrderId(String(req.params.orderId));
+    // The same rule as GET /orders/:orderId, so anything else never reaches the outbox.
+    const orderId = parseOrderIdParam(req.params.orderId);
     const idempotencyKey = parseIdempotencyKey(req.get('Idempotency-Key'));
     const text = parseNoteText(req.body);
     const session = getSession(res);
