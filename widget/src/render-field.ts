@@ -1,16 +1,21 @@
-import { html, type nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import type { ContextField } from '../../shared/common.js';
 import type { I18n } from './i18n/i18n.js';
 import { isHttpUrl } from './safe-url.js';
 import { renderStatusBadge } from './components/status-badge/status-badge.js';
 
-/** Fields without a value say nothing useful in a 320 px sidebar; the template decides what can appear. */
-export function presentFields(fields: readonly ContextField[]): ContextField[] {
-  return fields.filter((field) => field.value !== null && field.value !== '');
+/**
+ * Template fields (chosen and labelled per market by the BFF) as one definition list, or `nothing` when none
+ * has a value: fields without a value say nothing useful in a 320 px sidebar.
+ */
+export function renderFields(fields: readonly ContextField[], i18n: I18n): TemplateResult | typeof nothing {
+  const present = fields.filter((field) => field.value !== null && field.value !== '');
+  return present.length
+    ? html`<dl class="kv">${present.map((field) => renderField(field, i18n))}</dl>`
+    : nothing;
 }
 
-/** One template field (chosen and labelled per market by the BFF) as a definition-list pair. */
-export function renderField(field: ContextField, i18n: I18n): TemplateResult {
+function renderField(field: ContextField, i18n: I18n): TemplateResult {
   return html`<dt>${field.label}</dt>
     <dd>${renderValue(field, i18n)}</dd>`;
 }

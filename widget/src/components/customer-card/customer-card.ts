@@ -2,7 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import type { ContextResponse, MatchAttempt } from '../../../../shared/context.js';
 import { OcSearchToggleEvent } from '../../events/search-toggle-event.js';
 import { createI18n, type I18n } from '../../i18n/i18n.js';
-import { presentFields, renderField } from '../../render-field.js';
+import { renderFields } from '../../render-field.js';
 import { baseStyles } from '../../styles/base.styles.js';
 import { statusBadgeStyles } from '../status-badge/status-badge.js';
 import { customerCardStyles } from './customer-card.styles.js';
@@ -56,13 +56,7 @@ export class OcCustomerCard extends LitElement {
         <span class="tag market"><span class="sr-only">${t.market}: </span>${context.market.label}</span>
         ${customer ? nothing : html`<span class="tag">${t.guestOrder}</span>`}
       </p>
-      ${
-        presentFields(context.fields).length
-          ? html`<dl class="kv">
-              ${presentFields(context.fields).map((field) => renderField(field, i18n))}
-            </dl>`
-          : nothing
-      }
+      ${renderFields(context.fields, i18n)}
       <div class="why">
         <h3 class="small">${t.whyMatch}</h3>
         <p>${t.matchMethod[match.method]}</p>

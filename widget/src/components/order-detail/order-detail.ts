@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import type { Address, Money } from '../../../../shared/common.js';
 import type { OrderDetail, Totals } from '../../../../shared/order.js';
 import { createI18n, type I18n } from '../../i18n/i18n.js';
-import { presentFields, renderField } from '../../render-field.js';
+import { renderFields } from '../../render-field.js';
 import { isHttpUrl } from '../../safe-url.js';
 import { baseStyles } from '../../styles/base.styles.js';
 import { orderDetailStyles } from './order-detail.styles.js';
@@ -40,6 +40,7 @@ export class OcOrderDetail extends LitElement {
     const { order, i18n } = this;
     if (!order) return nothing;
     const { t } = i18n;
+    const fields = renderFields(order.fields, i18n);
     return html`<article aria-labelledby="order-heading">
       <div>
         <div class="line">
@@ -62,15 +63,7 @@ export class OcOrderDetail extends LitElement {
         }
         ${order.skipped > 0 ? html`<p class="warn" role="note">${t.skipped(order.skipped)}</p>` : nothing}
       </div>
-      ${
-        presentFields(order.fields).length
-          ? this.#renderSection(
-              'details',
-              t.details,
-              html`<dl class="kv">${presentFields(order.fields).map((f) => renderField(f, i18n))}</dl>`,
-            )
-          : nothing
-      }
+      ${fields === nothing ? nothing : this.#renderSection('details', t.details, fields)}
       ${this.#renderSection('payment', t.payment, this.#renderPayment(order))}
       ${this.#renderSection('totals', t.totals, this.#renderTotals(order.totals))}
       ${this.#renderSection('items', t.lineItems, this.#renderItems(order))}
