@@ -15,7 +15,7 @@ import '../error-panel/error-panel.js';
 const STOP_POLLING = new Set(['session_invalid', 'session_missing', 'forbidden']);
 
 /** Backoff for re-asking about a queued note: 2 s, 4 s, 8 s … at most 30 s apart. */
-export function queuedPollDelay(attempt: number): number {
+function queuedPollDelay(attempt: number): number {
   return Math.min(30_000, 2_000 * 2 ** attempt);
 }
 
