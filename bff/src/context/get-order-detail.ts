@@ -7,6 +7,7 @@ import { createInvalidRecordSink } from './invalid-record-sink.js';
 import { createJsonReply, toFreshness, type JsonReply } from './json-reply.js';
 import { toOrderDetail, type OrderDetailCore } from './map-order.js';
 import { matchShopper, type ShopperMatch } from './match-shopper.js';
+import { isVisibleOrder } from './order-visibility.js';
 import { createShopperLookups } from './shopper-lookups.js';
 import { applyTemplate, DEFAULT_TEMPLATE } from './templates.js';
 
@@ -88,8 +89,7 @@ export function isOwnedBy(
   match: Pick<ShopperMatch, 'customer' | 'guestEmail'>,
   channels: readonly number[] | undefined,
 ): boolean {
-  if (order.status.id === 0) return false;
-  if (channels !== undefined && !channels.includes(order.channelId)) return false;
+  if (!isVisibleOrder({ statusId: order.status.id, channelId: order.channelId }, channels)) return false;
   if (!order.guest) return match.customer !== null && order.customerId === match.customer.id;
   const email = order.email.trim().toLowerCase();
   return match.guestEmail !== null && email !== '' && email === match.guestEmail.trim().toLowerCase();
