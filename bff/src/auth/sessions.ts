@@ -7,6 +7,7 @@ import type { RequestHandler, Response } from 'express';
 import type { Scope } from '../../../shared/common.js';
 import { orderScopes, type AppConfig, type MarketConfig } from '../config.js';
 import { AppError } from '../http/app-error.js';
+import { readBearer } from '../http/bearer.js';
 import type { SessionRepo } from '../store/session-repo.js';
 import type { TicketEventRepo } from '../store/ticket-event-repo.js';
 import type { EmbedTokenVerifier } from './embed-token.js';
@@ -176,10 +177,9 @@ const LOCALS_KEY = 'session';
 /** Reads `Authorization: Bearer <session>`; 401 session_missing / session_invalid. */
 export function requireSession(service: Pick<SessionService, 'find'>): RequestHandler {
   return (req, res, next) => {
-    const header = req.get('Authorization');
-    const match = header === undefined ? null : /^Bearer\s+(\S+)\s*$/i.exec(header);
-    if (!match?.[1]) throw new AppError('session_missing');
-    const session = service.find(match[1]);
+    const token = readBearer(req.get('Authorization'));
+    if (token === null) throw new AppError('session_missing');
+    const session = service.find(token);
     if (!session) throw new AppError('session_invalid');
     res.locals[LOCALS_KEY] = session;
     next();
