@@ -3,7 +3,10 @@ import type { Cache, CachePolicy } from '../cache/index.js';
 import type { MarketConfig, StoreConfig } from '../config.js';
 import type { ErrorLogRepo, LinkRepo, TicketEventRepo } from '../store/index.js';
 
-/** What the context room needs from the rest of the BFF; built once in createApp. */
+/**
+ * What the context room needs from the rest of the BFF; built from the server context by createContextDeps
+ * (routes/context.ts).
+ */
 export interface ContextDeps {
   /** The BigCommerce client of a configured store (by config key). */
   clientFor(storeKey: string): BigCommerceClient;
