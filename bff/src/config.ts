@@ -95,7 +95,8 @@ type ReadFile = (file: string, encoding: 'utf8') => string;
 // ---------------------------------------------------------------------------------------------------------
 // Shared field schemas
 
-const KEY_PATTERN = /^[a-z0-9][a-z0-9_-]{0,31}$/;
+/** Store keys and market ids; also checked where an operator names one (admin API, `npm run errors`). */
+export const CONFIG_KEY_PATTERN = /^[a-z0-9][a-z0-9_-]{0,31}$/;
 const KEY_RULE = 'must be 1-32 characters of a-z, 0-9, "_" or "-"';
 const ENV_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
 // BCP 47 as novomind sends it ("de", "de-DE", "zh-Hant-TW"); we only need it well-formed, not registered.
@@ -229,8 +230,8 @@ function createFileSchema(env: NodeJS.ProcessEnv) {
   return z
     .strictObject({
       $schema: z.optional(z.string()),
-      stores: z.record(z.string().regex(KEY_PATTERN, { message: KEY_RULE }), StoreFileSchema),
-      markets: z.record(z.string().regex(KEY_PATTERN, { message: KEY_RULE }), MarketFileSchema),
+      stores: z.record(z.string().regex(CONFIG_KEY_PATTERN, { message: KEY_RULE }), StoreFileSchema),
+      markets: z.record(z.string().regex(CONFIG_KEY_PATTERN, { message: KEY_RULE }), MarketFileSchema),
       defaultMarket: z.optional(z.string()),
     })
     .superRefine((file, ctx) => {

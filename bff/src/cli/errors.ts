@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { resolveDataDir } from '../config.js';
+import { CONFIG_KEY_PATTERN, resolveDataDir } from '../config.js';
 import { CORRELATION_ID_PATTERN } from '../http/correlation.js';
 import { DATABASE_FILE, openDatabase } from '../store/db.js';
 import { createErrorLogRepo, type ErrorLogRecord } from '../store/error-log-repo.js';
@@ -33,7 +33,7 @@ export function listErrors(argv: string[], env: NodeJS.ProcessEnv): string[] {
     throw new Error(`"${correlationId}" is not a correlation id (8-64 characters of A-Z a-z 0-9 . _ -).`);
   }
   const storeKey = values.store;
-  if (storeKey !== undefined && !/^[a-z0-9][a-z0-9_-]{0,31}$/.test(storeKey)) {
+  if (storeKey !== undefined && !CONFIG_KEY_PATTERN.test(storeKey)) {
     throw new Error(`"${storeKey}" is not a store key from the config file (like "eu").`);
   }
   const limit = values.limit === undefined ? undefined : Number(values.limit);

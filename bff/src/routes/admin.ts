@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import { CONFIG_KEY_PATTERN } from '../config.js';
 import { AppError } from '../http/app-error.js';
 import { hasBearer } from '../http/bearer.js';
 import { CORRELATION_ID_PATTERN } from '../http/correlation.js';
@@ -15,7 +16,7 @@ const ErrorsQuery = z.object({
   correlationId: z.optional(z.string().regex(CORRELATION_ID_PATTERN)),
   limit: z.optional(z.coerce.number().int().min(1).max(500)),
   /** A store key from the config (`eu`): only that store's entries. */
-  store: z.optional(z.string().regex(/^[a-z0-9][a-z0-9_-]{0,31}$/)),
+  store: z.optional(z.string().regex(CONFIG_KEY_PATTERN)),
 });
 
 export function toErrorLogDto(record: ErrorLogRecord) {
