@@ -100,7 +100,7 @@ export const CONFIG_KEY_PATTERN = /^[a-z0-9][a-z0-9_-]{0,31}$/;
 const KEY_RULE = 'must be 1-32 characters of a-z, 0-9, "_" or "-"';
 const ENV_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
 // BCP 47 as novomind sends it ("de", "de-DE", "zh-Hant-TW"); we only need it well-formed, not registered.
-const LOCALE_PATTERN = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+export const LOCALE_PATTERN = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
 const httpUrl = z.string().refine(isHttpUrl, { message: 'must be an http(s) URL' });
 const storeHash = z

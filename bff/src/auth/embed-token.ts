@@ -5,7 +5,7 @@
 import { decodeJwt, errors as joseErrors, jwtVerify } from 'jose';
 import { z } from 'zod';
 import type { Scope } from '../../../shared/common.js';
-import { orderScopes, resolveMarket, type AppConfig, type MarketConfig } from '../config.js';
+import { LOCALE_PATTERN, orderScopes, resolveMarket, type AppConfig, type MarketConfig } from '../config.js';
 import { AppError } from '../http/app-error.js';
 import type { JtiRepo } from '../store/jti-repo.js';
 
@@ -77,7 +77,7 @@ const ClaimsSchema = z.object({
   customer: z.preprocess(blank, z.optional(idLike(64))),
   market: optionalText(64),
   channel: z.preprocess(blank, z.optional(channelId)),
-  locale: z.preprocess(blank, z.optional(z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/))),
+  locale: z.preprocess(blank, z.optional(z.string().regex(LOCALE_PATTERN))),
   scope: z.preprocess(blank, z.optional(z.string().max(512))),
 });
 
