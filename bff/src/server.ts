@@ -26,14 +26,14 @@ import { extendWithContext } from './routes/context.js';
 import { extendWithDemo } from './routes/demo.js';
 import { createNotesExtension } from './routes/notes.js';
 import { startSandbox, type Sandbox, type SandboxOptions } from './sandbox/index.js';
-import { DATABASE_FILE, openDatabase, type AppDatabase } from './store/db.js';
-import { createRepos, type Repos } from './store/index.js';
+import { defaultDatabaseFile, openSqliteStore, type Repos, type Store } from './store/index.js';
 
 /** Everything a room needs to plug its routes and background work into the running product. */
 export interface ServerContext {
   config: AppConfig;
   logger: Logger;
-  db: AppDatabase;
+  store: Store;
+  /** Shorthand for store.repos. */
   repos: Repos;
   metrics: Metrics;
   /** One cache for the process; its events feed the cache metrics. */
@@ -175,9 +175,13 @@ export async function startServer(
       );
     }
 
-    const db = openDatabase(options.database ?? path.join(config.dataDir, DATABASE_FILE));
-    cleanups.push(() => db.close());
-    const repos = createRepos(db);
+    // DATA_DIR's lock is held for the life of the process, whatever the database file: a second process on the
+    // same directory is refused here, before it could touch the outbox.
+    const store = openSqliteStore(options.database ?? defaultDatabaseFile(config.dataDir), {
+      lockDir: config.dataDir,
+    });
+    cleanups.push(() => store.close());
+    const { repos } = store;
     const metrics = createMetrics({ defaultMetrics: options.defaultMetrics ?? true });
 
     const clients: Record<string, BigCommerceClient> = {};
@@ -214,7 +218,7 @@ export async function startServer(
     const context: ServerContext = {
       config,
       logger: log,
-      db,
+      store,
       repos,
       metrics,
       cache,
@@ -245,8 +249,7 @@ export async function startServer(
     const app = createApp({
       config,
       logger: log,
-      db,
-      repos,
+      store,
       metrics,
       now,
       sessions,
@@ -310,7 +313,7 @@ export async function startServer(
         cache.close();
         Object.values(clients).forEach((client) => client.close());
         if (sandbox) await sandbox.close();
-        db.close();
+        await store.close();
         log.info('stopped');
       })();
       return closing;

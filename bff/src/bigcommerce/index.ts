@@ -23,6 +23,7 @@ export {
   isBigCommerceError,
   type SchemaIssue,
 } from './errors.js';
+export { toAppError } from './to-app-error.js';
 export { RETRY_DEFAULTS, type RetryPolicy } from './retry.js';
 export type { RequestMetric } from './transport.js';
 export { toDecimalString } from './money.js';

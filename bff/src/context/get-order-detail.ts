@@ -1,9 +1,9 @@
 import type { OrderDetail } from '../../../shared/index.js';
 import { BigCommerceNotFoundError } from '../bigcommerce/index.js';
 import { cacheKeys } from '../cache/index.js';
-import { AppError } from '../http/app-error.js';
+import { AppError } from '../core/app-error.js';
 import { resolvePolicies, type ContextDeps, type RequestScope, type TicketViewer } from './context-deps.js';
-import { createInvalidRecordSink } from './invalid-record-sink.js';
+import { createInvalidRecordSink, fileRefs } from './invalid-record-sink.js';
 import { createJsonReply, toFreshness, type JsonReply } from './json-reply.js';
 import { toOrderDetail, type OrderDetailCore } from './map-order.js';
 import { matchShopper, type ShopperMatch } from './match-shopper.js';
@@ -42,6 +42,7 @@ export async function getOrderDetail(
 
   const order = detail.value.body;
   if (!isOwnedBy(order, match, market.channels ?? undefined)) throw new AppError('order_not_found');
+  fileRefs(deps, scope, [detail.value.invalidLoad]);
   const template = market.template ?? DEFAULT_TEMPLATE;
   return createJsonReply(detail.value, {
     fields: applyTemplate(template.order, viewer.locale, toOrderView(order)),
@@ -53,7 +54,7 @@ export async function getOrderDetail(
  * The ticket's shopper as the ownership rule needs it, from cached lookups. The refresh button is about the
  * order, so the match keeps its cached lookups; guest orders need not be probed (the order itself is at hand).
  */
-export function matchOrderViewer(
+export async function matchOrderViewer(
   deps: ContextDeps,
   viewer: TicketViewer,
   scope: RequestScope,
@@ -63,10 +64,9 @@ export function matchOrderViewer(
     deps,
     { storeKey: viewer.storeKey, channels: viewer.market.channels },
     matchScope,
-    createInvalidRecordSink(deps, matchScope),
   );
   return matchShopper(lookups, {
-    link: deps.links.get(viewer.ticket, viewer.market.id),
+    link: await deps.links.get(viewer.ticket, viewer.market.id),
     customerClaim: viewer.customerClaim,
     email: viewer.email,
     channels: lookups.channels,
@@ -78,6 +78,8 @@ export function matchOrderViewer(
 interface CachedDetail {
   body: OrderDetailCore;
   bodyJson: string;
+  /** The id its skipped records were filed under (every request served this detail refs it), or null. */
+  invalidLoad: string | null;
 }
 
 /**
@@ -124,7 +126,7 @@ async function loadOrderDetail(
       skipped: sink.count(),
     },
   );
-  return { body, bodyJson: JSON.stringify(body) };
+  return { body, bodyJson: JSON.stringify(body), invalidLoad: sink.loadId() };
 }
 
 /** Sub-resources of a missing order answer 404 too; the order call decides what the caller sees. */

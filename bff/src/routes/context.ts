@@ -2,7 +2,7 @@ import { Router, type Response } from 'express';
 import * as z from 'zod';
 import { getSession } from '../auth/sessions.js';
 import { getContext, type ContextDeps, type RequestScope, type TicketViewer } from '../context/index.js';
-import { AppError } from '../http/app-error.js';
+import { AppError } from '../core/app-error.js';
 import { getCorrelationId } from '../http/correlation.js';
 import { getRequestLogger } from '../http/logger.js';
 import type { ExtendServer, ServerContext } from '../server.js';

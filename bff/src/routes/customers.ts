@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { LinkRequest } from '../../../shared/index.js';
 import { requireScope } from '../auth/sessions.js';
 import { linkTicket, searchCustomers, type ContextDeps } from '../context/index.js';
-import { AppError } from '../http/app-error.js';
+import { AppError } from '../core/app-error.js';
 import { toScope, toViewer } from './context.js';
 
 export const SEARCH_MIN_LENGTH = 2;

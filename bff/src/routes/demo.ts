@@ -7,7 +7,7 @@ import { Router } from 'express';
 import { signEmbedTokenFor } from '../auth/sign-embed-token.js';
 import { buildDemoTickets, type DemoTicket } from '../demo/demo-tickets.js';
 import { DEMO_CSS, renderDemoPage } from '../demo/demo-page.js';
-import { AppError } from '../http/app-error.js';
+import { AppError } from '../core/app-error.js';
 import type { ServerContext, ServerExtension } from '../server.js';
 
 export const DEMO_AGENT = 'demo.agent';

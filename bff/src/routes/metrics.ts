@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { AppError } from '../http/app-error.js';
+import { AppError } from '../core/app-error.js';
 import { hasBearer } from '../http/bearer.js';
 import type { Metrics } from '../http/metrics.js';
 

@@ -52,7 +52,17 @@ export function createNotesRouter(deps: NotesRouterDeps): Router {
 }
 
 export type NotesExtensionOptions = Partial<
-  Pick<NotesDeps, 'sleep' | 'setTimer' | 'random' | 'lock' | 'inlineBudgetMs' | 'leaseMs' | 'idleIntervalMs'>
+  Pick<
+    NotesDeps,
+    | 'sleep'
+    | 'setTimer'
+    | 'random'
+    | 'lock'
+    | 'inlineBudgetMs'
+    | 'attemptBudgetMs'
+    | 'leaseMs'
+    | 'idleIntervalMs'
+  >
 > & {
   /** Hands the assembled room to the caller (tests drive the worker with it). */
   onReady?: (notes: Notes) => void;
@@ -64,8 +74,7 @@ export function createNotesExtension(options: NotesExtensionOptions = {}): Exten
     const { onReady, ...tuning } = options;
     const notes = createNotes({
       ...tuning,
-      db: ctx.db,
-      ticketEvents: ctx.repos.ticketEvents,
+      outbox: ctx.repos.noteOutbox,
       clientFor: (storeKey) => ctx.clientFor(storeKey),
       cache: ctx.cache,
       logger: ctx.logger,

@@ -7,7 +7,7 @@ import {
   type ContextDeps,
   type RequestScope,
 } from '../context/index.js';
-import { AppError } from '../http/app-error.js';
+import { AppError } from '../core/app-error.js';
 import { parseRefresh, sendJson, toScope, toViewer } from './context.js';
 
 const OrderQuery = z.object({ refresh: z.optional(z.string()) });

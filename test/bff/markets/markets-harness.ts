@@ -20,7 +20,7 @@ import {
   type SandboxStoreSpec,
 } from '../../../bff/src/sandbox/index.js';
 import { startServer, type RunningServer } from '../../../bff/src/server.js';
-import { DATABASE_FILE } from '../../../bff/src/store/db.js';
+import { DATABASE_FILE } from '../../../bff/src/store/index.js';
 
 export const EMBED_SECRET = 'markets-tests-embed-secret-0123456789abcdef';
 /** Market "de" signs with its own secret (embedSecretEnv). */

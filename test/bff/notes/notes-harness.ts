@@ -148,13 +148,13 @@ export async function startNotesHarness(options: NotesHarnessOptions = {}): Prom
       const { notes } = harness.app;
       for (let pass = 0; pass < maxPasses; pass += 1) {
         await notes.service.whenIdle();
-        const next = notes.outbox.nextDueAt();
+        const next = await notes.outbox.nextDueAt();
         if (next === null) return;
         clock.now = Math.max(clock.now, next);
         await notes.worker.runOnce();
       }
       throw new Error(
-        `the outbox still holds ${harness.app.notes.countQueued()} notes after ${maxPasses} passes`,
+        `the outbox still holds ${await harness.app.notes.countQueued()} notes after ${maxPasses} passes`,
       );
     },
     async close() {
