@@ -7,7 +7,7 @@ import type { RequestHandler, Response } from 'express';
 import type { Scope } from '../../../shared/common.js';
 import { orderScopes, type AppConfig, type MarketConfig } from '../config.js';
 import { AppError } from '../core/app-error.js';
-import { readBearer } from '../http/bearer.js';
+import { readBearer } from './bearer.js';
 import type { SessionRepo, TicketEventRepo } from '../store/index.js';
 import type { EmbedTokenVerifier } from './embed-token.js';
 

@@ -1,5 +1,5 @@
 import type { OrderDetail } from '../../../shared/index.js';
-import { BigCommerceNotFoundError } from '../bigcommerce/index.js';
+import { BigCommerceNotFoundError, controlPanelOrderUrl } from '../bigcommerce/index.js';
 import { cacheKeys } from '../cache/index.js';
 import { AppError } from '../core/app-error.js';
 import { resolvePolicies, type ContextDeps, type RequestScope, type TicketViewer } from './context-deps.js';
@@ -10,9 +10,6 @@ import { matchShopper, type ShopperMatch } from './match-shopper.js';
 import { isVisibleOrder } from './order-visibility.js';
 import { createShopperLookups } from './shopper-lookups.js';
 import { applyTemplate, DEFAULT_TEMPLATE } from './templates.js';
-
-/** Order ids as the route accepts them: a positive integer of at most ten digits, no sign, no leading zero. */
-export const ORDER_ID_PATTERN = /^[1-9][0-9]{0,9}$/;
 
 /**
  * GET /api/v1/orders/:orderId. The order and its five sub-resources are fetched together (one round trip),
@@ -121,8 +118,8 @@ async function loadOrderDetail(
   const body = toOrderDetail(
     { order, lineItems, shippingAddresses, shipments, transactions, refunds },
     {
-      controlPanelUrl:
-        deps.sandbox || !hash ? null : `https://store-${hash}.mybigcommerce.com/manage/orders/${orderId}`,
+      // Sandbox stores have no control panel to link to.
+      controlPanelUrl: deps.sandbox || !hash ? null : controlPanelOrderUrl(hash, orderId),
       skipped: sink.count(),
     },
   );

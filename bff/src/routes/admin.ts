@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { CONFIG_KEY_PATTERN } from '../config.js';
 import { AppError } from '../core/app-error.js';
-import { hasBearer } from '../http/bearer.js';
+import { hasBearer } from '../auth/bearer.js';
 import { CORRELATION_ID_PATTERN } from '../http/correlation.js';
 import type { ErrorLogRecord, ErrorLogRepo } from '../store/index.js';
 

@@ -4,7 +4,7 @@ import { LinkRequest } from '../../../shared/index.js';
 import { requireScope } from '../auth/sessions.js';
 import { linkTicket, searchCustomers, type ContextDeps } from '../context/index.js';
 import { AppError } from '../core/app-error.js';
-import { toScope, toViewer } from './context.js';
+import { toScope, toViewer } from './request-scope.js';
 
 export const SEARCH_MIN_LENGTH = 2;
 export const SEARCH_MAX_LENGTH = 100;

@@ -8,8 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { signEmbedTokenFor } from '../../../bff/src/auth/sign-embed-token.js';
 import type { Notes } from '../../../bff/src/notes/index.js';
-import { extendWithContext } from '../../../bff/src/routes/context.js';
-import { createNotesExtension } from '../../../bff/src/routes/notes.js';
+import { createNotesExtension, extendWithContext } from '../../../bff/src/wiring/index.js';
 import { startSandbox, type Sandbox } from '../../../bff/src/sandbox/index.js';
 import { startServer, type ExtendServer, type RunningServer } from '../../../bff/src/server.js';
 
