@@ -65,6 +65,11 @@ export interface AppConfig {
   metricsToken: string | null;
   adminToken: string | null;
   logLevel: LogLevel;
+  /**
+   * How long one agent request (context, order detail, search, notes) may wait for BigCommerce in all; at the
+   * deadline it answers with a stale copy, or 504 upstream_timeout. The widget waits 20 s, so at most 15.
+   */
+  requestBudgetMs: number;
   notes: {
     /** The longest one write attempt may take; a claimed note's lease is twice this. */
     attemptTimeoutMs: number;
@@ -197,6 +202,7 @@ const EnvSchema = z.object({
   METRICS_TOKEN: optionalEnv(bearerToken),
   ADMIN_TOKEN: optionalEnv(bearerToken),
   LOG_LEVEL: optionalEnv(z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })),
+  REQUEST_BUDGET_SECONDS: optionalEnv(positiveNumber('a number of seconds', 1, 15)),
   NOTE_ATTEMPT_TIMEOUT_SECONDS: optionalEnv(positiveNumber('a number of seconds', 1, 600)),
   ERROR_LOG_RETENTION_DAYS: optionalEnv(positiveNumber('a number of days', 1, 3650)),
   ERROR_LOG_MAX_ROWS: optionalEnv(positiveInteger('a number of rows', 100, 100_000_000)),
@@ -493,6 +499,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, readFile: ReadFile = fs.readF
     metricsToken: vars.METRICS_TOKEN ?? null,
     adminToken: vars.ADMIN_TOKEN ?? null,
     logLevel: vars.LOG_LEVEL ?? 'info',
+    requestBudgetMs: Math.round((vars.REQUEST_BUDGET_SECONDS ?? 8) * 1000),
     notes: { attemptTimeoutMs: Math.round((vars.NOTE_ATTEMPT_TIMEOUT_SECONDS ?? 60) * 1000) },
     retention: {
       errorLog: {

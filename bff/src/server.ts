@@ -14,6 +14,7 @@ import { createEmbedTokenVerifier } from './auth/embed-token.js';
 import { createSessionService } from './auth/sessions.js';
 import {
   createBigCommerceClient,
+  isOutage,
   type BigCommerceClient,
   type BigCommerceClientOptions,
 } from './bigcommerce/index.js';
@@ -161,7 +162,12 @@ export async function startServer(
       return client;
     };
 
-    const cache = createCache({ now, onEvent: (kind, outcome) => metrics.recordCache(kind, outcome) });
+    const cache = createCache({
+      now,
+      onEvent: (kind, outcome) => metrics.recordCache(kind, outcome),
+      // Stale copies stand in for outages only; a 404 drops the copy (bigcommerce/is-outage.ts).
+      isOutage,
+    });
     cleanups.push(() => cache.close());
 
     const sessions = createSessionService({

@@ -24,6 +24,7 @@ export {
 } from './errors.js';
 export { toAppError } from './to-app-error.js';
 export { controlPanelOrderUrl } from './control-panel.js';
+export { isOutage } from './is-outage.js';
 export { RETRY_DEFAULTS, type RetryPolicy } from './retry.js';
 export type { RequestMetric } from './transport.js';
 export { toDecimalString } from './money.js';

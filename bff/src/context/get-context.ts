@@ -16,6 +16,7 @@ import { toCustomer, toCustomerView } from './map-customer.js';
 import { toOrderSummary } from './map-order.js';
 import { matchShopper, parseCustomerId } from './match-shopper.js';
 import { mergeOrderLists } from './merge-order-lists.js';
+import { recordListedOrders } from './order-ownership.js';
 import { createShopperLookups, type ShopperLookups } from './shopper-lookups.js';
 import { applyTemplate, DEFAULT_TEMPLATE } from './templates.js';
 
@@ -81,7 +82,7 @@ export async function getContext(
       key,
       resolvePolicies(deps).contextPage,
       () => buildContextPage(deps, viewer, cursor, scope),
-      { refresh: scope.refresh === true },
+      { refresh: scope.refresh === true, signal: scope.signal },
     );
     page = loaded.value;
     result = loaded;
@@ -139,6 +140,11 @@ async function buildContextPage(
     CONTEXT_PAGE_SIZE,
   );
 
+  recordListedOrders(
+    deps,
+    viewer,
+    merged.orders.map(({ order }) => order.id),
+  );
   const customer = match.customer ? toCustomer(match.customer) : null;
   const template = market.template ?? DEFAULT_TEMPLATE;
   const { asOf, stale } = lookups.freshness();

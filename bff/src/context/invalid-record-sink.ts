@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CallOptions, InvalidRecord } from '../bigcommerce/index.js';
+import { createDeadline } from '../core/deadline.js';
 import type { ContextDeps, RequestScope } from './context-deps.js';
 
 export interface InvalidRecordSink {
@@ -12,6 +13,8 @@ export interface InvalidRecordSink {
 }
 
 /**
+ * The options for one upstream load's BigCommerce calls: its deadline, its correlation id, its invalid records.
+ *
  * DESIGN §7 "nothing lost": a record that fails validation is skipped, and an admin can find it in the error
  * log under the correlation id the agent sees. Only ids and zod issues are stored, never record contents.
  *
@@ -20,7 +23,7 @@ export interface InvalidRecordSink {
  * later files its own correlation id as a ref to the load (see `fileRefs`), so each agent's id finds them.
  */
 export function createInvalidRecordSink(
-  deps: Pick<ContextDeps, 'errorLog' | 'now'>,
+  deps: Pick<ContextDeps, 'errorLog' | 'now' | 'requestBudgetMs'>,
   scope: RequestScope,
 ): InvalidRecordSink {
   let skipped = 0;
@@ -53,7 +56,12 @@ export function createInvalidRecordSink(
       });
   };
   return {
-    callOptions: { signal: scope.signal, correlationId: scope.correlationId, onInvalidRecord },
+    // The load's own deadline, not the first caller's: later callers sharing the load have their own.
+    callOptions: {
+      signal: createDeadline(deps.requestBudgetMs),
+      correlationId: scope.correlationId,
+      onInvalidRecord,
+    },
     count: () => skipped,
     loadId: () => loadId,
   };

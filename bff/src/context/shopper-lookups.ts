@@ -51,7 +51,7 @@ interface Loaded<T> {
 }
 
 export function createShopperLookups(
-  deps: Pick<ContextDeps, 'clientFor' | 'cache' | 'now' | 'policies' | 'errorLog'>,
+  deps: Pick<ContextDeps, 'clientFor' | 'cache' | 'now' | 'policies' | 'errorLog' | 'requestBudgetMs'>,
   target: { storeKey: string; channels: readonly number[] | null },
   scope: RequestScope,
 ): ShopperLookups {
@@ -81,7 +81,7 @@ export function createShopperLookups(
           const data = await loader(sink.callOptions);
           return { data, invalidLoad: sink.loadId() };
         },
-        { refresh: scope.refresh === true },
+        { refresh: scope.refresh === true, signal: scope.signal },
       );
       inFlight.set(key, promise);
     }

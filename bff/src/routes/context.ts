@@ -23,7 +23,7 @@ export function createContextRouter(deps: ContextDeps): Router {
       deps,
       toViewer(res),
       { cursor },
-      toScope(res, parseRefresh(query.refresh)),
+      toScope(res, deps.requestBudgetMs, parseRefresh(query.refresh)),
     );
     sendJson(res, reply.json());
   });

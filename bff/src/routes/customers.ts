@@ -16,11 +16,11 @@ export function createCustomersRouter(deps: ContextDeps): Router {
   const router = Router();
   router.get('/customers', requireScope('links:write'), async (req, res) => {
     const q = parseSearchText(SearchQuery.parse(req.query).q);
-    res.json(await searchCustomers(deps, toViewer(res), q, toScope(res)));
+    res.json(await searchCustomers(deps, toViewer(res), q, toScope(res, deps.requestBudgetMs)));
   });
   router.post('/links', requireScope('links:write'), async (req, res) => {
     const request = LinkRequest.parse(req.body);
-    res.json(await linkTicket(deps, toViewer(res), request, toScope(res)));
+    res.json(await linkTicket(deps, toViewer(res), request, toScope(res, deps.requestBudgetMs)));
   });
   return router;
 }

@@ -13,7 +13,12 @@ export function createOrdersRouter(deps: ContextDeps): Router {
   router.get('/orders/:orderId', async (req, res) => {
     const orderId = parseOrderIdParam(req.params.orderId);
     const { refresh } = OrderQuery.parse(req.query);
-    const reply = await getOrderDetail(deps, toViewer(res), orderId, toScope(res, parseRefresh(refresh)));
+    const reply = await getOrderDetail(
+      deps,
+      toViewer(res),
+      orderId,
+      toScope(res, deps.requestBudgetMs, parseRefresh(refresh)),
+    );
     sendJson(res, reply.json());
   });
   return router;
@@ -27,6 +32,6 @@ export function createOrderVisibilityCheck(
   deps: ContextDeps,
 ): (res: Response, orderId: number) => Promise<void> {
   return async (res, orderId) => {
-    await ensureOrderVisible(deps, toViewer(res), orderId, toScope(res));
+    await ensureOrderVisible(deps, toViewer(res), orderId, toScope(res, deps.requestBudgetMs));
   };
 }

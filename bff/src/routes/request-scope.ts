@@ -1,5 +1,6 @@
 import type { Response } from 'express';
 import { getSession } from '../auth/sessions.js';
+import { createDeadline } from '../core/deadline.js';
 import type { RequestScope, TicketViewer } from '../context/index.js';
 import { getCorrelationId } from '../http/correlation.js';
 import { getRequestLogger } from '../http/logger.js';
@@ -18,11 +19,14 @@ export function toViewer(res: Response): TicketViewer {
   };
 }
 
-export function toScope(res: Response, refresh = false): RequestScope {
-  // No AbortSignal from the client connection: cached loads are shared by every waiting request, and one
-  // agent closing the sidebar must not cancel the load others wait for.
+/**
+ * The request's scope, with its deadline starting now. Not the client connection's signal: cached loads are
+ * shared by every waiting request, and one agent closing the sidebar must not cancel the load others wait for.
+ */
+export function toScope(res: Response, budgetMs: number, refresh = false): RequestScope {
   return {
     correlationId: getCorrelationId(res),
+    signal: createDeadline(budgetMs),
     // Lazy: the request's child logger costs a little and is needed only when a record is bad.
     log: { warn: (fields, message) => getRequestLogger(res).warn(fields, message) },
     refresh,

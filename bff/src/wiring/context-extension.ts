@@ -14,6 +14,7 @@ export function createContextDeps(ctx: ServerContext): ContextDeps {
     errorLog: ctx.repos.errorLog,
     now: ctx.now,
     sandbox: ctx.config.sandbox,
+    requestBudgetMs: ctx.config.requestBudgetMs,
   };
 }
 

@@ -30,6 +30,9 @@ export function createNotesExtension(options: NotesExtensionOptions = {}): Exten
       // A lease outlives its attempt by as much again: the margin covers a slow commit after a late answer.
       attemptBudgetMs,
       leaseMs: 2 * attemptBudgetMs,
+      // The agent's request has a total budget: the inline write may take at most half of it, the ownership
+      // check the rest; past that, the answer is 202 and the attempt goes on.
+      inlineBudgetMs: Math.min(4_000, Math.floor(ctx.config.requestBudgetMs / 2)),
       ...tuning,
       outbox: ctx.repos.noteOutbox,
       clientFor: (storeKey) => ctx.clientFor(storeKey),

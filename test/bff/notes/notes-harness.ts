@@ -57,6 +57,12 @@ export interface NotesHarnessOptions {
   extend?: ExtendServer[];
   /** The BigCommerce client's per-attempt timeout: how long a hung request holds its order. Default 1500. */
   timeoutMs?: number;
+  /** Where the BFF reaches BigCommerce (e.g. a proxy that can refuse connections); default the sandbox. */
+  apiUrl?: (sandboxUrl: string) => string;
+  /** Keep the product's inline budget (a request answers 202 while its attempt goes on); default: none. */
+  inlineBudget?: boolean;
+  /** More environment for the product (REQUEST_BUDGET_SECONDS …). */
+  env?: Record<string, string>;
 }
 
 export async function startNotesHarness(options: NotesHarnessOptions = {}): Promise<NotesHarness> {
@@ -71,8 +77,9 @@ export async function startNotesHarness(options: NotesHarnessOptions = {}): Prom
     DATA_DIR: dir,
     BIGCOMMERCE_STORE_HASH: STORE_HASH,
     BIGCOMMERCE_ACCESS_TOKEN: STORE_TOKEN,
-    BIGCOMMERCE_API_URL: sandbox.url,
+    BIGCOMMERCE_API_URL: options.apiUrl?.(sandbox.url) ?? sandbox.url,
     EMBED_SECRET: 'notes-test-embed-secret-0123456789abcdef',
+    ...options.env,
   };
 
   async function openApp(): Promise<NotesApp> {
@@ -86,9 +93,13 @@ export async function startNotesHarness(options: NotesHarnessOptions = {}): Prom
         createNotesExtension({
           // The worker is driven by drain(); its own timers never fire.
           setTimer: () => () => undefined,
-          // No inline budget: a request waits for its attempt, which the client's timeout bounds.
-          sleep: (_ms, signal) =>
-            new Promise((resolve) => signal?.addEventListener('abort', () => resolve())),
+          // No inline budget unless asked: a request waits for its attempt, which the client's timeout bounds.
+          ...(options.inlineBudget
+            ? {}
+            : {
+                sleep: (_ms: number, signal?: AbortSignal) =>
+                  new Promise<void>((resolve) => signal?.addEventListener('abort', () => resolve())),
+              }),
           onReady: (room) => (notes = room),
         }),
       ],
