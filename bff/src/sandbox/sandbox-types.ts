@@ -93,8 +93,11 @@ export interface Sandbox {
   deliveries: SandboxDelivery[];
   clearRequests(): void;
   clearDeliveries(): void;
-  /** Resolves when no delivery is queued (unless paused) or in flight; retries waiting for their time don't count. */
-  settleDeliveries(): Promise<void>;
+  /**
+   * Resolves when no delivery is queued (unless paused) or in flight. Retries waiting for their time count
+   * only with `{retries: true}` (it then waits out the schedule: meant for test schedules in milliseconds).
+   */
+  settleDeliveries(options?: { retries?: boolean }): Promise<void>;
   setLatency(ms: number): void;
   resetRateLimit(): void;
   close(): Promise<void>;

@@ -213,7 +213,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     deliveries: dispatcher.deliveries,
     clearRequests: () => void requests.splice(0, requests.length),
     clearDeliveries: () => void dispatcher.deliveries.splice(0, dispatcher.deliveries.length),
-    settleDeliveries: () => dispatcher.settle(),
+    settleDeliveries: (settleOptions) => dispatcher.settle(settleOptions),
     setLatency(ms) {
       latencyMs = ms;
     },

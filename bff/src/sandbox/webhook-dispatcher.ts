@@ -84,8 +84,11 @@ export interface WebhookDispatcher {
   setFaults(store: DispatchStore, patch: Partial<DeliveryFaults>): DeliveryFaults;
   /** Deliveries not finished: queued (paused included), in flight, or waiting for a retry. */
   pending(hash?: string): number;
-  /** Resolves when nothing is queued (unless paused) or in flight; retries waiting for their time don't count. */
-  settle(): Promise<void>;
+  /**
+   * Resolves when nothing is queued (unless paused) or in flight. Retries waiting for their time count only
+   * with `{retries: true}` (then it also waits out the schedule: use it with a test schedule of milliseconds).
+   */
+  settle(options?: { retries?: boolean }): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -104,7 +107,8 @@ interface StoreQueue {
   flushScheduled: boolean;
   running: Promise<void> | null;
   inFlight: number;
-  retries: Set<NodeJS.Timeout>;
+  /** Scheduled retries: the timer, and a promise that settles when it fires (or the sandbox closes). */
+  retries: Map<NodeJS.Timeout, { fired: Promise<void>; release: () => void }>;
 }
 
 export function createWebhookDispatcher(options: {
@@ -134,7 +138,7 @@ export function createWebhookDispatcher(options: {
         flushScheduled: false,
         running: null,
         inFlight: 0,
-        retries: new Set(),
+        retries: new Map(),
       };
       queues.set(hash, state);
     }
@@ -211,13 +215,16 @@ export function createWebhookDispatcher(options: {
       return;
     }
     record(job, { status: result.status, outcome: 'retrying', error, destination });
+    let release = (): void => undefined;
+    const fired = new Promise<void>((resolve) => (release = resolve));
     const timer = setTimeout(() => {
       state.retries.delete(timer);
+      release();
       if (closed) return;
       state.queue.push({ ...job, attempt: job.attempt + 1 });
       scheduleFlush(state);
     }, wait);
-    state.retries.add(timer);
+    state.retries.set(timer, { fired, release });
   };
 
   const run = (state: StoreQueue): void => {
@@ -271,14 +278,24 @@ export function createWebhookDispatcher(options: {
       const states = hash === undefined ? [...queues.values()] : [queueOf(hash)];
       return states.reduce((sum, s) => sum + s.queue.length + s.inFlight + s.retries.size, 0);
     },
-    async settle() {
+    async settle(settleOptions) {
       for (;;) {
         const busy = [...queues.values()].filter(
-          (s) => s.running !== null || s.flushScheduled || (s.queue.length > 0 && !s.faults.paused),
+          (s) =>
+            s.running !== null ||
+            s.flushScheduled ||
+            (s.queue.length > 0 && !s.faults.paused) ||
+            (settleOptions?.retries === true && s.retries.size > 0),
         );
         if (closed || !busy.length) return;
-        await Promise.all(
-          busy.map((s) => s.running ?? new Promise<void>((resolve) => setImmediate(resolve))),
+        await Promise.race(
+          busy.flatMap((s) =>
+            s.running
+              ? [s.running]
+              : s.flushScheduled || s.queue.length
+                ? [new Promise<void>((resolve) => setImmediate(resolve))]
+                : [...s.retries.values()].map((retry) => retry.fired),
+          ),
         );
       }
     },
@@ -287,7 +304,10 @@ export function createWebhookDispatcher(options: {
       for (const handle of immediates) clearImmediate(handle);
       immediates.clear();
       for (const state of queues.values()) {
-        for (const timer of state.retries) clearTimeout(timer);
+        for (const [timer, retry] of state.retries) {
+          clearTimeout(timer);
+          retry.release();
+        }
         state.retries.clear();
         state.queue.length = 0;
       }
