@@ -208,11 +208,13 @@ export function routeControl(
       },
     };
   }
+  let pathMatched = false;
   for (const route of CONTROL_ROUTES) {
     const match = route.pattern.exec(request.path);
     if (!match) continue;
+    pathMatched = true;
     const methods = Array.isArray(route.method) ? route.method : [route.method];
-    if (!methods.includes(request.method)) return fail(405, 'method_not_allowed', 'Method not allowed.');
+    if (!methods.includes(request.method)) continue;
     const store = stores.get(decodeURIComponent(match[1] ?? ''));
     if (!store) return fail(404, 'store_not_found', `No sandbox store '${match[1] ?? ''}'.`);
     const body = readJsonObject(request.body);
@@ -224,5 +226,7 @@ export function routeControl(
       throw error;
     }
   }
-  return fail(404, 'not_found', 'No such sandbox control endpoint.');
+  return pathMatched
+    ? fail(405, 'method_not_allowed', 'Method not allowed.')
+    : fail(404, 'not_found', 'No such sandbox control endpoint.');
 }
