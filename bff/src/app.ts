@@ -7,7 +7,7 @@ import express, { type Express, type RequestHandler, type Router } from 'express
 import { createEmbedTokenVerifier } from './auth/embed-token.js';
 import { createSessionService, requireSession, type SessionService } from './auth/sessions.js';
 import type { AppConfig } from './config.js';
-import { AppError } from './http/app-error.js';
+import { AppError } from './core/app-error.js';
 import { createCorrelationMiddleware } from './http/correlation.js';
 import { createErrorHandler } from './http/error-handler.js';
 import { createRequestLogger, type Logger } from './http/logger.js';
@@ -20,8 +20,8 @@ import { createHealthRouter, type StorePinger } from './routes/health.js';
 import { createMetricsRouter } from './routes/metrics.js';
 import { createSessionRouter } from './routes/session.js';
 import { createWidgetRouter } from './routes/widget-page.js';
-import type { AppDatabase } from './store/db.js';
-import { createRepos, type Repos } from './store/index.js';
+import { toAppError } from './bigcommerce/index.js';
+import type { Store } from './store/index.js';
 
 export const DEFAULT_WIDGET_DIST = fileURLToPath(new URL('../../widget/dist', import.meta.url));
 export const API_BODY_LIMIT = '16kb';
@@ -29,9 +29,8 @@ export const API_BODY_LIMIT = '16kb';
 export interface AppDeps {
   config: AppConfig;
   logger: Logger;
-  db: AppDatabase;
-  /** Default: createRepos(db). Pass your own to share them with background workers. */
-  repos?: Repos;
+  /** The product's durable state (SQLite by default); the app reads its repositories and readiness. */
+  store: Store;
   /** Default: a fresh registry without Node process metrics. */
   metrics?: Metrics;
   now?: () => number;
@@ -65,9 +64,9 @@ const noStore: RequestHandler = (_req, res, next) => {
 };
 
 export function createApp(deps: AppDeps): Express {
-  const { config, logger, db } = deps;
+  const { config, logger, store } = deps;
   const now = deps.now ?? Date.now;
-  const repos = deps.repos ?? createRepos(db);
+  const { repos } = store;
   const metrics = deps.metrics ?? createMetrics();
   const sessions =
     deps.sessions ??
@@ -97,7 +96,7 @@ export function createApp(deps: AppDeps): Express {
 
   app.use(
     createHealthRouter({
-      db,
+      db: store,
       storeKeys: Object.keys(config.stores),
       bigcommerce: deps.bigcommerce,
       now,
@@ -113,6 +112,13 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api/v1', markRouteBase('/api/v1'), requireSession(sessions), ...(deps.apiRouters ?? []));
 
   app.use(createNotFound());
-  app.use(createErrorHandler({ logger, errorLog: repos.errorLog, now }));
+  app.use(
+    createErrorHandler({
+      logger,
+      translate: toAppError,
+      recordFailure: (record) => repos.errorLog.record(record),
+      now,
+    }),
+  );
   return app;
 }

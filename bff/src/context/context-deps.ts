@@ -14,7 +14,7 @@ export interface ContextDeps {
   stores: Readonly<Record<string, Pick<StoreConfig, 'hash'>>>;
   links: Pick<LinkRepo, 'get' | 'upsert'>;
   ticketEvents: Pick<TicketEventRepo, 'append'>;
-  errorLog: Pick<ErrorLogRepo, 'record'>;
+  errorLog: Pick<ErrorLogRepo, 'record' | 'addRefs'>;
   now: () => number;
   /** Sandbox stores have no control panel to link to. */
   sandbox: boolean;

@@ -1,5 +1,5 @@
 import { cacheKeys } from '../cache/index.js';
-import { AppError } from '../http/app-error.js';
+import { AppError } from '../core/app-error.js';
 import { resolvePolicies, type ContextDeps, type RequestScope, type TicketViewer } from './context-deps.js';
 import { isOwnedBy, matchOrderViewer } from './get-order-detail.js';
 import { createInvalidRecordSink } from './invalid-record-sink.js';

@@ -1,7 +1,7 @@
 import type { ContextResponse, MarketRef } from '../../../shared/index.js';
 import { cacheKeys, type CacheResult } from '../cache/index.js';
 import type { MarketConfig } from '../config.js';
-import { AppError } from '../http/app-error.js';
+import { AppError } from '../core/app-error.js';
 import {
   decodeCursor,
   encodeCursor,
@@ -10,7 +10,7 @@ import {
   type ContextCursor,
 } from './context-cursor.js';
 import { resolvePolicies, type ContextDeps, type RequestScope, type TicketViewer } from './context-deps.js';
-import { createInvalidRecordSink } from './invalid-record-sink.js';
+import { fileRefs } from './invalid-record-sink.js';
 import { createJsonReply, toFreshness, type JsonReply } from './json-reply.js';
 import { toCustomer, toCustomerView } from './map-customer.js';
 import { toOrderSummary } from './map-order.js';
@@ -30,6 +30,8 @@ interface ContextPage {
   /** Epoch ms of the oldest upstream piece the page was built from. */
   asOf: number;
   stale: boolean;
+  /** Loads with skipped records the page was built from: every request served this page refs them. */
+  invalidLoads: string[];
 }
 
 /**
@@ -89,6 +91,7 @@ export async function getContext(
     result = { asOf: page.asOf, stale: true };
   }
 
+  fileRefs(deps, scope, page.invalidLoads);
   const asOf = Math.min(page.asOf, result.asOf);
   return createJsonReply(page, { freshness: toFreshness(asOf, deps.now(), page.stale || result.stale) });
 }
@@ -100,14 +103,8 @@ async function buildContextPage(
   scope: RequestScope,
 ): Promise<ContextPage> {
   const { market } = viewer;
-  const sink = createInvalidRecordSink(deps, scope);
-  const lookups = createShopperLookups(
-    deps,
-    { storeKey: viewer.storeKey, channels: market.channels },
-    scope,
-    sink,
-  );
-  const link = deps.links.get(viewer.ticket, market.id);
+  const lookups = createShopperLookups(deps, { storeKey: viewer.storeKey, channels: market.channels }, scope);
+  const link = await deps.links.get(viewer.ticket, market.id);
 
   prefetchLikelyLists(lookups, viewer, link, cursor);
   const match = await matchShopper(lookups, {
@@ -158,7 +155,13 @@ async function buildContextPage(
     fields: applyTemplate(template.customer, viewer.locale, toCustomerView(customer, match.guestEmail)),
     sandbox: deps.sandbox,
   };
-  const page: ContextPage = { body, bodyJson: JSON.stringify(body), asOf, stale };
+  const page: ContextPage = {
+    body,
+    bodyJson: JSON.stringify(body),
+    asOf,
+    stale,
+    invalidLoads: lookups.invalidLoads(),
+  };
   if (stale) throw new StalePageError(page);
   return page;
 }

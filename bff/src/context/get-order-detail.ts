@@ -1,18 +1,15 @@
 import type { OrderDetail } from '../../../shared/index.js';
-import { BigCommerceNotFoundError } from '../bigcommerce/index.js';
+import { BigCommerceNotFoundError, controlPanelOrderUrl } from '../bigcommerce/index.js';
 import { cacheKeys } from '../cache/index.js';
-import { AppError } from '../http/app-error.js';
+import { AppError } from '../core/app-error.js';
 import { resolvePolicies, type ContextDeps, type RequestScope, type TicketViewer } from './context-deps.js';
-import { createInvalidRecordSink } from './invalid-record-sink.js';
+import { createInvalidRecordSink, fileRefs } from './invalid-record-sink.js';
 import { createJsonReply, toFreshness, type JsonReply } from './json-reply.js';
 import { toOrderDetail, type OrderDetailCore } from './map-order.js';
 import { matchShopper, type ShopperMatch } from './match-shopper.js';
 import { isVisibleOrder } from './order-visibility.js';
 import { createShopperLookups } from './shopper-lookups.js';
 import { applyTemplate, DEFAULT_TEMPLATE } from './templates.js';
-
-/** Order ids as the route accepts them: a positive integer of at most ten digits, no sign, no leading zero. */
-export const ORDER_ID_PATTERN = /^[1-9][0-9]{0,9}$/;
 
 /**
  * GET /api/v1/orders/:orderId. The order and its five sub-resources are fetched together (one round trip),
@@ -42,6 +39,7 @@ export async function getOrderDetail(
 
   const order = detail.value.body;
   if (!isOwnedBy(order, match, market.channels ?? undefined)) throw new AppError('order_not_found');
+  fileRefs(deps, scope, [detail.value.invalidLoad]);
   const template = market.template ?? DEFAULT_TEMPLATE;
   return createJsonReply(detail.value, {
     fields: applyTemplate(template.order, viewer.locale, toOrderView(order)),
@@ -53,7 +51,7 @@ export async function getOrderDetail(
  * The ticket's shopper as the ownership rule needs it, from cached lookups. The refresh button is about the
  * order, so the match keeps its cached lookups; guest orders need not be probed (the order itself is at hand).
  */
-export function matchOrderViewer(
+export async function matchOrderViewer(
   deps: ContextDeps,
   viewer: TicketViewer,
   scope: RequestScope,
@@ -63,10 +61,9 @@ export function matchOrderViewer(
     deps,
     { storeKey: viewer.storeKey, channels: viewer.market.channels },
     matchScope,
-    createInvalidRecordSink(deps, matchScope),
   );
   return matchShopper(lookups, {
-    link: deps.links.get(viewer.ticket, viewer.market.id),
+    link: await deps.links.get(viewer.ticket, viewer.market.id),
     customerClaim: viewer.customerClaim,
     email: viewer.email,
     channels: lookups.channels,
@@ -78,6 +75,8 @@ export function matchOrderViewer(
 interface CachedDetail {
   body: OrderDetailCore;
   bodyJson: string;
+  /** The id its skipped records were filed under (every request served this detail refs it), or null. */
+  invalidLoad: string | null;
 }
 
 /**
@@ -119,12 +118,12 @@ async function loadOrderDetail(
   const body = toOrderDetail(
     { order, lineItems, shippingAddresses, shipments, transactions, refunds },
     {
-      controlPanelUrl:
-        deps.sandbox || !hash ? null : `https://store-${hash}.mybigcommerce.com/manage/orders/${orderId}`,
+      // Sandbox stores have no control panel to link to.
+      controlPanelUrl: deps.sandbox || !hash ? null : controlPanelOrderUrl(hash, orderId),
       skipped: sink.count(),
     },
   );
-  return { body, bodyJson: JSON.stringify(body) };
+  return { body, bodyJson: JSON.stringify(body), invalidLoad: sink.loadId() };
 }
 
 /** Sub-resources of a missing order answer 404 too; the order call decides what the caller sees. */

@@ -3,8 +3,8 @@ import * as z from 'zod';
 import { LinkRequest } from '../../../shared/index.js';
 import { requireScope } from '../auth/sessions.js';
 import { linkTicket, searchCustomers, type ContextDeps } from '../context/index.js';
-import { AppError } from '../http/app-error.js';
-import { toScope, toViewer } from './context.js';
+import { AppError } from '../core/app-error.js';
+import { toScope, toViewer } from './request-scope.js';
 
 export const SEARCH_MIN_LENGTH = 2;
 export const SEARCH_MAX_LENGTH = 100;

@@ -1,4 +1,4 @@
-// Public surface of the built-in BigCommerce sandbox (agreed API: /tmp/sandbox-api.md; additions in README.md).
+// Public surface of the built-in BigCommerce sandbox (documented in ./README.md).
 import { createSandboxData, type SandboxPersonas } from './create-sandbox-data.js';
 import { DEFAULT_SANDBOX_STORES, type SandboxStoreSpec } from './sandbox-store-spec.js';
 
@@ -50,3 +50,4 @@ export const SANDBOX_PERSONAS: Readonly<{ sbx1eu: SandboxPersonas; sbx2us: Sandb
   sbx1eu: getSandboxPersonas(DEFAULT_SANDBOX_STORES[0]!),
   sbx2us: getSandboxPersonas(DEFAULT_SANDBOX_STORES[1]!),
 };
+export { withSandboxStores, type SandboxStoreInfo } from './sandbox-placement.js';

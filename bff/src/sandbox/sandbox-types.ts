@@ -1,4 +1,4 @@
-// Public types of the sandbox (agreed in /tmp/sandbox-api.md; additions are marked "sandbox addition").
+// Public types of the sandbox (documented in ./README.md; additions for the product are marked "sandbox addition").
 import type { SandboxData, SandboxPersonas } from './create-sandbox-data.js';
 import type { RawHook } from './hook-registry.js';
 import type { SandboxStoreSpec } from './sandbox-store-spec.js';

@@ -29,7 +29,7 @@ describe('invalid BigCommerce records', () => {
     assert.equal(detail.skipped, 1);
     assert.equal(detail.lineItems.length, rawLines.length - 1);
     assert.ok(reply.correlationId);
-    const logged = product.server.context.repos.errorLog.listByCorrelationId(reply.correlationId);
+    const logged = await product.server.context.repos.errorLog.listByCorrelationId(reply.correlationId);
     assert.equal(logged.length, 1);
     assert.equal(logged[0]?.resource, 'order_product');
     assert.equal(logged[0]?.storeKey, 'eu');
@@ -65,7 +65,7 @@ describe('invalid BigCommerce records', () => {
       context.orders.map((order) => order.id),
       newest.slice(1).map((order) => order.id),
     );
-    const logged = product.server.context.repos.errorLog.listByCorrelationId(reply.correlationId ?? '');
+    const logged = await product.server.context.repos.errorLog.listByCorrelationId(reply.correlationId ?? '');
     assert.deepEqual(
       logged.map((entry) => [entry.resource, entry.recordId]),
       [['order', String(newest[0]?.id)]],
@@ -81,7 +81,7 @@ describe('invalid BigCommerce records', () => {
     assert.equal(reply.status, 502, reply.text);
     const body = ErrorBody.parse(reply.body);
     assert.equal(body.error.code, 'upstream_invalid');
-    const logged = product.server.context.repos.errorLog.listByCorrelationId(body.error.correlationId);
+    const logged = await product.server.context.repos.errorLog.listByCorrelationId(body.error.correlationId);
     assert.ok(logged.some((entry) => entry.resource === 'order'));
   });
 });

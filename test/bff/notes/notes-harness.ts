@@ -8,8 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { signEmbedTokenFor } from '../../../bff/src/auth/sign-embed-token.js';
 import type { Notes } from '../../../bff/src/notes/index.js';
-import { extendWithContext } from '../../../bff/src/routes/context.js';
-import { createNotesExtension } from '../../../bff/src/routes/notes.js';
+import { createNotesExtension, extendWithContext } from '../../../bff/src/wiring/index.js';
 import { startSandbox, type Sandbox } from '../../../bff/src/sandbox/index.js';
 import { startServer, type ExtendServer, type RunningServer } from '../../../bff/src/server.js';
 
@@ -148,13 +147,13 @@ export async function startNotesHarness(options: NotesHarnessOptions = {}): Prom
       const { notes } = harness.app;
       for (let pass = 0; pass < maxPasses; pass += 1) {
         await notes.service.whenIdle();
-        const next = notes.outbox.nextDueAt();
+        const next = await notes.outbox.nextDueAt();
         if (next === null) return;
         clock.now = Math.max(clock.now, next);
         await notes.worker.runOnce();
       }
       throw new Error(
-        `the outbox still holds ${harness.app.notes.countQueued()} notes after ${maxPasses} passes`,
+        `the outbox still holds ${await harness.app.notes.countQueued()} notes after ${maxPasses} passes`,
       );
     },
     async close() {

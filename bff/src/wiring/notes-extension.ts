@@ -1,0 +1,54 @@
+import { createNotes, type Notes, type NotesDeps } from '../notes/index.js';
+import { createNotesRouter } from '../routes/notes.js';
+import { createOrderVisibilityCheck } from '../routes/orders.js';
+import { createContextDeps } from './context-extension.js';
+import type { ExtendServer } from './server-context.js';
+
+export type NotesExtensionOptions = Partial<
+  Pick<
+    NotesDeps,
+    | 'sleep'
+    | 'setTimer'
+    | 'random'
+    | 'lock'
+    | 'inlineBudgetMs'
+    | 'attemptBudgetMs'
+    | 'leaseMs'
+    | 'idleIntervalMs'
+  >
+> & {
+  /** Hands the assembled room to the caller (tests drive the worker with it). */
+  onReady?: (notes: Notes) => void;
+};
+
+/** The notes room as a server extension: its router, its worker (started and stopped with the server), its gauge. */
+export function createNotesExtension(options: NotesExtensionOptions = {}): ExtendServer {
+  return (ctx) => {
+    const { onReady, ...tuning } = options;
+    const attemptBudgetMs = ctx.config.notes.attemptTimeoutMs;
+    const notes = createNotes({
+      // A lease outlives its attempt by as much again: the margin covers a slow commit after a late answer.
+      attemptBudgetMs,
+      leaseMs: 2 * attemptBudgetMs,
+      ...tuning,
+      outbox: ctx.repos.noteOutbox,
+      clientFor: (storeKey) => ctx.clientFor(storeKey),
+      cache: ctx.cache,
+      logger: ctx.logger,
+      now: ctx.now,
+    });
+    ctx.metrics.setQueuedNotesSource(() => notes.countQueued());
+    onReady?.(notes);
+    return {
+      apiRouters: [
+        createNotesRouter({
+          notes: notes.service,
+          // The order detail's own rule and cache: usually warm, since the agent is looking at that order.
+          ensureOrderVisible: createOrderVisibilityCheck(createContextDeps(ctx)),
+        }),
+      ],
+      start: () => notes.worker.start(),
+      stop: () => notes.worker.stop(),
+    };
+  };
+}
