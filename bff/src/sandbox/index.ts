@@ -13,9 +13,32 @@ export type {
   SandboxOptions,
   SandboxRequest,
   SandboxStoreHandle,
+  SandboxStoreWebhooks,
 } from './sandbox-types.js';
 export type * from './types.js';
 export { STAFF_NOTES_MAX_LENGTH } from './sandbox-routes.js';
+export type { RawHook } from './hook-registry.js';
+export type { BulkOrders } from './bulk-orders.js';
+export type { OrderConsignments, PickupConsignment, ShippingConsignment } from './consignments.js';
+export {
+  BIGCOMMERCE_RETRY_SCHEDULE_MS,
+  type DeliveryFaults,
+  type SandboxDelivery,
+  type WebhookOptions,
+} from './webhook-dispatcher.js';
+export type { WebhookCallback, WebhookData } from './webhook-payload.js';
+export { SandboxMutationError, type MutationErrorCode } from './mutation-error.js';
+export { CREATE_ORDER_STATUSES } from './mutate-create-order.js';
+export type {
+  CreateOrderInput,
+  CustomerPatch,
+  OrderChanges,
+  RefundInput,
+  ShipmentInput,
+  ShipmentUpdate,
+  StoreMutations,
+} from './store-mutations.js';
+export type { StoreFaultControls, StoreFaultPatch, StoreFaultState } from './store-faults.js';
 
 /** Well-known fixtures of a store (computed from its seed; identical to what a started sandbox serves). */
 export function getSandboxPersonas(spec: SandboxStoreSpec): SandboxPersonas {
