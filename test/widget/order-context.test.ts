@@ -63,10 +63,12 @@ describe('oc-order-context', () => {
     expect(textOf(el)).to.contain('as of 2 min ago');
   });
 
-  it('takes the token from ?token= and removes it from the address bar', async () => {
+  it('on its own page, takes the token from ?token= and removes it from the address bar', async () => {
     scriptTicket(bff);
     const before = window.location.href;
-    window.history.replaceState(null, '', `${window.location.pathname}?token=tok_url&x=1`);
+    // The widget's own page is the directory its module was served from (in the bundle: /widget/).
+    const ownPage = new URL('./', new URL('../../widget/src/widget-page.ts', import.meta.url)).pathname;
+    window.history.replaceState(null, '', `${ownPage}?token=tok_url&x=1`);
     try {
       const el = await fixture<OcOrderContext>(html`<oc-order-context></oc-order-context>`);
       await loaded(el);
@@ -75,6 +77,40 @@ describe('oc-order-context', () => {
       expect(window.location.search).to.equal('?x=1');
     } finally {
       window.history.replaceState(null, '', before);
+    }
+  });
+
+  it('as a custom element in a host page, never reads or strips the host’s ?token=', async () => {
+    scriptTicket(bff);
+    const before = window.location.href;
+    window.history.replaceState(null, '', `/desk/ticket?token=host_secret&x=1`);
+    try {
+      const bare = await fixture<OcOrderContext>(html`<oc-order-context></oc-order-context>`);
+      await until(() => deep(bare, 'oc-error-panel') !== null, 'the error panel');
+      expect(textOf(bare)).to.contain('No ticket token was given; reopen the ticket.');
+      expect(bff.requests).to.have.length(0);
+
+      const el = await mount('tok_attr');
+      await loaded(el);
+
+      expect(bff.requests[0]!.body).to.deep.equal({ token: 'tok_attr' });
+      expect(window.location.search).to.equal('?token=host_secret&x=1');
+    } finally {
+      window.history.replaceState(null, '', before);
+    }
+  });
+
+  it('takes the token from the `token` property as well as the attribute', async () => {
+    scriptTicket(bff);
+    const el = document.createElement('oc-order-context');
+    el.sleep = instantSleep;
+    el.token = 'tok_prop';
+    document.body.append(el);
+    try {
+      await loaded(el);
+      expect(bff.requests[0]!.body).to.deep.equal({ token: 'tok_prop' });
+    } finally {
+      el.remove();
     }
   });
 

@@ -11,6 +11,7 @@ import type { OcSearchToggleEvent } from '../../events/search-toggle-event.js';
 import { createI18n, type I18n } from '../../i18n/i18n.js';
 import { baseStyles } from '../../styles/base.styles.js';
 import { realSleep, systemClock, type Clock, type Sleep } from '../../time.js';
+import { takeTokenFromWidgetPage } from '../../widget-page.js';
 import { orderContextStyles } from './order-context.styles.js';
 import '../customer-card/customer-card.js';
 import '../customer-search/customer-search.js';
@@ -60,7 +61,10 @@ export class OcOrderContext extends LitElement {
     searchOpen: { state: true },
   };
 
-  /** The signed embed token. Absent: taken from `?token=` and removed from the address bar. */
+  /**
+   * The signed embed token. Absent on the widget's own `/widget/` page: taken from its `?token=` (and removed
+   * from the address bar). As a custom element in a desk page, only this property/attribute counts.
+   */
   token = '';
   apiBase = BUNDLE_ORIGIN;
   /** Injected in tests; otherwise built from `api-base`. */
@@ -141,7 +145,7 @@ export class OcOrderContext extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (!this.token && !this.hasAttribute('token')) this.#takeTokenFromUrl();
+    if (!this.token && !this.hasAttribute('token')) this.token = takeTokenFromWidgetPage() ?? '';
     this.addEventListener('keydown', this.#onKeydown);
   }
 
@@ -314,16 +318,6 @@ export class OcOrderContext extends LitElement {
 
   get #sessionId(): string {
     return this.session?.session ?? '';
-  }
-
-  #takeTokenFromUrl(): void {
-    const url = new URL(window.location.href);
-    const token = url.searchParams.get('token');
-    if (!token) return;
-    this.token = token;
-    // The token is single use and short-lived, but it should not linger in history, bookmarks or Referer.
-    url.searchParams.delete('token');
-    window.history.replaceState(window.history.state, '', url);
   }
 
   #openSession(retry = false): void {
