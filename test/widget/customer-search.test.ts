@@ -82,9 +82,11 @@ describe('oc-customer-search', () => {
     await search(el, 'ada');
     await until(() => deep(el, 'oc-error-panel') !== null, 'the error panel');
     expect(textOf(deep(el, 'oc-error-panel'))).to.contain('corr-s');
+    deep<HTMLButtonElement>(el, 'oc-error-panel', 'button.primary')!.focus();
     deep(el, 'oc-error-panel', 'button.primary')!.click();
 
     await until(() => resultButtons(el).length === 2, 'results after retry');
+    expect(el.shadowRoot!.activeElement?.id, 'focus back in the search box').to.equal('query');
   });
 
   it('links the chosen shopper and fires a composed oc-link', async () => {

@@ -182,10 +182,16 @@ describe('oc-note-composer', () => {
 
     expect(textOf(deep(el, 'oc-error-panel'))).to.contain('corr-note-1');
     expect(status(el)).to.equal('The note could not be written.');
+    deep<HTMLButtonElement>(el, 'oc-error-panel', 'button.primary')!.focus();
     deep(el, 'oc-error-panel', 'button.primary')!.click();
     await until(() => status(el).startsWith('Note written'), 'written state');
     const keys = bff.requests.map((r) => r.headers.get('Idempotency-Key'));
     expect(keys[0]).to.equal(keys[1]);
+    // The panel and its Retry are gone; focus is on what happened, not on the page body.
+    await until(
+      () => el.shadowRoot!.activeElement?.classList.contains('outcome') === true,
+      'focus on the outcome',
+    );
   });
 
   it('uses a new key when the agent changes the text after an error', async () => {

@@ -97,7 +97,10 @@ export class OcCustomerSearch extends LitElement {
           html`<oc-error-panel
             .error=${toBffError(error)}
             .i18n=${i18n}
-            @oc-retry=${() => void this.#searchTask.run([this.#lastQuery])}
+            @oc-retry=${() => {
+              void this.#searchTask.run([this.#lastQuery]);
+              this.#focusInputAfterRetry();
+            }}
           ></oc-error-panel>`,
       })}
       ${this.#linkTask.render({
@@ -105,7 +108,10 @@ export class OcCustomerSearch extends LitElement {
           html`<oc-error-panel
             .error=${toBffError(error)}
             .i18n=${i18n}
-            @oc-retry=${() => this.linking && this.#link(this.linking)}
+            @oc-retry=${() => {
+              if (this.linking) this.#link(this.linking);
+              this.#focusInputAfterRetry();
+            }}
           ></oc-error-panel>`,
       })}
     </section>`;
@@ -144,6 +150,11 @@ export class OcCustomerSearch extends LitElement {
         </li>`;
       })}
     </ul>`;
+  }
+
+  /** Retry's panel goes away with its focus: back to the search box, never the page body. */
+  #focusInputAfterRetry(): void {
+    void this.focusInput();
   }
 
   #isLinking(): boolean {

@@ -204,6 +204,8 @@ export class OcNoteComposer extends LitElement {
   readonly #onRetry = (): void => {
     // Same text, same key: the BFF answers with the note's state instead of writing it again.
     if (this.idempotencyKey) void this.#noteTask.run([this.text, this.idempotencyKey]);
+    // The panel (and its Retry, which has focus) goes away: focus the outcome, which says what happens now.
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.outcome')?.focus());
   };
 }
 

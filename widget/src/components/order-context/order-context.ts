@@ -202,8 +202,11 @@ export class OcOrderContext extends LitElement {
     if (changed.has('token') && this.token !== this.#openedToken) this.#openSession();
     const next = this.#afterRender;
     this.#afterRender = null;
-    if (next) void next();
-    else if (this.#refocus) void this.#restoreFocus();
+    if (next) {
+      // A planned focus move (the order loaded, the first new row) is where focus belongs after a Retry too.
+      this.#refocus = false;
+      void next();
+    } else if (this.#refocus) void this.#restoreFocus();
   }
 
   protected override firstUpdated(): void {
@@ -424,7 +427,9 @@ export class OcOrderContext extends LitElement {
     );
     if (busy) return;
     this.#refocus = false;
-    if (this.shadowRoot?.activeElement) return;
+    // Focus still with us, or the agent has moved on into the desk page: nothing to restore.
+    const active = document.activeElement;
+    if (this.shadowRoot?.activeElement || (active && active !== document.body && active !== this)) return;
     const root = this.renderRoot;
     const panel = root.querySelector('oc-error-panel');
     if (panel) return panel.focusRetry();
