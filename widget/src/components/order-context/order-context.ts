@@ -217,7 +217,10 @@ export class OcOrderContext extends LitElement {
   override render() {
     const { i18n } = this;
     if (!i18n) {
-      return this.offline ? html`<p class="card" role="alert">${OFFLINE_TEXT}</p>` : renderSkeleton('', 4);
+      // Before the session names a language there are no words to say anything in: lines only, in place.
+      return html`<div class="widget">
+        ${this.offline ? html`<p class="card" role="alert">${OFFLINE_TEXT}</p>` : renderSkeleton('', 4)}
+      </div>`;
     }
     const { t } = i18n;
     const sandbox = this.session?.sandbox === true || this.context?.sandbox === true;
