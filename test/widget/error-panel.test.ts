@@ -110,6 +110,28 @@ describe('oc-error-panel', () => {
     expect(el.shadowRoot!.activeElement?.textContent?.trim()).to.equal('Retry');
   });
 
+  it('offers Retry only where retrying can help', async () => {
+    const codes = {
+      token_replayed: false,
+      token_no_scope: false,
+      session_missing: false,
+      forbidden: false,
+      order_not_found: false,
+      staff_notes_full: false,
+      upstream_timeout: true,
+      network_error: true,
+      internal_error: true,
+      invalid_cursor: true,
+    };
+    for (const [code, retry] of Object.entries(codes)) {
+      const error = new BffError({ code, message: 'x', correlationId: null, status: 0 });
+      const el = await fixture<OcErrorPanel>(
+        html`<oc-error-panel .error=${error} .i18n=${en}></oc-error-panel>`,
+      );
+      expect(deep(el, 'button.primary') !== null, code).to.equal(retry);
+    }
+  });
+
   it('shows a network failure without a correlation ID', async () => {
     const offline = new BffError({ code: 'network_error', message: 'x', correlationId: null, status: 0 });
     const el = await fixture<OcErrorPanel>(
