@@ -460,7 +460,7 @@ export function describeRepoContract(engine: string, factory: StoreFactory): voi
       const [claimed] = claims.flat();
       assert.equal(claimed?.attempts, 1);
       assert.equal((await webhookDeliveries.stats('eu', T0)).pending, 1);
-      await webhookDeliveries.markDone([claimed!.id], T0 + 10);
+      await webhookDeliveries.markDone([claimed.id], T0 + 10);
       const stats = await webhookDeliveries.stats('eu', T0);
       assert.equal(stats.pending, 0);
       assert.equal(stats.lastReceivedAt, T0);
