@@ -15,9 +15,19 @@ export const DEFAULT_EMBED_AUDIENCE = 'order-context';
 /** DESIGN §4: an embed token lives at most 15 minutes. */
 export const EMBED_MAX_LIFETIME_SEC = 900;
 export const EMBED_SECRET_MIN_LENGTH = 32;
+export const WEBHOOK_SECRET_MIN_LENGTH = 24;
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface StoreSyncConfig {
+  /** False: no index for this store, views stay live (SYNC=off, or `sync.enabled: false`). */
+  enabled: boolean;
+  /** How far back the index holds order headers. */
+  windowDays: number;
+  /** Delta runs this often while webhooks are healthy (60 s while they are not). */
+  intervalMs: number;
+}
 
 export interface StoreConfig {
   key: string;
@@ -25,6 +35,9 @@ export interface StoreConfig {
   accessToken: string;
   apiUrl: string;
   label: string;
+  sync: StoreSyncConfig;
+  /** Sent by BigCommerce as X-Webhook-Secret on every delivery (registered with the hooks); null: no webhooks. */
+  webhookSecret: string | null;
 }
 
 export interface MarketConfig {
@@ -64,6 +77,15 @@ export interface AppConfig {
   defaultMarket: string;
   metricsToken: string | null;
   adminToken: string | null;
+  /**
+   * The BFF's public base URL (PUBLIC_URL): webhook destinations are registered below it. Null: no webhooks are
+   * registered (the index is kept current by delta runs alone). Sandbox mode uses the listening URL.
+   */
+  publicUrl: string | null;
+  /** The share of a store's API quota the first back-fill may use (it also yields to agents' requests). */
+  syncBackfillShare: number;
+  /** The sync settings sandbox stores get (the environment's defaults). */
+  sandboxSync: StoreSyncConfig;
   logLevel: LogLevel;
   /**
    * How long one agent request (context, order detail, search, notes) may wait for BigCommerce in all; at the
@@ -203,6 +225,14 @@ const EnvSchema = z.object({
   ADMIN_TOKEN: optionalEnv(bearerToken),
   LOG_LEVEL: optionalEnv(z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })),
   REQUEST_BUDGET_SECONDS: optionalEnv(positiveNumber('a number of seconds', 1, 15)),
+  PUBLIC_URL: optionalEnv(httpUrl),
+  SYNC: optionalEnv(z.enum(['on', 'off'], { message: 'must be "on" or "off"' })),
+  SYNC_WINDOW_DAYS: optionalEnv(positiveInteger('a number of days', 1, 730)),
+  SYNC_INTERVAL_SECONDS: optionalEnv(positiveInteger('a number of seconds', 60, 86_400)),
+  SYNC_BACKFILL_SHARE: optionalEnv(positiveNumber('a share of the quota between 0.05 and 1', 0.05, 1)),
+  BIGCOMMERCE_WEBHOOK_SECRET: optionalEnv(
+    z.string().min(24, { message: 'must be at least 24 characters (a random secret)' }),
+  ),
   NOTE_ATTEMPT_TIMEOUT_SECONDS: optionalEnv(positiveNumber('a number of seconds', 1, 600)),
   ERROR_LOG_RETENTION_DAYS: optionalEnv(positiveNumber('a number of days', 1, 3650)),
   ERROR_LOG_MAX_ROWS: optionalEnv(positiveInteger('a number of rows', 100, 100_000_000)),
@@ -230,11 +260,19 @@ function parseFrameAncestors(raw: string | undefined): { value: string[]; issue?
 // ---------------------------------------------------------------------------------------------------------
 // Config file (DESIGN §8)
 
+const SyncFileSchema = z.strictObject({
+  enabled: z.optional(z.boolean()),
+  windowDays: z.optional(z.number().int().min(1).max(730)),
+  intervalSeconds: z.optional(z.number().int().min(60).max(86_400)),
+});
+
 const StoreFileSchema = z.strictObject({
   hash: storeHash,
   tokenEnv: envName,
   apiUrl: z.optional(httpUrl),
   label: z.optional(z.string().min(1)),
+  sync: z.optional(SyncFileSchema),
+  webhookSecretEnv: z.optional(envName),
 });
 
 const MarketFileSchema = z.strictObject({
@@ -278,6 +316,23 @@ function createFileSchema(env: NodeJS.ProcessEnv) {
         ctx.addIssue({ code: 'custom', path: ['markets'], message: 'at least one market is required' });
       }
       for (const [key, store] of Object.entries(file.stores)) {
+        if (store.webhookSecretEnv !== undefined) {
+          const value = blankToUndefined(env[store.webhookSecretEnv]);
+          if (typeof value !== 'string' || value.length < WEBHOOK_SECRET_MIN_LENGTH) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['stores', key, 'webhookSecretEnv'],
+              message: `environment variable ${store.webhookSecretEnv} must hold a secret of at least ${WEBHOOK_SECRET_MIN_LENGTH} characters`,
+            });
+          }
+        } else if (blankToUndefined(env.PUBLIC_URL) !== undefined && store.sync?.enabled !== false) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['stores', key, 'webhookSecretEnv'],
+            message:
+              'is required with PUBLIC_URL: the environment variable holding the secret BigCommerce sends with each webhook',
+          });
+        }
         if (blankToUndefined(env[store.tokenEnv]) === undefined) {
           ctx.addIssue({
             code: 'custom',
@@ -375,15 +430,27 @@ function buildFromFile(
   file: ConfigFile,
   env: NodeJS.ProcessEnv,
   defaultApiUrl: string,
+  syncDefaults: StoreSyncConfig,
 ): Pick<AppConfig, 'stores' | 'markets' | 'defaultMarket'> {
   const stores: Record<string, StoreConfig> = {};
   for (const [key, store] of Object.entries(file.stores)) {
+    const secret =
+      store.webhookSecretEnv === undefined ? undefined : blankToUndefined(env[store.webhookSecretEnv]);
     stores[key] = {
       key,
       hash: store.hash,
       accessToken: String(env[store.tokenEnv]),
       apiUrl: trimTrailingSlash(store.apiUrl ?? defaultApiUrl),
       label: store.label ?? key,
+      sync: {
+        enabled: syncDefaults.enabled && (store.sync?.enabled ?? true),
+        windowDays: store.sync?.windowDays ?? syncDefaults.windowDays,
+        intervalMs:
+          store.sync?.intervalSeconds === undefined
+            ? syncDefaults.intervalMs
+            : store.sync.intervalSeconds * 1000,
+      },
+      webhookSecret: typeof secret === 'string' ? secret : null,
     };
   }
   const markets: Record<string, MarketConfig> = {};
@@ -406,8 +473,22 @@ function buildFromFile(
   return { stores, markets, defaultMarket: file.defaultMarket ?? firstMarket };
 }
 
-function buildSingleStore(hash: string, accessToken: string, apiUrl: string) {
-  const store: StoreConfig = { key: 'default', hash, accessToken, apiUrl, label: `Store ${hash}` };
+function buildSingleStore(
+  hash: string,
+  accessToken: string,
+  apiUrl: string,
+  sync: StoreSyncConfig,
+  webhookSecret: string | null,
+) {
+  const store: StoreConfig = {
+    key: 'default',
+    hash,
+    accessToken,
+    apiUrl,
+    label: `Store ${hash}`,
+    sync,
+    webhookSecret,
+  };
   const market: MarketConfig = {
     id: 'default',
     store: 'default',
@@ -464,18 +545,38 @@ export function loadConfig(env: NodeJS.ProcessEnv, readFile: ReadFile = fs.readF
       message: `is required when a store is configured (at least ${EMBED_SECRET_MIN_LENGTH} characters)`,
     });
   }
+  const syncOn = vars.SYNC !== 'off';
+  if (
+    vars.CONFIG_FILE === undefined &&
+    !sandbox &&
+    syncOn &&
+    vars.PUBLIC_URL !== undefined &&
+    vars.BIGCOMMERCE_WEBHOOK_SECRET === undefined
+  ) {
+    issues.push({
+      path: 'BIGCOMMERCE_WEBHOOK_SECRET',
+      message: 'is required with PUBLIC_URL: the secret BigCommerce sends with each webhook (24+ characters)',
+    });
+  }
   if (issues.length > 0) throw new ConfigError('environment', issues);
+  const syncDefaults: StoreSyncConfig = {
+    enabled: syncOn,
+    windowDays: vars.SYNC_WINDOW_DAYS ?? 90,
+    intervalMs: (vars.SYNC_INTERVAL_SECONDS ?? 300) * 1000,
+  };
 
   const defaultApiUrl = trimTrailingSlash(vars.BIGCOMMERCE_API_URL ?? DEFAULT_API_URL);
   let placement: Pick<AppConfig, 'stores' | 'markets' | 'defaultMarket'>;
   if (vars.CONFIG_FILE !== undefined) {
     const file = path.resolve(vars.CONFIG_FILE);
-    placement = buildFromFile(readConfigFile(file, env, readFile), env, defaultApiUrl);
+    placement = buildFromFile(readConfigFile(file, env, readFile), env, defaultApiUrl, syncDefaults);
   } else if (hasHash && hasToken) {
     placement = buildSingleStore(
       String(vars.BIGCOMMERCE_STORE_HASH),
       String(vars.BIGCOMMERCE_ACCESS_TOKEN),
       defaultApiUrl,
+      syncDefaults,
+      vars.BIGCOMMERCE_WEBHOOK_SECRET ?? null,
     );
   } else {
     placement = { stores: {}, markets: {}, defaultMarket: '' };
@@ -499,6 +600,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, readFile: ReadFile = fs.readF
     metricsToken: vars.METRICS_TOKEN ?? null,
     adminToken: vars.ADMIN_TOKEN ?? null,
     logLevel: vars.LOG_LEVEL ?? 'info',
+    publicUrl: vars.PUBLIC_URL === undefined ? null : trimTrailingSlash(vars.PUBLIC_URL),
+    syncBackfillShare: vars.SYNC_BACKFILL_SHARE ?? 0.5,
+    sandboxSync: syncDefaults,
     requestBudgetMs: Math.round((vars.REQUEST_BUDGET_SECONDS ?? 8) * 1000),
     notes: { attemptTimeoutMs: Math.round((vars.NOTE_ATTEMPT_TIMEOUT_SECONDS ?? 60) * 1000) },
     retention: {

@@ -8,6 +8,9 @@
  */
 import type * as z from 'zod';
 import { collectRawLineItems, consignmentsEnvelope, toRawShippingAddresses } from './consignments.js';
+import { toIsoSeconds, toRfc2822 } from './dates.js';
+import { hookSchema, toHookBody, unwrapHook, type BcHook, type HookInput } from './hooks.js';
+import type { ThrottleState } from './throttle.js';
 import { BigCommerceNotFoundError, BigCommerceSchemaError, type SchemaIssue } from './errors.js';
 import { collectUpTo, MAX_PAGE_SIZE, paginateV2, paginateV3, type V3Page } from './paginate.js';
 import type { RetryPolicy } from './retry.js';
@@ -88,6 +91,19 @@ export interface OrderWithConsignments {
   shippingAddresses: BcShippingAddress[];
 }
 
+export interface ModifiedRange {
+  /** Epoch ms, inclusive (BigCommerce compares whole seconds). */
+  min: number;
+  /** Epoch ms, inclusive. */
+  max: number;
+}
+
+export interface ModifiedPage<T> {
+  records: T[];
+  /** Records BigCommerce sent, valid or not: a full page (= limit) means another may follow. */
+  rawCount: number;
+}
+
 export interface OrderPage {
   orders: BcOrder[];
   /** True when the page was full, so another may follow (v2 lists carry no totals). */
@@ -125,6 +141,28 @@ export interface BigCommerceClient {
    */
   updateOrderStaffNotes(orderId: number, staffNotes: string, options?: CallOptions): Promise<BcOrder>;
   getOrderStatuses(options?: CallOptions): Promise<BcOrderStatus[]>;
+  /**
+   * Orders modified within [min, max] (inclusive, whole seconds), oldest modification first (delta runs). One
+   * page per call; the sync room pages by moving `min` (keyset), not by page numbers alone.
+   */
+  listOrdersModified(
+    range: ModifiedRange,
+    page: { page: number; limit: number },
+    options?: CallOptions,
+  ): Promise<ModifiedPage<BcOrder>>;
+  /** Customers modified within [min, max], oldest modification first (v3 `date_modified:min/max`). */
+  listCustomersModified(
+    range: ModifiedRange,
+    page: { page: number; limit: number },
+    options?: CallOptions,
+  ): Promise<ModifiedPage<BcCustomer>>;
+  /** Every hook this API account registered (hooks belong to the account that created them). */
+  listHooks(options?: CallOptions): Promise<BcHook[]>;
+  createHook(input: HookInput, options?: CallOptions): Promise<BcHook>;
+  updateHook(id: number, patch: Partial<HookInput>, options?: CallOptions): Promise<BcHook>;
+  deleteHook(id: number, options?: CallOptions): Promise<void>;
+  /** The store's rate-limit window as last seen, and the queue in front of it (for background work and the console). */
+  rateLimitState(): ThrottleState;
   /** Cheap credential and reachability check (`GET /v2/time`). */
   ping(options?: CallOptions): Promise<void>;
   /** Releases keep-alive sockets. */
@@ -140,6 +178,8 @@ export const COLLECTION_LIMITS = Object.freeze({
   transactions: 500,
   refunds: 250,
   orderStatuses: 100,
+  /** BigCommerce allows 10 hooks per scope and client; a few scopes times that is plenty. */
+  hooks: 250,
 });
 
 /** `id:in` lists are chunked so URLs stay short. */
@@ -529,6 +569,78 @@ export function createBigCommerceClient(options: BigCommerceClientOptions): BigC
       const body = await send('PUT', path, '/v2/orders/:id', call, { body: { staff_notes: staffNotes } });
       return parseOne(orderSchema, 'order', body, 'PUT', path);
     },
+
+    async listOrdersModified(range, page, call) {
+      const limit = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(page.limit)));
+      const raws = await fetchV2Page(
+        'order',
+        '/v2/orders',
+        '/v2/orders',
+        {
+          min_date_modified: toRfc2822(range.min),
+          max_date_modified: toRfc2822(range.max),
+          // `field:asc` is what the description asks for, though the spec's enum lists bare names.
+          sort: 'date_modified:asc',
+          page: Math.max(1, Math.floor(page.page)),
+          limit,
+        },
+        call,
+      );
+      if (raws === null) return { records: [], rawCount: 0 };
+      return { records: parseList(orderSchema, 'order', raws, call), rawCount: raws.length };
+    },
+
+    async listCustomersModified(range, page, call) {
+      const limit = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(page.limit)));
+      const result = await fetchV3Page(
+        'customer',
+        '/v3/customers',
+        '/v3/customers',
+        {
+          'date_modified:min': toIsoSeconds(range.min),
+          'date_modified:max': toIsoSeconds(range.max),
+          sort: 'date_modified:asc',
+          page: Math.max(1, Math.floor(page.page)),
+          limit,
+        },
+        call,
+      );
+      const raws = result?.data ?? [];
+      return { records: parseList(customerSchema, 'customer', raws, call), rawCount: raws.length };
+    },
+
+    async listHooks(call) {
+      const pages = paginateV3(
+        (page, limit) => fetchV3Page('hook', '/v3/hooks', '/v3/hooks', { page, limit }, call),
+        { limit: COLLECTION_LIMITS.hooks, maxItems: COLLECTION_LIMITS.hooks },
+      );
+      const { items } = await collectUpTo(pages, COLLECTION_LIMITS.hooks);
+      return parseList(hookSchema, 'hook', items, call);
+    },
+
+    async createHook(input, call) {
+      const body = await send('POST', '/v3/hooks', '/v3/hooks', call, { body: toHookBody(input) });
+      return parseOne(hookSchema, 'hook', unwrapHook(body), 'POST', '/v3/hooks');
+    },
+
+    async updateHook(id, patch, call) {
+      const path = `/v3/hooks/${requireId(id)}`;
+      const body = await send('PUT', path, '/v3/hooks/:id', call, { body: toHookBody(patch) });
+      return parseOne(hookSchema, 'hook', unwrapHook(body), 'PUT', path);
+    },
+
+    async deleteHook(id, call) {
+      const path = `/v3/hooks/${requireId(id)}`;
+      try {
+        await send('DELETE', path, '/v3/hooks/:id', call);
+      } catch (error) {
+        // Already gone: what the caller wanted.
+        if (error instanceof BigCommerceNotFoundError) return;
+        throw error;
+      }
+    },
+
+    rateLimitState: () => transport.throttle.state(),
 
     async getOrderStatuses(call) {
       return collectV2(

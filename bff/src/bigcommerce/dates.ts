@@ -89,3 +89,23 @@ function normalizeOffset(zone: string): string | null {
 function pad(value: number): string {
   return String(value).padStart(2, '0');
 }
+
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+/**
+ * An instant as v2 filters read it, RFC 2822 in UTC (`Thu, 20 Apr 2017 11:32:00 +0000`), whole seconds
+ * (BigCommerce's dates have second granularity). The transport percent-encodes the `+`.
+ */
+export function toRfc2822(epochMs: number): string {
+  const d = new Date(Math.floor(epochMs / 1000) * 1000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return (
+    `${WEEKDAYS[d.getUTCDay()] ?? ''}, ${pad(d.getUTCDate())} ${MONTHS[d.getUTCMonth()] ?? ''} ${d.getUTCFullYear()} ` +
+    `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} +0000`
+  );
+}
+
+/** An instant as v3 filters read it: ISO 8601 with an explicit offset, whole seconds. */
+export function toIsoSeconds(epochMs: number): string {
+  return new Date(Math.floor(epochMs / 1000) * 1000).toISOString().replace('.000Z', '+00:00');
+}

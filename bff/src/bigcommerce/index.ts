@@ -12,6 +12,8 @@ export {
   type OrderFilter,
   type OrderPage,
   type OrderWithConsignments,
+  type ModifiedPage,
+  type ModifiedRange,
 } from './client.js';
 export {
   BigCommerceError,
@@ -28,6 +30,8 @@ export { controlPanelOrderUrl } from './control-panel.js';
 export { isOutage } from './is-outage.js';
 export { RETRY_DEFAULTS, type RetryPolicy } from './retry.js';
 export type { RequestMetric } from './transport.js';
+export type { BcHook, HookInput } from './hooks.js';
+export type { ThrottleState } from './throttle.js';
 export { toDecimalString } from './money.js';
 export { toIsoDateTime } from './dates.js';
 export type {

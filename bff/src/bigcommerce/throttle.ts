@@ -38,6 +38,8 @@ export interface ThrottleState {
   queued: number;
   requestsLeft: number | undefined;
   resetAt: number | undefined;
+  /** The window's quota as BigCommerce last announced it (X-Rate-Limit-Requests-Quota). */
+  quota: number | undefined;
 }
 
 export interface Throttle {
@@ -176,7 +178,13 @@ export function createThrottle(options: ThrottleOptions): Throttle {
     },
     state() {
       const w = currentWindow(now());
-      return { inFlight, queued: waiters.length, requestsLeft: w?.left, resetAt: w?.resetAt };
+      return {
+        inFlight,
+        queued: waiters.length,
+        requestsLeft: w?.left,
+        resetAt: w?.resetAt,
+        quota: w?.quota,
+      };
     },
   };
 }

@@ -2,6 +2,7 @@
  * Sandbox mode's stores and markets: what the sandbox serves, placed into the product's config. Here, beside
  * startSandbox, because only the sandbox knows its stores; config.ts knows only that sandbox mode is on.
  */
+import { randomBytes } from 'node:crypto';
 import { SCOPES } from '../../../shared/common.js';
 import { trimTrailingSlash, type AppConfig, type MarketConfig, type StoreConfig } from '../config.js';
 
@@ -32,6 +33,10 @@ export function withSandboxStores(
       accessToken: store.token,
       apiUrl: trimTrailingSlash(apiUrl),
       label: store.label,
+      sync: config.sandboxSync,
+      // The sandbox delivers its webhooks to this process (PUBLIC_URL defaults to the listening URL); a secret
+      // per start keeps the receiving end honest even on loopback.
+      webhookSecret: randomBytes(24).toString('base64url'),
     };
   });
   const market = (id: string, store: string, label: string, locales: string[]): MarketConfig => ({

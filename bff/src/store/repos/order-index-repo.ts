@@ -52,6 +52,9 @@ export interface OrderIndexRepo {
   /** Inserts or replaces headers; a header older than the stored one (date_modified) does not overwrite it. */
   upsertOrders(orders: readonly IndexedOrder[], at: number): Promise<void>;
   getOrder(storeKey: string, orderId: number): Promise<IndexedOrder | null>;
+  /** The stored headers of these orders (missing ones left out). */
+  getOrders(storeKey: string, orderIds: readonly number[]): Promise<IndexedOrder[]>;
+  deleteOrder(storeKey: string, orderId: number): Promise<boolean>;
   /** Newest first (date_created, then id). */
   listShopperOrders(query: ShopperOrdersQuery): Promise<IndexedOrder[]>;
   countShopperOrders(query: Omit<ShopperOrdersQuery, 'limit' | 'offset'>): Promise<number>;
@@ -189,6 +192,28 @@ export function createOrderIndexRepo(db: Kysely<Database>): OrderIndexRepo {
         .where('order_id', '=', orderId)
         .executeTakeFirst();
       return row ? toOrder(row) : null;
+    },
+    async getOrders(storeKey, orderIds) {
+      const out: IndexedOrder[] = [];
+      for (const chunk of chunks([...new Set(orderIds)], ROWS_PER_INSERT)) {
+        if (chunk.length === 0) continue;
+        const rows = await db
+          .selectFrom('index_orders')
+          .selectAll()
+          .where('store_key', '=', storeKey)
+          .where('order_id', 'in', chunk)
+          .execute();
+        out.push(...rows.map(toOrder));
+      }
+      return out;
+    },
+    async deleteOrder(storeKey, orderId) {
+      const result = await db
+        .deleteFrom('index_orders')
+        .where('store_key', '=', storeKey)
+        .where('order_id', '=', orderId)
+        .executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
     },
     async listShopperOrders(query) {
       const rows = await shopperFilter(query)
