@@ -4,6 +4,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import express, { type Express, type RequestHandler, type Router } from 'express';
+import type { Store } from 'express-rate-limit';
 import { createEmbedTokenVerifier } from './auth/embed-token.js';
 import { createSessionService, requireSession, type SessionService } from './auth/sessions.js';
 import type { AppConfig } from './config.js';
@@ -15,6 +16,7 @@ import { createMetrics, markRouteBase, type Metrics } from './http/metrics.js';
 import { createNotFound } from './http/not-found.js';
 import { requireJsonBody } from './http/require-json.js';
 import { createCors, createSecurityHeaders } from './http/security.js';
+import { createSessionRateLimit } from './http/session-rate-limit.js';
 import { createAdminRouter } from './routes/admin.js';
 import { createHealthRouter, type StorePinger } from './routes/health.js';
 import { createMetricsRouter } from './routes/metrics.js';
@@ -46,6 +48,18 @@ export interface AppDeps {
   draining?: () => boolean;
   /** Default: built from config + repos. Exposed so other code (e.g. /demo) opens sessions the same way. */
   sessions?: SessionService;
+  /**
+   * The per-session rate limit's counters. Default: in this process. Pass a shared store (Redis) when several
+   * instances serve the same sessions. `windowMs` (default one minute) is for tests.
+   */
+  rateLimit?: { store?: Store; windowMs?: number };
+}
+
+/** The limit of config.sessionRateLimitPerMinute, or nothing when it is 0 (off). */
+function createRateLimits(deps: AppDeps): RequestHandler[] {
+  const limit = deps.config.sessionRateLimitPerMinute;
+  if (limit === 0) return [];
+  return [createSessionRateLimit({ limit, ...deps.rateLimit, logger: deps.logger })];
 }
 
 function refuseWhileDraining(draining: () => boolean): RequestHandler {
@@ -110,7 +124,14 @@ export function createApp(deps: AppDeps): Express {
   app.use(createWidgetRouter({ widgetDist: deps.widgetDist ?? DEFAULT_WIDGET_DIST }));
   for (const router of deps.routers ?? []) app.use(router);
 
-  app.use('/api/v1', markRouteBase('/api/v1'), requireSession(sessions), ...(deps.apiRouters ?? []));
+  app.use(
+    '/api/v1',
+    markRouteBase('/api/v1'),
+    requireSession(sessions),
+    // After the session check: requests without a valid session are refused before they count for anybody.
+    ...createRateLimits(deps),
+    ...(deps.apiRouters ?? []),
+  );
 
   app.use(createNotFound());
   app.use(createErrorHandler({ logger, errorLog: repos.errorLog, now }));

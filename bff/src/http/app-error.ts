@@ -6,6 +6,8 @@ export interface AppErrorOptions {
   cause?: unknown;
   /** For logs and the error log only: never sent to the client. */
   details?: unknown;
+  /** Sent as Retry-After (seconds) by the error handler, when the client should wait before trying again. */
+  retryAfterSec?: number;
 }
 
 /**
@@ -16,6 +18,7 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly status: number;
   readonly details: unknown;
+  readonly retryAfterSec: number | undefined;
 
   constructor(code: ErrorCode, options: AppErrorOptions = {}) {
     super(options.message ?? ERROR_CATALOG[code].message, { cause: options.cause });
@@ -23,6 +26,7 @@ export class AppError extends Error {
     this.code = code;
     this.status = ERROR_CATALOG[code].status;
     this.details = options.details;
+    this.retryAfterSec = options.retryAfterSec;
   }
 }
 

@@ -18,7 +18,7 @@ export interface MappedError {
   code: ErrorCode;
   /** The sentence sent to the client: ours, never an upstream body or an exception text. */
   message: string;
-  /** Seconds for Retry-After, when BigCommerce told us how long to wait. */
+  /** Seconds for Retry-After: how long BigCommerce (or our own rate limit) says to wait. */
   retryAfterSec?: number;
 }
 
@@ -65,7 +65,11 @@ function mapUpstreamError(error: BigCommerceError): MappedError {
 
 /** Translates any thrown value into a catalog code and a safe message. Pure, so it is tested on its own. */
 export function mapError(error: unknown): MappedError {
-  if (isAppError(error)) return { code: error.code, message: error.message };
+  if (isAppError(error)) {
+    const mapped: MappedError = { code: error.code, message: error.message };
+    if (error.retryAfterSec !== undefined) mapped.retryAfterSec = error.retryAfterSec;
+    return mapped;
+  }
   if (error instanceof $ZodError) return catalog('invalid_request', describeZodError(error));
   if (error instanceof BigCommerceSchemaError) return catalog('upstream_invalid');
   if (error instanceof BigCommerceError) return mapUpstreamError(error);

@@ -1,0 +1,73 @@
+/**
+ * The per-session rate limit on the agent API: a widget session may make so many /api/v1 requests per window.
+ * A runaway widget, a script holding a session, or an agent's stuck retry loop then costs one 429 per request
+ * instead of BigCommerce quota and CPU that every other agent shares.
+ */
+import { createHash } from 'node:crypto';
+import type { Request, RequestHandler } from 'express';
+import { rateLimit, type AugmentedRequest, type Store } from 'express-rate-limit';
+import { AppError } from './app-error.js';
+import { readBearer } from './bearer.js';
+import type { Logger } from './logger.js';
+
+export const RATE_LIMIT_WINDOW_MS = 60_000;
+
+export interface SessionRateLimitOptions {
+  /** Requests per window and session. */
+  limit: number;
+  /** Default one minute. Tests use a short window instead of waiting a minute. */
+  windowMs?: number;
+  /**
+   * Where the counts live. Default: express-rate-limit's in-process MemoryStore. Several BFF instances behind a
+   * load balancer pass a shared store (e.g. rate-limit-redis) so a session has one budget across all of them.
+   */
+  store?: Store;
+  logger: Logger;
+}
+
+const REQUEST_PROPERTY = 'sessionRateLimit';
+
+/**
+ * Counts by a digest of the bearer session id (requireSession has already accepted it), never the id itself:
+ * store keys end up in Redis and in debug output, and the id is a credential.
+ */
+function keyBySession(req: Request): string {
+  const token = readBearer(req.get('Authorization')) ?? '';
+  return `session:${createHash('sha256').update(token).digest('base64url')}`;
+}
+
+function secondsUntil(resetTime: Date | undefined, windowMs: number): number {
+  const ms = resetTime === undefined ? windowMs : resetTime.getTime() - Date.now();
+  return Math.max(1, Math.ceil(ms / 1000));
+}
+
+/** Mount after requireSession. Over the limit: `429 rate_limited` with Retry-After, through the error handler. */
+export function createSessionRateLimit(options: SessionRateLimitOptions): RequestHandler {
+  const windowMs = options.windowMs ?? RATE_LIMIT_WINDOW_MS;
+  return rateLimit({
+    windowMs,
+    limit: options.limit,
+    keyGenerator: keyBySession,
+    requestPropertyName: REQUEST_PROPERTY,
+    // Retry-After is set by our error handler with the error body; RateLimit-* headers on every answer would
+    // be bytes no client of ours reads.
+    standardHeaders: false,
+    legacyHeaders: false,
+    ...(options.store ? { store: options.store } : {}),
+    // A shared store that is down must not take the agent API with it: count nothing, log, let requests pass.
+    passOnStoreError: true,
+    logger: {
+      error: (error, message) => options.logger.error({ err: error }, message ?? 'rate limiter error'),
+      warn: (error, message) => options.logger.warn({ err: error }, message ?? 'rate limiter warning'),
+    },
+    handler: (req, _res, next) => {
+      const info = (req as AugmentedRequest)[REQUEST_PROPERTY];
+      next(
+        new AppError('rate_limited', {
+          retryAfterSec: secondsUntil(info?.resetTime, windowMs),
+          details: { limit: info?.limit, windowMs },
+        }),
+      );
+    },
+  });
+}
