@@ -2,12 +2,13 @@
  * Builds the Express app from its dependencies and never listens (server.ts does), so tests drive the
  * real app over HTTP with their own config, database and clock.
  */
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
 import express, { type Express, type RequestHandler, type Router } from 'express';
 import type { Store } from 'express-rate-limit';
 import { createEmbedTokenVerifier } from './auth/embed-token.js';
 import { createSessionService, requireSession, type SessionService } from './auth/sessions.js';
 import type { AppConfig } from './config.js';
+import { findPackageRoot } from './find-package-root.js';
 import { AppError } from './http/app-error.js';
 import { createCorrelationMiddleware } from './http/correlation.js';
 import { createErrorHandler } from './http/error-handler.js';
@@ -25,7 +26,8 @@ import { createWidgetRouter } from './routes/widget-page.js';
 import type { AppDatabase } from './store/db.js';
 import { createRepos, type Repos } from './store/index.js';
 
-export const DEFAULT_WIDGET_DIST = fileURLToPath(new URL('../../widget/dist', import.meta.url));
+/** Vite's output (`npm run build`), found from the project root so the compiled server finds it too. */
+export const DEFAULT_WIDGET_DIST = path.join(findPackageRoot(import.meta.url), 'widget', 'dist');
 export const API_BODY_LIMIT = '16kb';
 
 export interface AppDeps {
