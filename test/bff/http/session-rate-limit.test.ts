@@ -106,7 +106,7 @@ describe('the per-session rate limit on /api/v1 (default 120 a minute)', () => {
   });
 });
 
-describe('SESSION_RATE_LIMIT_PER_MINUTE', () => {
+describe('the rate limit, configured: SESSION_RATE_LIMIT_PER_MINUTE and the store', () => {
   it('sets the limit; after the window a limited session goes on', async () => {
     const app = await startTestApp({
       env: { SESSION_RATE_LIMIT_PER_MINUTE: '2' },
@@ -125,6 +125,30 @@ describe('SESSION_RATE_LIMIT_PER_MINUTE', () => {
       await sleep(retryAfter * 1_000);
 
       assert.deepEqual(await probe(app, session, 2), [200, 200]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('lets requests pass and logs when the store fails', async () => {
+    class FailingStore extends MemoryStore {
+      override async increment(): Promise<never> {
+        throw new Error('store unreachable');
+      }
+    }
+    const logs = createLogCapture();
+    const app = await startTestApp({
+      env: { SESSION_RATE_LIMIT_PER_MINUTE: '1' },
+      apiRouters: [createProbeRouter()],
+      logDestination: logs.stream,
+      extraDeps: { rateLimit: { store: new FailingStore() } },
+    });
+    try {
+      const session = await app.openSession();
+      assert.deepEqual(await probe(app, session, 3), [200, 200, 200]);
+      assert.ok(
+        logs.lines().some((line) => line.level === 50 && JSON.stringify(line).includes('store unreachable')),
+      );
     } finally {
       await app.close();
     }
