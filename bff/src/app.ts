@@ -6,7 +6,7 @@ import path from 'node:path';
 import express, { type Express, type RequestHandler, type Router } from 'express';
 import type { Store } from 'express-rate-limit';
 import { createEmbedTokenVerifier } from './auth/embed-token.js';
-import { createSessionService, requireSession, type SessionService } from './auth/sessions.js';
+import { createSessionService, getSession, requireSession, type SessionService } from './auth/sessions.js';
 import type { AppConfig } from './config.js';
 import { findPackageRoot } from './find-package-root.js';
 import { AppError } from './http/app-error.js';
@@ -61,7 +61,15 @@ export interface AppDeps {
 function createRateLimits(deps: AppDeps): RequestHandler[] {
   const limit = deps.config.sessionRateLimitPerMinute;
   if (limit === 0) return [];
-  return [createSessionRateLimit({ limit, ...deps.rateLimit, logger: deps.logger })];
+  return [
+    createSessionRateLimit({
+      limit,
+      ...deps.rateLimit,
+      logger: deps.logger,
+      // requireSession ran first; its ref is already a hash, so counting costs no hashing per request.
+      keyFor: (_req, res) => getSession(res).ref,
+    }),
+  ];
 }
 
 function refuseWhileDraining(draining: () => boolean): RequestHandler {

@@ -245,7 +245,7 @@ export async function startServer(
     }
 
     // Ours to stop on close (its sweep timer); a store passed in belongs to the caller.
-    const ownRateLimitStore = options.rateLimitStore ? null : new MemoryStore();
+    const ownRateLimitStore = options.rateLimitStore ? undefined : new MemoryStore();
     cleanups.push(() => ownRateLimitStore?.shutdown());
 
     let draining = false;
@@ -262,7 +262,7 @@ export async function startServer(
       routers: extensions.flatMap((extension) => extension.routers ?? []),
       widgetDist,
       draining: () => draining,
-      rateLimit: { store: options.rateLimitStore ?? ownRateLimitStore ?? undefined },
+      rateLimit: { store: options.rateLimitStore ?? ownRateLimitStore },
     });
 
     const server = http.createServer(app);

@@ -3,11 +3,9 @@
  * A runaway widget, a script holding a session, or an agent's stuck retry loop then costs one 429 per request
  * instead of BigCommerce quota and CPU that every other agent shares.
  */
-import { createHash } from 'node:crypto';
-import type { Request, RequestHandler } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import { rateLimit, type AugmentedRequest, type Store } from 'express-rate-limit';
 import { AppError } from './app-error.js';
-import { readBearer } from './bearer.js';
 import type { Logger } from './logger.js';
 
 export const RATE_LIMIT_WINDOW_MS = 60_000;
@@ -23,18 +21,14 @@ export interface SessionRateLimitOptions {
    */
   store?: Store;
   logger: Logger;
+  /**
+   * The request's session as a key that is not a credential (the session's ref, a prefix of its id's hash):
+   * keys end up in a shared store and in debug output, and the bearer id itself is a secret.
+   */
+  keyFor: (req: Request, res: Response) => string;
 }
 
 const REQUEST_PROPERTY = 'sessionRateLimit';
-
-/**
- * Counts by a digest of the bearer session id (requireSession has already accepted it), never the id itself:
- * store keys end up in Redis and in debug output, and the id is a credential.
- */
-function keyBySession(req: Request): string {
-  const token = readBearer(req.get('Authorization')) ?? '';
-  return `session:${createHash('sha256').update(token).digest('base64url')}`;
-}
 
 function secondsUntil(resetTime: Date | undefined, windowMs: number): number {
   const ms = resetTime === undefined ? windowMs : resetTime.getTime() - Date.now();
@@ -47,7 +41,7 @@ export function createSessionRateLimit(options: SessionRateLimitOptions): Reques
   return rateLimit({
     windowMs,
     limit: options.limit,
-    keyGenerator: keyBySession,
+    keyGenerator: (req, res) => `session:${options.keyFor(req, res)}`,
     requestPropertyName: REQUEST_PROPERTY,
     // Retry-After is set by our error handler with the error body; RateLimit-* headers on every answer would
     // be bytes no client of ours reads.

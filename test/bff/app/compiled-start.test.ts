@@ -35,7 +35,8 @@ function waitForListening(child: ChildProcess): Promise<string> {
     let err = '';
     child.stdout?.on('data', (chunk: Buffer) => {
       out += chunk.toString();
-      for (const line of out.split('\n')) {
+      // Only complete lines: a chunk may end in the middle of one.
+      for (const line of out.split('\n').slice(0, -1)) {
         if (!line.startsWith('{')) continue;
         const { msg } = JSON.parse(line) as { msg?: string };
         const url = /^listening on (http:\/\/\S+)$/.exec(msg ?? '')?.[1];
