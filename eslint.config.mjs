@@ -5,6 +5,130 @@ import tseslint from 'typescript-eslint';
 import { configs as litConfigs } from 'eslint-plugin-lit';
 import globals from 'globals';
 
+const BFF_ROOMS = [
+  'core',
+  'bigcommerce',
+  'cache',
+  'store',
+  'sandbox',
+  'config',
+  'auth',
+  'http',
+  'context',
+  'notes',
+  'sync',
+  'novomind',
+  'status',
+  'demo',
+  'routes',
+  'cli',
+  'wiring',
+  'app',
+  'server',
+];
+
+/** What each room may not import. Rooms not listed in a row above them point one way: down. */
+const FORBIDDEN = {
+  core: BFF_ROOMS.filter((room) => room !== 'core'),
+  bigcommerce: BFF_ROOMS.filter((room) => !['core', 'bigcommerce'].includes(room)),
+  cache: BFF_ROOMS.filter((room) => !['core', 'cache'].includes(room)),
+  store: BFF_ROOMS.filter((room) => !['core', 'store'].includes(room)),
+  sandbox: BFF_ROOMS.filter((room) => !['core', 'sandbox', 'config'].includes(room)),
+  config: BFF_ROOMS.filter((room) => !['core', 'config'].includes(room)),
+  auth: [
+    'bigcommerce',
+    'cache',
+    'sandbox',
+    'http',
+    'context',
+    'notes',
+    'sync',
+    'novomind',
+    'status',
+    'demo',
+    'routes',
+    'cli',
+    'wiring',
+    'app',
+    'server',
+  ],
+  http: [
+    'bigcommerce',
+    'cache',
+    'store',
+    'sandbox',
+    'auth',
+    'context',
+    'notes',
+    'sync',
+    'novomind',
+    'status',
+    'demo',
+    'routes',
+    'cli',
+    'wiring',
+    'app',
+    'server',
+  ],
+  context: [
+    'sandbox',
+    'auth',
+    'http',
+    'sync',
+    'novomind',
+    'status',
+    'demo',
+    'routes',
+    'cli',
+    'wiring',
+    'app',
+    'server',
+  ],
+  notes: [
+    'sandbox',
+    'auth',
+    'http',
+    'context',
+    'sync',
+    'novomind',
+    'status',
+    'demo',
+    'routes',
+    'cli',
+    'wiring',
+    'app',
+    'server',
+  ],
+  sync: ['sandbox', 'auth', 'http', 'novomind', 'status', 'demo', 'routes', 'cli', 'wiring', 'app', 'server'],
+  novomind: ['sandbox', 'auth', 'http', 'status', 'demo', 'routes', 'cli', 'wiring', 'app', 'server'],
+  status: ['sandbox', 'auth', 'http', 'novomind', 'demo', 'routes', 'cli', 'wiring', 'app', 'server'],
+  demo: ['routes', 'cli', 'wiring', 'app', 'server'],
+  routes: ['sandbox', 'cli', 'wiring', 'app', 'server'],
+  cli: ['routes', 'wiring', 'app', 'server'],
+  wiring: ['cli', 'app', 'server'],
+  app: ['sandbox', 'cli', 'wiring', 'server'],
+};
+
+/** Only bff/src/bigcommerce speaks HTTP to BigCommerce (the sandbox is a BigCommerce, and serves with Express). */
+const AXIOS_RULE = { group: ['axios'], message: 'Only bff/src/bigcommerce speaks HTTP to BigCommerce.' };
+
+function bffLayers() {
+  return Object.entries(FORBIDDEN).map(([room, forbidden]) => {
+    const isFile = room === 'app' || room === 'server' || room === 'config';
+    const files = isFile ? [`bff/src/${room}.ts`] : [`bff/src/${room}/**/*.ts`];
+    // `../http/x.js`, `../../http/x.js`, `./http/x.js` (from app.ts), `../config.js` …
+    const regex = `^(\\.\\./|\\./)+(${forbidden.join('|')})(/|\\.js$)`;
+    const patterns = [
+      {
+        regex,
+        message: `bff/src/${room} must not depend on ${forbidden.join(', ')} (dependencies point one way; see eslint.config.mjs).`,
+      },
+    ];
+    if (room !== 'bigcommerce' && room !== 'server') patterns.push(AXIOS_RULE);
+    return { files, rules: { 'no-restricted-imports': ['error', { patterns }] } };
+  });
+}
+
 export default tseslint.config(
   { ignores: ['**/dist/**', 'node_modules/**', 'data/**', '.screenshots/**'] },
   js.configs.recommended,
@@ -39,16 +163,9 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    files: ['bff/src/**/*.ts'],
-    ignores: ['bff/src/bigcommerce/**', 'bff/src/sandbox/**', 'bff/src/server.ts', 'bff/src/wiring/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [{ group: ['axios'], message: 'Only bff/src/bigcommerce speaks HTTP to BigCommerce.' }] },
-      ],
-    },
-  },
+  // The BFF's layering (STYLE.md §2): a room may import only the rooms listed as below it. Each entry names what
+  // it must NOT import (relative paths into bff/src); test/lint/layering.test.ts proves a violation fails lint.
+  ...bffLayers(),
   {
     files: ['test/**/*.ts', 'scripts/**/*.ts'],
     rules: {

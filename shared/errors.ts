@@ -42,6 +42,11 @@ export const ERROR_CATALOG = {
   upstream_auth_failed: { status: 502, message: 'BigCommerce rejected our credentials for this store.' },
   upstream_invalid: { status: 502, message: 'BigCommerce sent data we could not read.' },
   upstream_unavailable: { status: 503, message: 'BigCommerce is unavailable right now.' },
+  order_unverified: {
+    status: 503,
+    message:
+      'BigCommerce cannot be reached to confirm this order is the ticket’s shopper’s; open it from the list and try again.',
+  },
   upstream_rate_limited: { status: 503, message: 'BigCommerce is throttling this store; try again shortly.' },
   upstream_timeout: { status: 504, message: 'BigCommerce did not answer in time.' },
   not_ready: { status: 503, message: 'The service is not ready.' },

@@ -4,12 +4,12 @@
  */
 import path from 'node:path';
 import express, { type Express, type RequestHandler, type Router } from 'express';
-import type { Store } from 'express-rate-limit';
+import type { Store as RateLimitStore } from 'express-rate-limit';
 import { createEmbedTokenVerifier } from './auth/embed-token.js';
 import { createSessionService, getSession, requireSession, type SessionService } from './auth/sessions.js';
 import type { AppConfig } from './config.js';
-import { findPackageRoot } from './find-package-root.js';
-import { AppError } from './http/app-error.js';
+import { AppError } from './core/app-error.js';
+import { findPackageRoot } from './core/find-package-root.js';
 import { createCorrelationMiddleware } from './http/correlation.js';
 import { createErrorHandler } from './http/error-handler.js';
 import { createRequestLogger, type Logger } from './http/logger.js';
@@ -23,8 +23,8 @@ import { createHealthRouter, type StorePinger } from './routes/health.js';
 import { createMetricsRouter } from './routes/metrics.js';
 import { createSessionRouter } from './routes/session.js';
 import { createWidgetRouter } from './routes/widget-page.js';
-import type { AppDatabase } from './store/db.js';
-import { createRepos, type Repos } from './store/index.js';
+import { toAppError } from './bigcommerce/index.js';
+import type { Store } from './store/index.js';
 
 /** Vite's output (`npm run build`), found from the project root so the compiled server finds it too. */
 export const DEFAULT_WIDGET_DIST = path.join(findPackageRoot(import.meta.url), 'widget', 'dist');
@@ -33,9 +33,8 @@ export const API_BODY_LIMIT = '16kb';
 export interface AppDeps {
   config: AppConfig;
   logger: Logger;
-  db: AppDatabase;
-  /** Default: createRepos(db). Pass your own to share them with background workers. */
-  repos?: Repos;
+  /** The product's durable state (SQLite by default); the app reads its repositories and readiness. */
+  store: Store;
   /** Default: a fresh registry without Node process metrics. */
   metrics?: Metrics;
   now?: () => number;
@@ -54,7 +53,7 @@ export interface AppDeps {
    * The per-session rate limit's counters. Default: in this process. Pass a shared store (Redis) when several
    * instances serve the same sessions. `windowMs` (default one minute) is for tests.
    */
-  rateLimit?: { store?: Store; windowMs?: number };
+  rateLimit?: { store?: RateLimitStore; windowMs?: number };
 }
 
 /** The limit of config.sessionRateLimitPerMinute, or nothing when it is 0 (off). */
@@ -89,9 +88,9 @@ const noStore: RequestHandler = (_req, res, next) => {
 };
 
 export function createApp(deps: AppDeps): Express {
-  const { config, logger, db } = deps;
+  const { config, logger, store } = deps;
   const now = deps.now ?? Date.now;
-  const repos = deps.repos ?? createRepos(db);
+  const { repos } = store;
   const metrics = deps.metrics ?? createMetrics();
   const sessions =
     deps.sessions ??
@@ -121,7 +120,7 @@ export function createApp(deps: AppDeps): Express {
 
   app.use(
     createHealthRouter({
-      db,
+      db: store,
       storeKeys: Object.keys(config.stores),
       bigcommerce: deps.bigcommerce,
       now,
@@ -144,6 +143,13 @@ export function createApp(deps: AppDeps): Express {
   );
 
   app.use(createNotFound());
-  app.use(createErrorHandler({ logger, errorLog: repos.errorLog, now }));
+  app.use(
+    createErrorHandler({
+      logger,
+      translate: toAppError,
+      recordFailure: (record) => repos.errorLog.record(record),
+      now,
+    }),
+  );
   return app;
 }

@@ -69,6 +69,20 @@ export interface AppConfig {
   metricsToken: string | null;
   adminToken: string | null;
   logLevel: LogLevel;
+  /**
+   * How long one agent request (context, order detail, search, notes) may wait for BigCommerce in all; at the
+   * deadline it answers with a stale copy, or 504 upstream_timeout. The widget waits 20 s, so at most 15.
+   */
+  requestBudgetMs: number;
+  notes: {
+    /** The longest one write attempt may take; a claimed note's lease is twice this. */
+    attemptTimeoutMs: number;
+  };
+  /** How much history the error log and the ticket events keep (whichever bound bites first). */
+  retention: {
+    errorLog: { maxAgeMs: number; maxRows: number };
+    ticketEvents: { maxAgeMs: number; maxRows: number };
+  };
   /** The CONFIG_FILE path, when one was read (for logs). */
   configFile: string | null;
 }
@@ -140,7 +154,7 @@ function isOrigin(value: string): boolean {
   }
 }
 
-function trimTrailingSlash(url: string): string {
+export function trimTrailingSlash(url: string): string {
   return url.replace(/\/+$/, '');
 }
 
@@ -152,6 +166,19 @@ function blankToUndefined(value: unknown): unknown {
   return typeof value === 'string' && value.trim() === '' ? undefined : value;
 }
 const optionalEnv = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, z.optional(schema));
+
+function positiveNumber(what: string, min: number, max: number) {
+  return z.coerce
+    .number({ message: `must be ${what}` })
+    .min(min, { message: `must be at least ${min}` })
+    .max(max, { message: `must be at most ${max}` });
+}
+
+function positiveInteger(what: string, min: number, max: number) {
+  return positiveNumber(what, min, max).int({ message: `must be ${what} (a whole number)` });
+}
+
+const DAY_MS = 24 * 3_600_000;
 
 const EnvSchema = z.object({
   PORT: optionalEnv(
@@ -186,6 +213,12 @@ const EnvSchema = z.object({
   METRICS_TOKEN: optionalEnv(bearerToken),
   ADMIN_TOKEN: optionalEnv(bearerToken),
   LOG_LEVEL: optionalEnv(z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })),
+  REQUEST_BUDGET_SECONDS: optionalEnv(positiveNumber('a number of seconds', 1, 15)),
+  NOTE_ATTEMPT_TIMEOUT_SECONDS: optionalEnv(positiveNumber('a number of seconds', 1, 600)),
+  ERROR_LOG_RETENTION_DAYS: optionalEnv(positiveNumber('a number of days', 1, 3650)),
+  ERROR_LOG_MAX_ROWS: optionalEnv(positiveInteger('a number of rows', 100, 100_000_000)),
+  TICKET_EVENTS_RETENTION_DAYS: optionalEnv(positiveNumber('a number of days', 1, 3650)),
+  TICKET_EVENTS_MAX_ROWS: optionalEnv(positiveInteger('a number of rows', 100, 1_000_000_000)),
 });
 type Env = z.infer<typeof EnvSchema>;
 
@@ -478,57 +511,20 @@ export function loadConfig(env: NodeJS.ProcessEnv, readFile: ReadFile = fs.readF
     metricsToken: vars.METRICS_TOKEN ?? null,
     adminToken: vars.ADMIN_TOKEN ?? null,
     logLevel: vars.LOG_LEVEL ?? 'info',
+    requestBudgetMs: Math.round((vars.REQUEST_BUDGET_SECONDS ?? 8) * 1000),
+    notes: { attemptTimeoutMs: Math.round((vars.NOTE_ATTEMPT_TIMEOUT_SECONDS ?? 60) * 1000) },
+    retention: {
+      errorLog: {
+        maxAgeMs: Math.round((vars.ERROR_LOG_RETENTION_DAYS ?? 30) * DAY_MS),
+        maxRows: vars.ERROR_LOG_MAX_ROWS ?? 10_000,
+      },
+      ticketEvents: {
+        maxAgeMs: Math.round((vars.TICKET_EVENTS_RETENTION_DAYS ?? 90) * DAY_MS),
+        maxRows: vars.TICKET_EVENTS_MAX_ROWS ?? 1_000_000,
+      },
+    },
     configFile: vars.CONFIG_FILE === undefined ? null : path.resolve(vars.CONFIG_FILE),
   };
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Sandbox placement
-
-/** What server.ts hands over from the started sandbox (structural, so config.ts does not depend on sandbox/). */
-export interface SandboxStoreInfo {
-  hash: string;
-  token: string;
-  label: string;
-}
-
-const SANDBOX_STORE_KEYS = ['eu', 'us'] as const;
-
-/**
- * Sandbox mode: store keys `eu`/`us` (in the sandbox's store order) and two markets that exercise
- * locale routing: `de` (German-speaking shoppers on the EU store) and `us` (English on the US store).
- */
-export function withSandboxStores(
-  config: AppConfig,
-  apiUrl: string,
-  sandboxStores: readonly SandboxStoreInfo[],
-): AppConfig {
-  const stores: Record<string, StoreConfig> = {};
-  sandboxStores.slice(0, SANDBOX_STORE_KEYS.length).forEach((store, index) => {
-    const key = SANDBOX_STORE_KEYS[index] ?? `s${index}`;
-    stores[key] = {
-      key,
-      hash: store.hash,
-      accessToken: store.token,
-      apiUrl: trimTrailingSlash(apiUrl),
-      label: store.label,
-    };
-  });
-  const market = (id: string, store: string, label: string, locales: string[]): MarketConfig => ({
-    id,
-    store,
-    label,
-    locales,
-    channels: null,
-    permissions: [...SCOPES],
-    frameOrigins: [],
-    embedSecret: null,
-    template: null,
-  });
-  const markets: Record<string, MarketConfig> = {};
-  if (stores.eu) markets.de = market('de', 'eu', 'Deutschland (Sandbox)', ['de', 'de-DE', 'de-AT', 'de-CH']);
-  if (stores.us) markets.us = market('us', 'us', 'United States (Sandbox)', ['en-US', 'en']);
-  return { ...config, stores, markets, defaultMarket: Object.keys(markets)[0] ?? '' };
 }
 
 // ---------------------------------------------------------------------------------------------------------

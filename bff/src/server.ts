@@ -8,75 +8,32 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Router } from 'express';
-import { MemoryStore, type Store } from 'express-rate-limit';
+import { MemoryStore, type Store as RateLimitStore } from 'express-rate-limit';
 import type { DestinationStream } from 'pino';
 import { createApp, DEFAULT_WIDGET_DIST } from './app.js';
 import { createEmbedTokenVerifier } from './auth/embed-token.js';
-import { createSessionService, type SessionService } from './auth/sessions.js';
+import { createSessionService } from './auth/sessions.js';
 import {
   createBigCommerceClient,
+  isOutage,
   type BigCommerceClient,
   type BigCommerceClientOptions,
 } from './bigcommerce/index.js';
-import { createCache, type Cache } from './cache/index.js';
-import { ConfigError, loadConfig, withSandboxStores, type AppConfig } from './config.js';
+import { createCache } from './cache/index.js';
+import { ConfigError, loadConfig, type AppConfig } from './config.js';
 import { createLogger, type Logger } from './http/logger.js';
-import { createMetrics, type Metrics } from './http/metrics.js';
-import { extendWithContext } from './routes/context.js';
-import { extendWithDemo } from './routes/demo.js';
-import { createNotesExtension } from './routes/notes.js';
-import { startSandbox, type Sandbox, type SandboxOptions } from './sandbox/index.js';
-import { DATABASE_FILE, openDatabase, type AppDatabase } from './store/db.js';
-import { createRepos, type Repos } from './store/index.js';
+import { createMetrics } from './http/metrics.js';
+import { PRODUCT_EXTENSIONS } from './wiring/index.js';
+import type { ExtendServer, ServerContext, ServerExtension } from './wiring/server-context.js';
 
-/** Everything a room needs to plug its routes and background work into the running product. */
-export interface ServerContext {
-  config: AppConfig;
-  logger: Logger;
-  db: AppDatabase;
-  repos: Repos;
-  metrics: Metrics;
-  /** One cache for the process; its events feed the cache metrics. */
-  cache: Cache;
-  now: () => number;
-  /** One BigCommerce client per configured store, by store key. */
-  clients: Readonly<Record<string, BigCommerceClient>>;
-  clientFor(storeKey: string): BigCommerceClient;
-  sessions: SessionService;
-  /** The running sandbox in sandbox mode, else null. */
-  sandbox: Sandbox | null;
-}
-
-export interface ServerExtension {
-  /** Mounted under /api/v1 behind requireSession. */
-  apiRouters?: Router[];
-  /** Mounted at the root without a session (e.g. /demo). */
-  routers?: Router[];
-  /** Called once the server listens (start workers here). */
-  start?(): void | Promise<void>;
-  /** Called after HTTP has drained, before the database closes (stop workers, flush). */
-  stop?(): Promise<void>;
-}
-
-export type ExtendServer = (ctx: ServerContext) => ServerExtension | Promise<ServerExtension>;
-
-// ===================================== WIRING ===========================================================
-// The product's rooms register here, one factory each, so `npm start`, the e2e tests and the bench all run
-// the same product. A factory receives the ServerContext and returns its routers and background work, e.g.
-//   (ctx) => ({ apiRouters: [createContextRouter(...)], start: () => worker.start(), stop: () => worker.stop() })
-// Tests that want only the platform pass `productExtensions: false`.
-const PRODUCT_EXTENSIONS: readonly ExtendServer[] = [
-  extendWithContext,
-  createNotesExtension(),
-  extendWithDemo,
-];
-// =================================== end WIRING =========================================================
+export type { ExtendServer, ServerContext, ServerExtension } from './wiring/server-context.js';
+import { startSandbox, withSandboxStores, type Sandbox, type SandboxOptions } from './sandbox/index.js';
+import { defaultDatabaseFile, openSqliteStore } from './store/index.js';
 
 export interface StartServerOptions {
   /** Extra extensions (after the product's own). */
   extend?: ExtendServer | readonly ExtendServer[];
-  /** Apply the WIRING list above. Default true. */
+  /** Apply the product's extensions (wiring/index.ts). Default true. */
   productExtensions?: boolean;
   /** Sandbox mode only: options for the sandbox (latency, quota, faultSeed …); host/port stay loopback/random. */
   sandbox?: Omit<SandboxOptions, 'host' | 'port'>;
@@ -91,7 +48,7 @@ export interface StartServerOptions {
   /** Node process metrics in /metrics. Default true. */
   defaultMetrics?: boolean;
   /** Counters of the per-session rate limit; default in this process. A shared (Redis) store for several instances. */
-  rateLimitStore?: Store;
+  rateLimitStore?: RateLimitStore;
   /** BigCommerce client tuning for every store (tests: short timeouts, no real sleeping between retries). */
   bigcommerce?: Pick<BigCommerceClientOptions, 'timeoutMs' | 'sleep' | 'random' | 'retry' | 'maxConcurrency'>;
 }
@@ -178,9 +135,14 @@ export async function startServer(
       );
     }
 
-    const db = openDatabase(options.database ?? path.join(config.dataDir, DATABASE_FILE));
-    cleanups.push(() => db.close());
-    const repos = createRepos(db);
+    // DATA_DIR's lock is held for the life of the process, whatever the database file: a second process on the
+    // same directory is refused here, before it could touch the outbox.
+    const store = openSqliteStore(options.database ?? defaultDatabaseFile(config.dataDir), {
+      lockDir: config.dataDir,
+      retention: config.retention,
+    });
+    cleanups.push(() => store.close());
+    const { repos } = store;
     const metrics = createMetrics({ defaultMetrics: options.defaultMetrics ?? true });
 
     const clients: Record<string, BigCommerceClient> = {};
@@ -203,7 +165,12 @@ export async function startServer(
       return client;
     };
 
-    const cache = createCache({ now, onEvent: (kind, outcome) => metrics.recordCache(kind, outcome) });
+    const cache = createCache({
+      now,
+      onEvent: (kind, outcome) => metrics.recordCache(kind, outcome),
+      // Stale copies stand in for outages only; a 404 drops the copy (bigcommerce/is-outage.ts).
+      isOutage,
+    });
     cleanups.push(() => cache.close());
 
     const sessions = createSessionService({
@@ -217,7 +184,7 @@ export async function startServer(
     const context: ServerContext = {
       config,
       logger: log,
-      db,
+      store,
       repos,
       metrics,
       cache,
@@ -252,8 +219,7 @@ export async function startServer(
     const app = createApp({
       config,
       logger: log,
-      db,
-      repos,
+      store,
       metrics,
       now,
       sessions,
@@ -319,7 +285,7 @@ export async function startServer(
         ownRateLimitStore?.shutdown();
         Object.values(clients).forEach((client) => client.close());
         if (sandbox) await sandbox.close();
-        db.close();
+        await store.close();
         log.info('stopped');
       })();
       return closing;

@@ -6,8 +6,8 @@ import { decodeJwt, errors as joseErrors, jwtVerify } from 'jose';
 import { z } from 'zod';
 import type { Scope } from '../../../shared/common.js';
 import { LOCALE_PATTERN, orderScopes, resolveMarket, type AppConfig, type MarketConfig } from '../config.js';
-import { AppError } from '../http/app-error.js';
-import type { JtiRepo } from '../store/jti-repo.js';
+import { AppError } from '../core/app-error.js';
+import type { JtiRepo } from '../store/index.js';
 
 /** Seconds of clock skew we forgive between novomind's server and ours. */
 export const CLOCK_TOLERANCE_SEC = 30;
@@ -194,7 +194,7 @@ export function createEmbedTokenVerifier(deps: EmbedTokenVerifierDeps): EmbedTok
       // Last, so a token refused for another reason is not burnt. Kept until the token could not pass the
       // expiry check anyway, in the database so a restart does not reopen the window.
       const seenUntil = (claims.exp + CLOCK_TOLERANCE_SEC) * 1000;
-      if (!deps.jti.consume(claims.jti, seenUntil, now())) throw new AppError('token_replayed');
+      if (!(await deps.jti.consume(claims.jti, seenUntil))) throw new AppError('token_replayed');
 
       return {
         agent: claims.sub,

@@ -6,10 +6,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { RequestHandler, Response } from 'express';
 import type { Scope } from '../../../shared/common.js';
 import { orderScopes, type AppConfig, type MarketConfig } from '../config.js';
-import { AppError } from '../http/app-error.js';
-import { readBearer } from '../http/bearer.js';
-import type { SessionRepo } from '../store/session-repo.js';
-import type { TicketEventRepo } from '../store/ticket-event-repo.js';
+import { AppError } from '../core/app-error.js';
+import { readBearer } from './bearer.js';
+import type { SessionRepo, TicketEventRepo } from '../store/index.js';
 import type { EmbedTokenVerifier } from './embed-token.js';
 
 /** What a request with a valid session may act on. Read it with getSession(res). */
@@ -41,7 +40,7 @@ export interface SessionService {
   /** Verifies an embed token and opens a session for it. Throws AppError (token_*) on any fault. */
   open(token: string, context?: { correlationId?: string }): Promise<OpenedSession>;
   /** The live session for a bearer id, or null. */
-  find(id: string): Session | null;
+  find(id: string): Promise<Session | null>;
 }
 
 export interface SessionServiceDeps {
@@ -56,7 +55,7 @@ export interface SessionServiceDeps {
 const SESSION_ID_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
 /**
- * Every widget call resolves its session; hashing plus a SQLite read per call were a tenth of a warm view's CPU.
+ * Every widget call resolves its session; hashing plus a database read per call were a tenth of a warm view's CPU.
  * Resolved sessions are kept in memory briefly. Sessions are never revoked before they expire (expiry is
  * checked on every hit) and the config is fixed for the process, so the copy never grants more than the
  * stored record does.
@@ -69,14 +68,14 @@ function rememberResolved(service: SessionService, now: () => number): SessionSe
   const resolved = new Map<string, { session: Session; until: number }>();
   return {
     open: (token, context) => service.open(token, context),
-    find(id) {
+    async find(id) {
       const at = now();
       const hit = resolved.get(id);
       if (hit && hit.until > at && hit.session.expiresAt > at) return hit.session;
       resolved.delete(id);
-      const session = service.find(id);
+      const session = await service.find(id);
       if (session) {
-        // A crude bound: sessions are re-read from SQLite after a reset, nothing is lost.
+        // A crude bound: sessions are re-read from the database after a reset, nothing is lost.
         if (resolved.size >= RESOLVED_MAX) resolved.clear();
         resolved.set(id, { session, until: at + RESOLVED_TTL_MS });
       }
@@ -103,8 +102,8 @@ function createStoredSessions(deps: SessionServiceDeps, now: () => number): Sess
       const id = randomBytes(32).toString('base64url');
       const idHash = hashSessionId(id);
       const expiresAt = at + deps.config.sessionTtlMs;
-      deps.sessions.purgeExpired(at);
-      deps.sessions.insert({
+      await deps.sessions.purgeExpired(at);
+      await deps.sessions.insert({
         idHash,
         ticket: verified.ticket,
         agent: verified.agent,
@@ -118,7 +117,7 @@ function createStoredSessions(deps: SessionServiceDeps, now: () => number): Sess
         createdAt: at,
         expiresAt,
       });
-      deps.ticketEvents?.append({
+      await deps.ticketEvents?.append({
         ticket: verified.ticket,
         orderId: null,
         agent: verified.agent,
@@ -145,9 +144,9 @@ function createStoredSessions(deps: SessionServiceDeps, now: () => number): Sess
       };
     },
 
-    find(id) {
+    async find(id) {
       if (!SESSION_ID_PATTERN.test(id)) return null;
-      const record = deps.sessions.findByHash(hashSessionId(id), now());
+      const record = await deps.sessions.findByHash(hashSessionId(id), now());
       if (!record) return null;
       // A market removed from the config since the session opened: its rights no longer exist.
       const market = Object.hasOwn(deps.config.markets, record.market)
@@ -176,10 +175,10 @@ const LOCALS_KEY = 'session';
 
 /** Reads `Authorization: Bearer <session>`; 401 session_missing / session_invalid. */
 export function requireSession(service: Pick<SessionService, 'find'>): RequestHandler {
-  return (req, res, next) => {
+  return async (req, res, next) => {
     const token = readBearer(req.get('Authorization'));
     if (token === null) throw new AppError('session_missing');
-    const session = service.find(token);
+    const session = await service.find(token);
     if (!session) throw new AppError('session_invalid');
     res.locals[LOCALS_KEY] = session;
     next();

@@ -18,7 +18,6 @@ import {
   refundSchema,
   shipmentSchema,
   shippingAddressSchema,
-  storeSchema,
   timeEnvelope,
   transactionSchema,
   v2ListEnvelope,
@@ -34,7 +33,6 @@ import type {
   BcRefund,
   BcShipment,
   BcShippingAddress,
-  BcStore,
   BcTransaction,
   BigCommerceLogger,
 } from './types.js';
@@ -101,11 +99,6 @@ export interface BigCommerceClient {
     page: { page: number; limit: number },
     options?: CallOptions,
   ): Promise<OrderPage>;
-  iterateOrders(
-    filter: OrderFilter,
-    bounds: { pageSize?: number; max: number },
-    options?: CallOptions,
-  ): AsyncIterable<BcOrder>;
   /** null when the order does not exist; BigCommerceSchemaError when it exists but is unreadable. */
   getOrder(orderId: number, options?: CallOptions): Promise<BcOrder | null>;
   getOrderProducts(orderId: number, options?: CallOptions): Promise<BcLineItem[]>;
@@ -119,7 +112,6 @@ export interface BigCommerceClient {
    * before deciding. A BigCommerceSchemaError here means the write landed but the echoed order was unreadable.
    */
   updateOrderStaffNotes(orderId: number, staffNotes: string, options?: CallOptions): Promise<BcOrder>;
-  getStoreInfo(options?: CallOptions): Promise<BcStore>;
   getOrderStatuses(options?: CallOptions): Promise<BcOrderStatus[]>;
   /** Cheap credential and reachability check (`GET /v2/time`). */
   ping(options?: CallOptions): Promise<void>;
@@ -415,24 +407,6 @@ export function createBigCommerceClient(options: BigCommerceClientOptions): BigC
       };
     },
 
-    iterateOrders(filter, bounds, call) {
-      const query = orderQuery(filter);
-      return {
-        async *[Symbol.asyncIterator]() {
-          if (filter.channelIds?.length === 0) return;
-          const raws = paginateV2(
-            (page, limit) =>
-              fetchV2Page('order', '/v2/orders', '/v2/orders', { ...query, page, limit }, call),
-            { limit: bounds.pageSize ?? MAX_PAGE_SIZE, maxItems: bounds.max },
-          );
-          for await (const raw of raws) {
-            for (const order of keepChannels(parseList(orderSchema, 'order', [raw], call), filter))
-              yield order;
-          }
-        },
-      };
-    },
-
     async getOrder(orderId, call) {
       const path = `/v2/orders/${requireId(orderId)}`;
       let body: unknown;
@@ -511,11 +485,6 @@ export function createBigCommerceClient(options: BigCommerceClientOptions): BigC
       // Only staff_notes: omitted fields stay as they are, and other fields (external_id) would be rejected.
       const body = await send('PUT', path, '/v2/orders/:id', call, { body: { staff_notes: staffNotes } });
       return parseOne(orderSchema, 'order', body, 'PUT', path);
-    },
-
-    async getStoreInfo(call) {
-      const body = await send('GET', '/v2/store', '/v2/store', call);
-      return parseOne(storeSchema, 'store', body, 'GET', '/v2/store');
     },
 
     async getOrderStatuses(call) {

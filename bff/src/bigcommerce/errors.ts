@@ -229,7 +229,3 @@ export function createBigCommerceHttpError(init: HttpErrorInit): BigCommerceHttp
     return new BigCommerceRateLimitError(text, { ...base, retryAfterMs: init.retryAfterMs });
   return new BigCommerceHttpError(text, base);
 }
-
-export function isBigCommerceError(error: unknown): error is BigCommerceError {
-  return error instanceof BigCommerceError;
-}

@@ -20,9 +20,11 @@ export {
   BigCommerceRateLimitError,
   BigCommerceNetworkError,
   BigCommerceSchemaError,
-  isBigCommerceError,
   type SchemaIssue,
 } from './errors.js';
+export { toAppError } from './to-app-error.js';
+export { controlPanelOrderUrl } from './control-panel.js';
+export { isOutage } from './is-outage.js';
 export { RETRY_DEFAULTS, type RetryPolicy } from './retry.js';
 export type { RequestMetric } from './transport.js';
 export { toDecimalString } from './money.js';
@@ -41,7 +43,6 @@ export type {
   BcShipment,
   BcShipmentItem,
   BcShippingAddress,
-  BcStore,
   BcTransaction,
   BigCommerceLogger,
 } from './types.js';

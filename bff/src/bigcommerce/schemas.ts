@@ -19,7 +19,6 @@ import type {
   BcRefund,
   BcShipment,
   BcShippingAddress,
-  BcStore,
   BcTransaction,
 } from './types.js';
 
@@ -495,42 +494,6 @@ export const refundSchema = z
       isDeclined: payment.is_declined,
       declinedMessage: payment.declined_message,
     })),
-  }));
-
-export const storeSchema = z
-  .object({
-    id: z.union([z.string(), z.number()]).transform(String),
-    name: text,
-    domain: text,
-    secure_url: text,
-    control_panel_base_url: text,
-    language: text,
-    currency: text,
-    currency_symbol: text,
-    currency_symbol_location: text,
-    decimal_places: countOrZero,
-    decimal_separator: text,
-    thousands_separator: text,
-    timezone: z.object({ name: text, raw_offset: z.number(), dst_offset: z.number() }).nullish(),
-    default_channel_id: intOrNull,
-  })
-  .transform((raw): BcStore => ({
-    id: raw.id,
-    name: raw.name,
-    domain: raw.domain,
-    secureUrl: raw.secure_url,
-    controlPanelBaseUrl: raw.control_panel_base_url,
-    language: raw.language,
-    currency: raw.currency,
-    currencySymbol: raw.currency_symbol,
-    currencySymbolLocation: raw.currency_symbol_location,
-    decimalPlaces: raw.decimal_places,
-    decimalSeparator: raw.decimal_separator,
-    thousandsSeparator: raw.thousands_separator,
-    timezone: raw.timezone
-      ? { name: raw.timezone.name, rawOffset: raw.timezone.raw_offset, dstOffset: raw.timezone.dst_offset }
-      : null,
-    defaultChannelId: raw.default_channel_id,
   }));
 
 export const orderStatusSchema = z

@@ -231,24 +231,6 @@ export interface BcRefund {
 }
 
 /** `GET /v2/store`. */
-export interface BcStore {
-  id: string;
-  name: string;
-  domain: string;
-  secureUrl: string;
-  /** Base for control-panel deep links (e.g. `${controlPanelBaseUrl}/manage/orders/...`). */
-  controlPanelBaseUrl: string;
-  language: string;
-  currency: string;
-  currencySymbol: string;
-  currencySymbolLocation: string;
-  decimalPlaces: number;
-  decimalSeparator: string;
-  thousandsSeparator: string;
-  timezone: { name: string; rawOffset: number; dstOffset: number } | null;
-  defaultChannelId: number | null;
-}
-
 /** `GET /v2/order_statuses`. */
 export interface BcOrderStatus {
   id: number;

@@ -58,6 +58,13 @@ export const cacheKeys = {
   orderOwner: (store: string, orderId: number): CacheKey =>
     buildKey(store, 'owner', requireId('orderId', orderId)),
 
+  /**
+   * The order record an ownership check just read, kept for seconds so the detail load that follows an
+   * accepted check does not read it again. Inside `orderPrefix`: a write to the order drops it.
+   */
+  orderHeader: (store: string, orderId: number): CacheKey =>
+    buildKey(store, 'order', requireId('orderId', orderId), 'header'),
+
   /** Everything cached about one order; a note written to it invalidates this. */
   orderPrefix: (store: string, orderId: number): CacheKeyPrefix =>
     buildPrefix(store, 'order', requireId('orderId', orderId)),
@@ -68,6 +75,13 @@ export const cacheKeys = {
    */
   contextPage: (store: string, ticket: string, shape: readonly string[]): CacheKey =>
     buildKey(store, 'ticket', requireText('ticket', ticket), 'context', ...shape),
+
+  /**
+   * The orders a ticket's context listed in one market (so they are its shopper's): an order on this list is
+   * shown or noted without another ownership lookup. Under `ticketPrefix`, so a new link forgets it.
+   */
+  ticketOrders: (store: string, ticket: string, market: string): CacheKey =>
+    buildKey(store, 'ticket', requireText('ticket', ticket), 'orders', requireText('market', market)),
 
   /** Everything cached for one ticket; a new link for the ticket invalidates this. */
   ticketPrefix: (store: string, ticket: string): CacheKeyPrefix =>

@@ -35,11 +35,23 @@ export interface CacheOptions {
   readonly now?: () => number;
   /** Metrics hook. Must not throw; if it does, the error is ignored so a metric never fails a request. */
   readonly onEvent?: (kind: string, outcome: CacheOutcome) => void;
+  /**
+   * Which load failures a stale copy may stand in for: an outage (network, timeout, 5xx, 429), not a fact such
+   * as "this order does not exist", which drops the copy instead. Default: every failure (the cache alone
+   * cannot tell; the server wires BigCommerce's classification).
+   */
+  readonly isOutage?: (error: unknown) => boolean;
 }
 
 export interface LoadOptions {
   /** Skip a fresh copy for this call (the widget's refresh button); still falls back to a stale copy. */
   readonly refresh?: boolean;
+  /**
+   * This caller's deadline. When it fires first, the caller stops waiting: it gets the stale copy if there is
+   * one, else the signal's reason. The load itself goes on for the other callers sharing it (it has its own
+   * deadline inside the loader), and stores its result when it arrives.
+   */
+  readonly signal?: AbortSignal;
 }
 
 export interface Cache {
@@ -55,6 +67,10 @@ export interface Cache {
     loader: () => Promise<T>,
     options?: LoadOptions,
   ): Promise<CacheResult<T>>;
+  /** The stored copy, fresh or stale (while it may still stand in), without loading; undefined when none. */
+  peek<T>(key: CacheKey): CacheResult<T> | undefined;
+  /** Stores a value as if a load had produced it now (for what a request learned on the side). */
+  set<T>(key: CacheKey, policy: CachePolicy, value: T): void;
   /** Drops the copy, and keeps a load already in flight from storing its (now outdated) result. */
   invalidate(key: CacheKey): void;
   /** `invalidate` for every key under the prefix. */

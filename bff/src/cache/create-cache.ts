@@ -1,4 +1,4 @@
-import type { Cache, CacheOptions, CacheOutcome, CachePolicy, CacheResult } from './cache.js';
+import type { Cache, CacheOptions, CacheOutcome, CachePolicy, CacheResult, LoadOptions } from './cache.js';
 import type { CacheKey } from './cache-keys.js';
 import { assertPolicy, createEntry, isFresh, isServableStale, type CacheEntry } from './cache-entry.js';
 import { deepFreeze } from './deep-freeze.js';
@@ -13,6 +13,7 @@ const DEFAULT_MAX_ENTRIES = 10_000;
  */
 export function createCache(options: CacheOptions = {}): Cache {
   const now = options.now ?? Date.now;
+  const isOutage = options.isOutage ?? (() => true);
   const entries = createEntryStore({ maxEntries: options.maxEntries ?? DEFAULT_MAX_ENTRIES, now });
   const flights = createSingleFlight();
   let closed = false;
@@ -38,7 +39,7 @@ export function createCache(options: CacheOptions = {}): Cache {
       key: CacheKey,
       policy: CachePolicy,
       loader: () => Promise<T>,
-      { refresh = false } = {},
+      { refresh = false, signal }: LoadOptions = {},
     ): Promise<CacheResult<T>> {
       if (closed) throw new Error('The cache is closed.');
       assertPolicy(policy);
@@ -58,10 +59,17 @@ export function createCache(options: CacheOptions = {}): Cache {
         },
       );
       try {
-        const entry = await promise;
+        const entry = await waitFor(promise, signal);
         report(policy.kind, joined ? 'coalesced' : 'miss');
         return { value: entry.value, asOf: entry.asOf, stale: false, fromCache: false };
       } catch (error) {
+        const outage = signal?.aborted === true || isOutage(error);
+        // A fact (the order is gone), not an outage: the copy would now be a lie, stale or not.
+        if (!outage) {
+          if (!closed) entries.delete(key);
+          report(policy.kind, 'error');
+          throw error;
+        }
         // Read the copy now, not before the load: an invalidation in between means it must not be served.
         const fallback = closed ? undefined : entries.get<T>(key);
         if (fallback && isServableStale(fallback, now())) {
@@ -71,6 +79,21 @@ export function createCache(options: CacheOptions = {}): Cache {
         report(policy.kind, 'error');
         throw error;
       }
+    },
+
+    peek<T>(key: CacheKey): CacheResult<T> | undefined {
+      if (closed) return undefined;
+      const entry = entries.get<T>(key);
+      if (!entry || !isServableStale(entry, now())) return undefined;
+      const stale = !isFresh(entry, now());
+      return { value: entry.value, asOf: entry.asOf, stale, fromCache: true };
+    },
+
+    set(key, policy, value) {
+      if (closed) return;
+      assertPolicy(policy);
+      flights.forget(key);
+      entries.set(key, createEntry(deepFreeze(value), now(), policy));
     },
 
     invalidate(key) {
@@ -91,4 +114,32 @@ export function createCache(options: CacheOptions = {}): Cache {
 
     size: () => entries.size(),
   };
+}
+
+/**
+ * The shared load, or the caller's deadline, whichever comes first. Only this caller stops waiting: the load
+ * is shared and keeps going for the others.
+ */
+function waitFor<V>(promise: Promise<V>, signal: AbortSignal | undefined): Promise<V> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(abortReason(signal));
+  return new Promise<V>((resolve, reject) => {
+    const onAbort = () => reject(abortReason(signal));
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
+}
+
+function abortReason(signal: AbortSignal): Error {
+  const reason: unknown = signal.reason;
+  return reason instanceof Error ? reason : new Error('The wait was aborted.');
 }

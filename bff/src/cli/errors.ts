@@ -11,8 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CONFIG_KEY_PATTERN, resolveDataDir } from '../config.js';
 import { CORRELATION_ID_PATTERN } from '../http/correlation.js';
-import { DATABASE_FILE, openDatabase } from '../store/db.js';
-import { createErrorLogRepo, type ErrorLogRecord } from '../store/error-log-repo.js';
+import { DATABASE_FILE, openSqliteStore, type ErrorLogRecord } from '../store/index.js';
 
 export function formatErrorLogEntry(record: ErrorLogRecord): string {
   const where = [record.storeKey && `store ${record.storeKey}`, record.resource, record.recordId]
@@ -22,7 +21,7 @@ export function formatErrorLogEntry(record: ErrorLogRecord): string {
 }
 
 /** Returns the lines to print; throws Error with a message for the terminal. */
-export function listErrors(argv: string[], env: NodeJS.ProcessEnv): string[] {
+export async function listErrors(argv: string[], env: NodeJS.ProcessEnv): Promise<string[]> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -43,13 +42,14 @@ export function listErrors(argv: string[], env: NodeJS.ProcessEnv): string[] {
   const file = path.join(resolveDataDir(env), DATABASE_FILE);
   if (!fs.existsSync(file))
     throw new Error(`No database at ${file} (is DATA_DIR right? has the server run?).`);
-  const db = openDatabase(file, { readonly: true });
+  // Read-only and without DATA_DIR's lock: the running server holds it, and reading beside it is safe (WAL).
+  const store = openSqliteStore(file, { readonly: true });
   try {
-    const repo = createErrorLogRepo(db);
+    const repo = store.repos.errorLog;
     const records =
       correlationId === undefined
-        ? repo.listRecent(limit ?? 20, storeKey)
-        : repo.listByCorrelationId(correlationId, limit, storeKey);
+        ? await repo.listRecent(limit ?? 20, storeKey)
+        : await repo.listByCorrelationId(correlationId, limit, storeKey);
     if (values.json) return [JSON.stringify(records, null, 2)];
     if (records.length === 0) {
       const ofStore = storeKey === undefined ? '' : ` of store ${storeKey}`;
@@ -61,13 +61,13 @@ export function listErrors(argv: string[], env: NodeJS.ProcessEnv): string[] {
     }
     return records.map(formatErrorLogEntry);
   } finally {
-    db.close();
+    await store.close();
   }
 }
 
-function main(): void {
+async function main(): Promise<void> {
   try {
-    for (const line of listErrors(process.argv.slice(2), process.env)) console.log(line);
+    for (const line of await listErrors(process.argv.slice(2), process.env)) console.log(line);
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));
     process.exitCode = 2;
@@ -75,4 +75,5 @@ function main(): void {
 }
 
 // Only when run as a script: tests import the functions above.
-if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();
+if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url))
+  await main();

@@ -14,10 +14,15 @@ export interface ContextDeps {
   stores: Readonly<Record<string, Pick<StoreConfig, 'hash'>>>;
   links: Pick<LinkRepo, 'get' | 'upsert'>;
   ticketEvents: Pick<TicketEventRepo, 'append'>;
-  errorLog: Pick<ErrorLogRepo, 'record'>;
+  errorLog: Pick<ErrorLogRepo, 'record' | 'addRefs'>;
   now: () => number;
   /** Sandbox stores have no control panel to link to. */
   sandbox: boolean;
+  /**
+   * How long one agent request may wait for BigCommerce, all calls, throttle waits and retries included;
+   * each upstream load gets the same budget from its own start (it may be shared by later requests).
+   */
+  requestBudgetMs: number;
   policies?: Partial<ContextPolicies>;
 }
 
@@ -30,6 +35,10 @@ export interface ScopeLogger {
 export interface RequestScope {
   correlationId: string;
   log: ScopeLogger;
+  /**
+   * The request's deadline (`requestBudgetMs` from its start): when it fires, the request stops waiting and
+   * answers with a stale copy, or 504 upstream_timeout without one.
+   */
   signal?: AbortSignal;
   /** `?refresh=1`: skip fresh copies for this call (a stale copy still answers if BigCommerce fails). */
   refresh?: boolean;
@@ -53,6 +62,8 @@ export interface ContextPolicies {
   orderDetail: CachePolicy;
   orderOwner: CachePolicy;
   contextPage: CachePolicy;
+  ticketOrders: CachePolicy;
+  orderHeader: CachePolicy;
 }
 
 const MINUTE = 60_000;
@@ -67,9 +78,15 @@ export const DEFAULT_CONTEXT_POLICIES: ContextPolicies = {
   customer: { kind: 'customer', ttlMs: 5 * MINUTE, staleTtlMs: 6 * HOUR },
   orderPage: { kind: 'order_page', ttlMs: 1 * MINUTE, staleTtlMs: 6 * HOUR },
   orderDetail: { kind: 'order', ttlMs: 1 * MINUTE, staleTtlMs: 6 * HOUR },
-  // An order's owner and channel do not change; its status may leave 0 (incomplete), hence not forever.
-  orderOwner: { kind: 'order_owner', ttlMs: 15 * MINUTE, staleTtlMs: 15 * MINUTE },
+  // An order's owner and channel do not change, but its status may leave 0 (incomplete) and an unknown id may
+  // appear: a minute is what a probe of an id is remembered (0 calls on a repeat); the copy keeps answering
+  // ownership while BigCommerce is down.
+  orderOwner: { kind: 'order_owner', ttlMs: 1 * MINUTE, staleTtlMs: 6 * HOUR },
   contextPage: { kind: 'context', ttlMs: 30_000, staleTtlMs: 6 * HOUR },
+  // As long as a working shift: the orders a ticket listed stay its shopper's until a new link.
+  ticketOrders: { kind: 'ticket_orders', ttlMs: 12 * HOUR, staleTtlMs: 12 * HOUR },
+  // Only bridges an ownership check and the detail load right after it; never a stand-in when BigCommerce fails.
+  orderHeader: { kind: 'order_header', ttlMs: 10_000, staleTtlMs: 10_000 },
 };
 
 export function resolvePolicies(deps: Pick<ContextDeps, 'policies'>): ContextPolicies {

@@ -1,7 +1,7 @@
 import type { ContextResponse, MarketRef } from '../../../shared/index.js';
 import { cacheKeys, type CacheResult } from '../cache/index.js';
 import type { MarketConfig } from '../config.js';
-import { AppError } from '../http/app-error.js';
+import { AppError } from '../core/app-error.js';
 import {
   decodeCursor,
   encodeCursor,
@@ -10,12 +10,13 @@ import {
   type ContextCursor,
 } from './context-cursor.js';
 import { resolvePolicies, type ContextDeps, type RequestScope, type TicketViewer } from './context-deps.js';
-import { createInvalidRecordSink } from './invalid-record-sink.js';
+import { fileRefs } from './invalid-record-sink.js';
 import { createJsonReply, toFreshness, type JsonReply } from './json-reply.js';
 import { toCustomer, toCustomerView } from './map-customer.js';
 import { toOrderSummary } from './map-order.js';
 import { matchShopper, parseCustomerId } from './match-shopper.js';
 import { mergeOrderLists } from './merge-order-lists.js';
+import { recordListedOrders } from './order-ownership.js';
 import { createShopperLookups, type ShopperLookups } from './shopper-lookups.js';
 import { applyTemplate, DEFAULT_TEMPLATE } from './templates.js';
 
@@ -30,6 +31,8 @@ interface ContextPage {
   /** Epoch ms of the oldest upstream piece the page was built from. */
   asOf: number;
   stale: boolean;
+  /** Loads with skipped records the page was built from: every request served this page refs them. */
+  invalidLoads: string[];
 }
 
 /**
@@ -79,7 +82,7 @@ export async function getContext(
       key,
       resolvePolicies(deps).contextPage,
       () => buildContextPage(deps, viewer, cursor, scope),
-      { refresh: scope.refresh === true },
+      { refresh: scope.refresh === true, signal: scope.signal },
     );
     page = loaded.value;
     result = loaded;
@@ -89,6 +92,7 @@ export async function getContext(
     result = { asOf: page.asOf, stale: true };
   }
 
+  fileRefs(deps, scope, page.invalidLoads);
   const asOf = Math.min(page.asOf, result.asOf);
   return createJsonReply(page, { freshness: toFreshness(asOf, deps.now(), page.stale || result.stale) });
 }
@@ -100,14 +104,8 @@ async function buildContextPage(
   scope: RequestScope,
 ): Promise<ContextPage> {
   const { market } = viewer;
-  const sink = createInvalidRecordSink(deps, scope);
-  const lookups = createShopperLookups(
-    deps,
-    { storeKey: viewer.storeKey, channels: market.channels },
-    scope,
-    sink,
-  );
-  const link = deps.links.get(viewer.ticket, market.id);
+  const lookups = createShopperLookups(deps, { storeKey: viewer.storeKey, channels: market.channels }, scope);
+  const link = await deps.links.get(viewer.ticket, market.id);
 
   prefetchLikelyLists(lookups, viewer, link, cursor);
   const match = await matchShopper(lookups, {
@@ -142,6 +140,11 @@ async function buildContextPage(
     CONTEXT_PAGE_SIZE,
   );
 
+  recordListedOrders(
+    deps,
+    viewer,
+    merged.orders.map(({ order }) => order.id),
+  );
   const customer = match.customer ? toCustomer(match.customer) : null;
   const template = market.template ?? DEFAULT_TEMPLATE;
   const { asOf, stale } = lookups.freshness();
@@ -158,7 +161,13 @@ async function buildContextPage(
     fields: applyTemplate(template.customer, viewer.locale, toCustomerView(customer, match.guestEmail)),
     sandbox: deps.sandbox,
   };
-  const page: ContextPage = { body, bodyJson: JSON.stringify(body), asOf, stale };
+  const page: ContextPage = {
+    body,
+    bodyJson: JSON.stringify(body),
+    asOf,
+    stale,
+    invalidLoads: lookups.invalidLoads(),
+  };
   if (stale) throw new StalePageError(page);
   return page;
 }

@@ -1,23 +1,22 @@
 import type { OrderDetail } from '../../../shared/index.js';
-import { BigCommerceNotFoundError } from '../bigcommerce/index.js';
+import { BigCommerceNotFoundError, controlPanelOrderUrl, type BcOrder } from '../bigcommerce/index.js';
 import { cacheKeys } from '../cache/index.js';
-import { AppError } from '../http/app-error.js';
+import { AppError } from '../core/app-error.js';
 import { resolvePolicies, type ContextDeps, type RequestScope, type TicketViewer } from './context-deps.js';
-import { createInvalidRecordSink } from './invalid-record-sink.js';
+import { createInvalidRecordSink, fileRefs } from './invalid-record-sink.js';
 import { createJsonReply, toFreshness, type JsonReply } from './json-reply.js';
 import { toOrderDetail, type OrderDetailCore } from './map-order.js';
 import { matchShopper, type ShopperMatch } from './match-shopper.js';
-import { isVisibleOrder } from './order-visibility.js';
+import { isListedForTicket, isOwnedBy, loadOwnership, toOwnership } from './order-ownership.js';
 import { createShopperLookups } from './shopper-lookups.js';
 import { applyTemplate, DEFAULT_TEMPLATE } from './templates.js';
 
-/** Order ids as the route accepts them: a positive integer of at most ten digits, no sign, no leading zero. */
-export const ORDER_ID_PATTERN = /^[1-9][0-9]{0,9}$/;
-
 /**
- * GET /api/v1/orders/:orderId. The order and its five sub-resources are fetched together (one round trip),
- * and the ownership check runs alongside (its lookups are normally warm from the context view). The detail
- * is cached per store and order, shared by every ticket, so the check runs on every call.
+ * GET /api/v1/orders/:orderId. An order the ticket's context listed is fetched with its sub-resources
+ * together (one round trip), the ownership check alongside (its lookups are warm from the context view).
+ * Any other id is first checked against its owner, which costs at most one call (the order header) and is
+ * remembered, so a session probing ids spends little of the store's shared quota, and nothing on a repeat.
+ * The detail is cached per store and order, shared by every ticket, so the check runs on every call.
  *
  * 404 order_not_found alike for an order that does not exist and one the ticket's shopper does not own, so
  * a session cannot probe for other shoppers' order numbers.
@@ -29,19 +28,26 @@ export async function getOrderDetail(
   scope: RequestScope,
 ): Promise<JsonReply<OrderDetail>> {
   const { market, storeKey } = viewer;
+  const channels = market.channels ?? undefined;
   const policies = resolvePolicies(deps);
+  const matching = matchOrderViewer(deps, viewer, scope);
+  if (!isListedForTicket(deps, viewer, orderId)) {
+    const [owner, match] = await Promise.all([loadOwnership(deps, storeKey, orderId, scope), matching]);
+    if (owner === null || !isOwnedBy(owner, match, channels)) throw new AppError('order_not_found');
+  }
   const [detail, match] = await Promise.all([
     deps.cache.getOrLoad(
       cacheKeys.order(storeKey, orderId),
       policies.orderDetail,
       () => loadOrderDetail(deps, storeKey, orderId, scope),
-      { refresh: scope.refresh === true },
+      { refresh: scope.refresh === true, signal: scope.signal },
     ),
-    matchOrderViewer(deps, viewer, scope),
+    matching,
   ]);
 
   const order = detail.value.body;
-  if (!isOwnedBy(order, match, market.channels ?? undefined)) throw new AppError('order_not_found');
+  if (!isOwnedBy(order, match, channels)) throw new AppError('order_not_found');
+  fileRefs(deps, scope, [detail.value.invalidLoad]);
   const template = market.template ?? DEFAULT_TEMPLATE;
   return createJsonReply(detail.value, {
     fields: applyTemplate(template.order, viewer.locale, toOrderView(order)),
@@ -53,7 +59,7 @@ export async function getOrderDetail(
  * The ticket's shopper as the ownership rule needs it, from cached lookups. The refresh button is about the
  * order, so the match keeps its cached lookups; guest orders need not be probed (the order itself is at hand).
  */
-export function matchOrderViewer(
+export async function matchOrderViewer(
   deps: ContextDeps,
   viewer: TicketViewer,
   scope: RequestScope,
@@ -63,10 +69,9 @@ export function matchOrderViewer(
     deps,
     { storeKey: viewer.storeKey, channels: viewer.market.channels },
     matchScope,
-    createInvalidRecordSink(deps, matchScope),
   );
   return matchShopper(lookups, {
-    link: deps.links.get(viewer.ticket, viewer.market.id),
+    link: await deps.links.get(viewer.ticket, viewer.market.id),
     customerClaim: viewer.customerClaim,
     email: viewer.email,
     channels: lookups.channels,
@@ -78,21 +83,8 @@ export function matchOrderViewer(
 interface CachedDetail {
   body: OrderDetailCore;
   bodyJson: string;
-}
-
-/**
- * DESIGN §5: the matched shopper's own order, or a guest order (customer_id 0) placed with the ticket's guest
- * email; in one of the market's channels; never an incomplete one.
- */
-export function isOwnedBy(
-  order: Pick<OrderDetailCore, 'customerId' | 'guest' | 'email' | 'channelId'> & { status: { id: number } },
-  match: Pick<ShopperMatch, 'customer' | 'guestEmail'>,
-  channels: readonly number[] | undefined,
-): boolean {
-  if (!isVisibleOrder({ statusId: order.status.id, channelId: order.channelId }, channels)) return false;
-  if (!order.guest) return match.customer !== null && order.customerId === match.customer.id;
-  const email = order.email.trim().toLowerCase();
-  return match.guestEmail !== null && email !== '' && email === match.guestEmail.trim().toLowerCase();
+  /** The id its skipped records were filed under (every request served this detail refs it), or null. */
+  invalidLoad: string | null;
 }
 
 async function loadOrderDetail(
@@ -101,30 +93,41 @@ async function loadOrderDetail(
   orderId: number,
   scope: RequestScope,
 ): Promise<CachedDetail> {
+  const policies = resolvePolicies(deps);
   const client = deps.clientFor(storeKey);
   // Counts only this load's skipped records: they are part of the cached detail.
   const sink = createInvalidRecordSink(deps, scope);
   const call = sink.callOptions;
+  // The record an ownership check read a moment ago, if any (a fresh copy only): one call fewer. Not for the
+  // refresh button, which asks for everything anew.
+  const header = scope.refresh
+    ? undefined
+    : deps.cache.peek<BcOrder>(cacheKeys.orderHeader(storeKey, orderId));
   const [order, lineItems, shippingAddresses, shipments, transactions, refunds] = await Promise.all([
-    client.getOrder(orderId, call),
+    header && !header.stale ? header.value : client.getOrder(orderId, call),
     emptyIfMissing(client.getOrderProducts(orderId, call)),
     emptyIfMissing(client.getOrderShippingAddresses(orderId, call)),
     emptyIfMissing(client.getOrderShipments(orderId, call)),
     emptyIfMissing(client.getOrderTransactions(orderId, call)),
     emptyIfMissing(client.getOrderRefunds(orderId, call)),
   ]);
-  // Thrown, not cached: an order that appears later (or a mistyped id) is asked again next time.
-  if (order === null) throw new AppError('order_not_found');
+  if (order === null) {
+    // The order is gone (or never was): its owner entry says so too, and the detail's copy is dropped (a 404
+    // is a fact, not an outage, so no stale copy stands in for it).
+    deps.cache.set(cacheKeys.orderOwner(storeKey, orderId), policies.orderOwner, null);
+    throw new AppError('order_not_found');
+  }
+  deps.cache.set(cacheKeys.orderOwner(storeKey, orderId), policies.orderOwner, toOwnership(order));
   const hash = deps.stores[storeKey]?.hash;
   const body = toOrderDetail(
     { order, lineItems, shippingAddresses, shipments, transactions, refunds },
     {
-      controlPanelUrl:
-        deps.sandbox || !hash ? null : `https://store-${hash}.mybigcommerce.com/manage/orders/${orderId}`,
+      // Sandbox stores have no control panel to link to.
+      controlPanelUrl: deps.sandbox || !hash ? null : controlPanelOrderUrl(hash, orderId),
       skipped: sink.count(),
     },
   );
-  return { body, bodyJson: JSON.stringify(body) };
+  return { body, bodyJson: JSON.stringify(body), invalidLoad: sink.loadId() };
 }
 
 /** Sub-resources of a missing order answer 404 too; the order call decides what the caller sees. */

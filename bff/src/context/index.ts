@@ -8,7 +8,7 @@ export {
   type TicketViewer,
 } from './context-deps.js';
 export { getContext, CONTEXT_PAGE_SIZE, type ContextQuery } from './get-context.js';
-export { getOrderDetail, ORDER_ID_PATTERN } from './get-order-detail.js';
+export { getOrderDetail } from './get-order-detail.js';
 export { ensureOrderVisible } from './ensure-order-visible.js';
 export { linkTicket } from './link-ticket.js';
 export { searchCustomers, SEARCH_LIMIT } from './search-customers.js';

@@ -1,6 +1,6 @@
 import type { LinkRequest, LinkResponse } from '../../../shared/index.js';
 import { cacheKeys } from '../cache/index.js';
-import { AppError } from '../http/app-error.js';
+import { AppError } from '../core/app-error.js';
 import type { ContextDeps, RequestScope, TicketViewer } from './context-deps.js';
 import { createInvalidRecordSink } from './invalid-record-sink.js';
 import { isCustomerInChannels } from './map-customer.js';
@@ -25,7 +25,7 @@ export async function linkTicket(
   const email = customerId === null ? (fromOrder?.email ?? null) : null;
 
   const at = deps.now();
-  const link = deps.links.upsert({
+  const link = await deps.links.upsert({
     ticket: viewer.ticket,
     market: viewer.market.id,
     customerId,
@@ -34,7 +34,7 @@ export async function linkTicket(
     createdAt: at,
   });
   deps.cache.invalidatePrefix(cacheKeys.ticketPrefix(viewer.storeKey, viewer.ticket));
-  deps.ticketEvents.append({
+  await deps.ticketEvents.append({
     ticket: viewer.ticket,
     orderId: 'orderId' in request ? request.orderId : null,
     agent: viewer.agent,
@@ -62,7 +62,6 @@ async function resolveCustomer(
     deps,
     { storeKey: viewer.storeKey, channels: viewer.market.channels },
     scope,
-    createInvalidRecordSink(deps, scope),
   );
   const customer = await lookups.customerById(customerId);
   if (!customer || !isCustomerInChannels(customer, lookups.channels))

@@ -102,8 +102,9 @@ export async function matchShopper(lookups: ShopperLookups, input: MatchInput): 
 
 /**
  * With channel-specific customer accounts one email can have an account per channel
- * (https://developer.bigcommerce.com/docs/storefront/channel-specific-customers): prefer the one that may
- * shop in the market's channels.
+ * (https://developer.bigcommerce.com/docs/storefront/channel-specific-customers): the one that may shop in
+ * the market's channels, or nobody. An account restricted to another market's channels is that market's
+ * shopper, never this one's (search and link refuse it the same way).
  */
 function pickCustomer(
   customers: readonly BcCustomer[],
@@ -114,7 +115,7 @@ function pickCustomer(
   const fits = customers.find(
     (customer) => customer.channelIds === null || customer.channelIds.some((id) => channels.includes(id)),
   );
-  return fits ?? customers[0] ?? null;
+  return fits ?? null;
 }
 
 // An email whose first pages hold only hidden orders (abandoned checkouts, other channels) is treated as

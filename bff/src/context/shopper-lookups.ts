@@ -1,4 +1,4 @@
-import type { BcCustomer, OrderPage } from '../bigcommerce/index.js';
+import type { BcCustomer, CallOptions, OrderPage } from '../bigcommerce/index.js';
 import {
   cacheKeys,
   type CacheKey,
@@ -8,7 +8,7 @@ import {
 } from '../cache/index.js';
 import type { ContextDeps, RequestScope } from './context-deps.js';
 import { resolvePolicies } from './context-deps.js';
-import type { InvalidRecordSink } from './invalid-record-sink.js';
+import { createInvalidRecordSink } from './invalid-record-sink.js';
 
 /**
  * Upstream records per order-list page. Larger than a widget page (20), so a widget page usually needs one
@@ -40,49 +40,71 @@ export interface ShopperLookups {
   /** A page already loaded by this request, or undefined (never starts a load). */
   peekOrderPage(owner: OrderOwner, page: number): OrderPage | undefined;
   freshness(): Freshness;
+  /** The loads (with skipped records) whose results this request used; see invalid-record-sink.ts. */
+  invalidLoads(): string[];
+}
+
+/** A cached piece with the id its skipped records were filed under (null when none were skipped). */
+interface Loaded<T> {
+  data: T;
+  invalidLoad: string | null;
 }
 
 export function createShopperLookups(
-  deps: Pick<ContextDeps, 'clientFor' | 'cache' | 'now' | 'policies'>,
+  deps: Pick<ContextDeps, 'clientFor' | 'cache' | 'now' | 'policies' | 'errorLog' | 'requestBudgetMs'>,
   target: { storeKey: string; channels: readonly number[] | null },
   scope: RequestScope,
-  sink: InvalidRecordSink,
 ): ShopperLookups {
   const { storeKey } = target;
   const channels = target.channels ?? undefined;
   const policies = resolvePolicies(deps);
   const client = deps.clientFor(storeKey);
-  const call = sink.callOptions;
-  const inFlight = new Map<string, Promise<CacheResult<unknown>>>();
+  const inFlight = new Map<string, Promise<CacheResult<Loaded<unknown>>>>();
   const settledPages = new Map<string, OrderPage>();
+  const invalidLoads = new Set<string>();
   let oldest = Number.POSITIVE_INFINITY;
   let stale = false;
 
-  function load<T>(key: CacheKey, policy: CachePolicy, loader: () => Promise<T>): Promise<CacheResult<T>> {
-    let promise = inFlight.get(key) as Promise<CacheResult<T>> | undefined;
+  function load<T>(
+    key: CacheKey,
+    policy: CachePolicy,
+    loader: (call: CallOptions) => Promise<T>,
+  ): Promise<CacheResult<Loaded<T>>> {
+    let promise = inFlight.get(key) as Promise<CacheResult<Loaded<T>>> | undefined;
     if (!promise) {
-      promise = deps.cache.getOrLoad(key, policy, loader, { refresh: scope.refresh === true });
+      promise = deps.cache.getOrLoad(
+        key,
+        policy,
+        async (): Promise<Loaded<T>> => {
+          // A sink per load: the result is shared with every request that joins or hits it later.
+          const sink = createInvalidRecordSink(deps, scope);
+          const data = await loader(sink.callOptions);
+          return { data, invalidLoad: sink.loadId() };
+        },
+        { refresh: scope.refresh === true, signal: scope.signal },
+      );
       inFlight.set(key, promise);
     }
     return promise;
   }
 
-  function use<T>(result: CacheResult<T>): T {
+  function use<T>(result: CacheResult<Loaded<T>>): T {
     oldest = Math.min(oldest, result.asOf);
     stale ||= result.stale;
-    return result.value;
+    if (result.value.invalidLoad !== null) invalidLoads.add(result.value.invalidLoad);
+    return result.value.data;
   }
 
   function pageKey(owner: OrderOwner, page: number): CacheKey {
     return cacheKeys.orderPage(storeKey, owner, page, ORDER_PAGE_LIMIT, channels);
   }
 
-  function loadPage(owner: OrderOwner, page: number): Promise<CacheResult<OrderPage>> {
+  function loadPage(owner: OrderOwner, page: number): Promise<CacheResult<Loaded<OrderPage>>> {
     const key = pageKey(owner, page);
-    return load(key, policies.orderPage, () =>
+    return load(key, policies.orderPage, (call) =>
       client.listOrders({ ...owner, channelIds: channels }, { page, limit: ORDER_PAGE_LIMIT }, call),
     ).then((result) => {
-      settledPages.set(key, result.value);
+      settledPages.set(key, result.value.data);
       return result;
     });
   }
@@ -91,14 +113,14 @@ export function createShopperLookups(
     storeKey,
     channels,
     async customerById(id) {
-      const result = await load(cacheKeys.customer(storeKey, id), policies.customer, async () => {
+      const result = await load(cacheKeys.customer(storeKey, id), policies.customer, async (call) => {
         const [customer] = await client.getCustomersByIds([id], call);
         return customer ?? null;
       });
       return use(result);
     },
     async customersByEmail(email) {
-      const result = await load(cacheKeys.customersByEmail(storeKey, email), policies.customer, () =>
+      const result = await load(cacheKeys.customersByEmail(storeKey, email), policies.customer, (call) =>
         client.findCustomersByEmail(email, call),
       );
       return use(result);
@@ -117,5 +139,6 @@ export function createShopperLookups(
     freshness() {
       return { asOf: Number.isFinite(oldest) ? oldest : deps.now(), stale };
     },
+    invalidLoads: () => [...invalidLoads],
   };
 }

@@ -1,27 +1,20 @@
 import type { ErrorRequestHandler, Request } from 'express';
 import { $ZodError } from 'zod/v4/core';
 import { ERROR_CATALOG, type ErrorBody, type ErrorCode } from '../../../shared/errors.js';
-import {
-  BigCommerceAuthError,
-  BigCommerceError,
-  BigCommerceHttpError,
-  BigCommerceNetworkError,
-  BigCommerceRateLimitError,
-  BigCommerceSchemaError,
-} from '../bigcommerce/index.js';
-import type { ErrorLogRepo } from '../store/error-log-repo.js';
-import { isAppError } from './app-error.js';
+import { isAppError, type ErrorLogFacts, type ErrorTranslator } from '../core/app-error.js';
+import type { Logger } from '../core/logger.js';
 import { getCorrelationId } from './correlation.js';
-import { getRequestLogger, type Logger } from './logger.js';
+import { getRequestLogger } from './logger.js';
 
 export interface MappedError {
   code: ErrorCode;
   /** The sentence sent to the client: ours, never an upstream body or an exception text. */
   message: string;
-  /** Seconds for Retry-After: how long BigCommerce (or our own rate limit) says to wait. */
+  /** Seconds for Retry-After, when the wait is known. */
   retryAfterSec?: number;
+  /** What the error log gets for a 5xx, when the error said. */
+  errorLog?: ErrorLogFacts;
 }
-
 // body-parser marks its errors with `type`; these are the client's fault, not ours.
 const BODY_PARSER_CODES: Record<string, ErrorCode> = {
   'entity.parse.failed': 'invalid_request',
@@ -45,34 +38,22 @@ function describeZodError(error: $ZodError): string {
   return `${ERROR_CATALOG.invalid_request.message} (${where}${first.message})`;
 }
 
-function mapUpstreamError(error: BigCommerceError): MappedError {
-  // Most specific class first: RateLimit and Auth are HttpErrors too.
-  if (error instanceof BigCommerceRateLimitError) {
-    const mapped = catalog('upstream_rate_limited');
-    if (error.retryAfterMs !== undefined)
-      mapped.retryAfterSec = Math.max(1, Math.ceil(error.retryAfterMs / 1000));
-    return mapped;
-  }
-  if (error instanceof BigCommerceAuthError) return catalog('upstream_auth_failed');
-  if (error instanceof BigCommerceNetworkError) {
-    return catalog(error.timeout ? 'upstream_timeout' : 'upstream_unavailable');
-  }
-  if (error instanceof BigCommerceHttpError && error.status !== undefined && error.status >= 500) {
-    return catalog('upstream_unavailable');
-  }
-  return catalog('upstream_error');
-}
-
-/** Translates any thrown value into a catalog code and a safe message. Pure, so it is tested on its own. */
-export function mapError(error: unknown): MappedError {
-  if (isAppError(error)) {
-    const mapped: MappedError = { code: error.code, message: error.message };
-    if (error.retryAfterSec !== undefined) mapped.retryAfterSec = error.retryAfterSec;
-    return mapped;
+/**
+ * Translates any thrown value into a catalog code and a safe message. Rooms' own error types (BigCommerce's)
+ * reach here through `translate`, which the app wires from the room that owns them. Pure, so it is tested on
+ * its own.
+ */
+export function mapError(error: unknown, translate?: ErrorTranslator): MappedError {
+  const appError = isAppError(error) ? error : (translate?.(error) ?? null);
+  if (appError) {
+    return {
+      code: appError.code,
+      message: appError.message,
+      ...(appError.retryAfterSec === undefined ? {} : { retryAfterSec: appError.retryAfterSec }),
+      ...(appError.errorLog === undefined ? {} : { errorLog: appError.errorLog }),
+    };
   }
   if (error instanceof $ZodError) return catalog('invalid_request', describeZodError(error));
-  if (error instanceof BigCommerceSchemaError) return catalog('upstream_invalid');
-  if (error instanceof BigCommerceError) return mapUpstreamError(error);
   if (typeof error === 'object' && error !== null) {
     const { type, status } = error as { type?: unknown; status?: unknown };
     if (typeof type === 'string' && type in BODY_PARSER_CODES) {
@@ -93,49 +74,40 @@ export function mapError(error: unknown): MappedError {
   return catalog('internal_error');
 }
 
+/** One error-log line for a failed request. */
+export interface FailureRecord extends ErrorLogFacts {
+  correlationId: string;
+  createdAt: number;
+}
+
 export interface ErrorHandlerDeps {
   logger: Logger;
-  /** 5xx failures are also written to the error log so admins find them by correlation id. */
-  errorLog?: Pick<ErrorLogRepo, 'record'>;
+  translate?: ErrorTranslator;
+  /** 5xx failures are also filed in the error log so admins find them by correlation id. */
+  recordFailure?: (record: FailureRecord) => Promise<void> | void;
   now?: () => number;
 }
 
-function recordFailure(
-  deps: ErrorHandlerDeps,
+function toFailureRecord(
   req: Request,
   correlationId: string,
-  code: ErrorCode,
+  mapped: MappedError,
   error: unknown,
-): void {
-  if (!deps.errorLog) return;
-  const now = deps.now ?? Date.now;
-  if (error instanceof BigCommerceSchemaError) {
-    deps.errorLog.record({
-      correlationId,
-      storeKey: error.storeKey,
-      resource: error.resource,
-      recordId: error.id,
-      issues: error.issues,
-      createdAt: now(),
-    });
-    return;
-  }
-  const upstream = error instanceof BigCommerceError ? error : null;
-  deps.errorLog.record({
-    correlationId,
-    storeKey: upstream?.storeKey ?? null,
+  at: number,
+): FailureRecord {
+  const facts: ErrorLogFacts = mapped.errorLog ?? {
+    storeKey: null,
     resource: 'request',
-    recordId: `${req.method} ${req.baseUrl}${req.path}`,
-    issues: [
-      {
-        code,
-        error: error instanceof Error ? error.name : typeof error,
-        status: upstream?.status ?? null,
-        upstreamPath: upstream ? `${upstream.method} ${upstream.path}` : null,
-      },
-    ],
-    createdAt: now(),
-  });
+    recordId: null,
+    issues: [{ error: error instanceof Error ? error.name : typeof error, status: null, upstreamPath: null }],
+  };
+  // A failed request is filed under its route, so an admin sees what the agent was doing.
+  const recordId = facts.resource === 'request' ? `${req.method} ${req.baseUrl}${req.path}` : facts.recordId;
+  const issues =
+    facts.resource === 'request' && Array.isArray(facts.issues)
+      ? facts.issues.map((issue: unknown) => ({ code: mapped.code, ...(issue as object) }))
+      : facts.issues;
+  return { ...facts, recordId, issues, correlationId, createdAt: at };
 }
 
 /**
@@ -145,16 +117,18 @@ function recordFailure(
 export function createErrorHandler(deps: ErrorHandlerDeps): ErrorRequestHandler {
   return (error: unknown, req, res, next) => {
     const log = getRequestLogger(res, deps.logger);
-    const mapped = mapError(error);
+    const mapped = mapError(error, deps.translate);
     const status = ERROR_CATALOG[mapped.code].status;
     const correlationId = getCorrelationId(res);
 
     if (status >= 500) {
       log.error({ err: error, code: mapped.code }, 'request failed');
-      try {
-        recordFailure(deps, req, correlationId, mapped.code, error);
-      } catch (logError) {
-        log.error({ err: logError }, 'could not write the error log');
+      if (deps.recordFailure) {
+        const record = toFailureRecord(req, correlationId, mapped, error, (deps.now ?? Date.now)());
+        // The answer does not wait for the error log; a full or locked database must not change it.
+        Promise.resolve()
+          .then(() => deps.recordFailure?.(record))
+          .catch((logError: unknown) => log.error({ err: logError }, 'could not write the error log'));
       }
     } else {
       // Not the raw message: JSON parse errors quote the body, which may hold a token.

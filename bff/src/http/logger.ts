@@ -1,9 +1,10 @@
+import type { Logger } from '../core/logger.js';
 import type { RequestHandler, Response } from 'express';
-import { pino, type DestinationStream, type Logger } from 'pino';
+import { pino, type DestinationStream } from 'pino';
 import type { LogLevel } from '../config.js';
 import { getCorrelationId } from './correlation.js';
 
-export type { Logger } from 'pino';
+export type { Logger };
 
 const CENSOR = '[Redacted]';
 

@@ -24,7 +24,7 @@ export interface Metrics {
   recordUpstream(observation: UpstreamObservation): void;
   recordCache(kind: string, outcome: CacheOutcome): void;
   /** The notes outbox registers how many notes wait for BigCommerce; read at scrape time. */
-  setQueuedNotesSource(source: () => number): void;
+  setQueuedNotesSource(source: () => number | Promise<number>): void;
 }
 
 export interface CreateMetricsOptions {
@@ -75,13 +75,13 @@ export function createMetrics(options: CreateMetricsOptions = {}): Metrics {
     labelNames: ['kind', 'outcome'] as const,
     registers: [registry],
   });
-  let queuedNotes: () => number = () => 0;
+  let queuedNotes: () => number | Promise<number> = () => 0;
   new Gauge({
     name: 'notes_queued',
     help: 'Notes accepted but not yet written to BigCommerce.',
     registers: [registry],
-    collect() {
-      this.set(queuedNotes());
+    async collect() {
+      this.set(await queuedNotes());
     },
   });
 

@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import { AppError } from './app-error.js';
+import { AppError } from '../core/app-error.js';
 
 /** Last in the chain: anything unmatched becomes the catalog's JSON 404 via the error handler. */
 export function createNotFound(): RequestHandler {

@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import { AppError } from './app-error.js';
+import { AppError } from '../core/app-error.js';
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 

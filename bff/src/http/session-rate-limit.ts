@@ -5,8 +5,8 @@
  */
 import type { Request, RequestHandler, Response } from 'express';
 import { rateLimit, type AugmentedRequest, type Store } from 'express-rate-limit';
-import { AppError } from './app-error.js';
-import type { Logger } from './logger.js';
+import { AppError } from '../core/app-error.js';
+import type { Logger } from '../core/logger.js';
 
 export const RATE_LIMIT_WINDOW_MS = 60_000;
 

@@ -6,10 +6,8 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { BigCommerceClient } from '../bigcommerce/index.js';
 import { cacheKeys, type Cache } from '../cache/index.js';
-import type { Logger } from '../http/logger.js';
-import type { AppDatabase } from '../store/db.js';
-import type { TicketEventRepo } from '../store/ticket-event-repo.js';
-import { createNoteOutbox, type NoteOutbox } from './note-outbox.js';
+import type { Logger } from '../core/logger.js';
+import type { NoteOutboxRepo } from '../store/index.js';
 import { createNoteService, type NoteService } from './note-service.js';
 import { createNoteWorker, realSetTimer, type NoteWorker, type SetTimer } from './note-worker.js';
 import { createInProcessOrderLock, type OrderLock } from './order-lock.js';
@@ -21,8 +19,8 @@ export type { NoteWorker, SetTimer } from './note-worker.js';
 export type { OrderLock } from './order-lock.js';
 
 export interface NotesDeps {
-  db: AppDatabase;
-  ticketEvents: Pick<TicketEventRepo, 'append'>;
+  /** The outbox repository (store/): rows and their ticket events land together. */
+  outbox: NoteOutboxRepo;
   clientFor: (storeKey: string) => Pick<BigCommerceClient, 'getOrder' | 'updateOrderStaffNotes'>;
   /** The order detail cache; a written note drops the order's entries so the next detail shows it. */
   cache?: Pick<Cache, 'invalidatePrefix'>;
@@ -35,6 +33,7 @@ export interface NotesDeps {
   /** Default: in-process. Pass a shared lock when several instances write to the same stores. */
   lock?: OrderLock;
   inlineBudgetMs?: number;
+  attemptBudgetMs?: number;
   leaseMs?: number;
   idleIntervalMs?: number;
 }
@@ -42,8 +41,8 @@ export interface NotesDeps {
 export interface Notes {
   service: NoteService;
   worker: NoteWorker;
-  outbox: NoteOutbox;
-  countQueued(): number;
+  outbox: NoteOutboxRepo;
+  countQueued(): Promise<number>;
 }
 
 const realSleep = (ms: number, signal?: AbortSignal): Promise<void> =>
@@ -52,15 +51,12 @@ const realSleep = (ms: number, signal?: AbortSignal): Promise<void> =>
 export function createNotes(deps: NotesDeps): Notes {
   const now = deps.now ?? Date.now;
   const logger = deps.logger.child({ room: 'notes' });
-  const outbox = createNoteOutbox(deps.db.sqlite);
+  const { outbox } = deps;
   const wake: { worker?: NoteWorker } = {};
   const service = createNoteService({
     outbox,
-    transaction: (fn) => deps.db.sqlite.transaction(fn)(),
-    recordEvent: (event) => {
-      deps.ticketEvents.append(event);
-    },
-    staffNotesFor: (storeKey, correlationId) => createStaffNotesPort(deps.clientFor(storeKey), correlationId),
+    staffNotesFor: (storeKey, correlationId, signal) =>
+      createStaffNotesPort(deps.clientFor(storeKey), correlationId, signal),
     lock: deps.lock ?? createInProcessOrderLock(),
     invalidateOrder: (storeKey, orderId) =>
       deps.cache?.invalidatePrefix(cacheKeys.orderPrefix(storeKey, orderId)),
@@ -69,6 +65,7 @@ export function createNotes(deps: NotesDeps): Notes {
     random: deps.random ?? Math.random,
     logger,
     inlineBudgetMs: deps.inlineBudgetMs,
+    attemptBudgetMs: deps.attemptBudgetMs,
     leaseMs: deps.leaseMs,
     onRetryScheduled: (at) => wake.worker?.notify(at),
   });

@@ -1,5 +1,5 @@
 import { NOTE_MAX_LENGTH } from '../../../shared/notes.js';
-import { AppError } from '../http/app-error.js';
+import { AppError } from '../core/app-error.js';
 
 /**
  * Input rules for a note, applied before anything is stored. Failures are AppErrors from the shared catalog,

@@ -1,11 +1,10 @@
 import { randomInt } from 'node:crypto';
 import { ERROR_CATALOG, type ErrorCode } from '../../../shared/errors.js';
 import type { NoteResponse } from '../../../shared/notes.js';
-import { AppError } from '../http/app-error.js';
-import type { Logger } from '../http/logger.js';
-import type { TicketEvent } from '../store/ticket-event-repo.js';
-import type { NoteOutbox, NoteRecord } from './note-outbox.js';
-import { classifyWriteFailure, computeRetryDelayMs } from './note-retry-policy.js';
+import { AppError } from '../core/app-error.js';
+import type { Logger } from '../core/logger.js';
+import type { NoteOutboxRepo, NoteRecord, TicketEvent } from '../store/index.js';
+import { classifyWriteFailure, computeRetryDelayMs, type WriteFailure } from './note-retry-policy.js';
 import { writeNoteOnce, type StaffNotesPort, type WriteOutcome } from './note-writer.js';
 import { orderLockKey, type OrderLock } from './order-lock.js';
 
@@ -27,12 +26,13 @@ export interface NoteAnswer {
 }
 
 export interface NoteServiceDeps {
-  outbox: NoteOutbox;
-  /** Runs a function in one database transaction (outbox row and its ticket event land together). */
-  transaction: <T>(fn: () => T) => T;
-  recordEvent: (event: TicketEvent) => void;
-  /** The BigCommerce calls for one store; the correlation id goes along into the client's logs. */
-  staffNotesFor: (storeKey: string, correlationId: string) => StaffNotesPort;
+  /** Rows and their ticket events land together (the repository's transactions). */
+  outbox: NoteOutboxRepo;
+  /**
+   * The BigCommerce calls for one store; the correlation id goes along into the client's logs, and the signal
+   * ends every call of an attempt at its deadline.
+   */
+  staffNotesFor: (storeKey: string, correlationId: string, signal: AbortSignal) => StaffNotesPort;
   lock: OrderLock;
   /** Drops the cached order detail, so the next detail shows the new entry. */
   invalidateOrder: (storeKey: string, orderId: number) => void;
@@ -42,7 +42,15 @@ export interface NoteServiceDeps {
   logger: Logger;
   /** How long an agent's request waits for the inline write before answering 202. Default 4000. */
   inlineBudgetMs?: number;
-  /** How long a claimed note is off-limits to other workers while one attempt runs. Default 120000. */
+  /**
+   * The longest one write attempt may take (reads, PUT, read-back, throttle waits and retries included); its
+   * BigCommerce calls are aborted then and the note retried later. Default 60000.
+   */
+  attemptBudgetMs?: number;
+  /**
+   * How long a claimed note is off-limits to other workers while one attempt runs. Longer than the attempt
+   * budget, so a lease is never reclaimed while its attempt may still write. Default 120000.
+   */
   leaseMs?: number;
   newRef?: () => string;
   /** Called when a note is (re)scheduled, so a sleeping worker can wake up earlier. */
@@ -56,15 +64,14 @@ export interface NoteService {
    * must not depend on BigCommerce (or on the order still existing).
    */
   submitNote(submission: NoteSubmission, ensureOrderVisible?: () => Promise<void>): Promise<NoteAnswer>;
-  /** One write attempt for a queued note; never rejects (the outcome is in the outbox). */
+  /** One write attempt for a queued note the caller has claimed; never rejects (the outcome is in the outbox). */
   attemptNote(ref: string): Promise<void>;
   isInFlight(ref: string): boolean;
   /** Waits for every running attempt (shutdown, tests). */
   whenIdle(): Promise<void>;
-  countQueued(): number;
 }
 
-const DEFAULTS = { inlineBudgetMs: 4_000, leaseMs: 120_000 } as const;
+const DEFAULTS = { inlineBudgetMs: 4_000, attemptBudgetMs: 60_000, leaseMs: 120_000 } as const;
 
 const REF_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 
@@ -119,12 +126,18 @@ function refusalFor(record: NoteRecord): AppError {
 
 export function createNoteService(deps: NoteServiceDeps): NoteService {
   const inlineBudgetMs = deps.inlineBudgetMs ?? DEFAULTS.inlineBudgetMs;
+  const attemptBudgetMs = deps.attemptBudgetMs ?? DEFAULTS.attemptBudgetMs;
   const leaseMs = deps.leaseMs ?? DEFAULTS.leaseMs;
+  if (leaseMs <= attemptBudgetMs) {
+    throw new RangeError(
+      `The note lease (${leaseMs} ms) must be longer than one attempt (${attemptBudgetMs} ms).`,
+    );
+  }
   const newRef = deps.newRef ?? createNoteRef;
   const inFlight = new Map<string, Promise<void>>();
 
-  function event(record: NoteRecord, type: string, status: string, at: number): void {
-    deps.recordEvent({
+  function event(record: NoteRecord, type: string, status: string, at: number): TicketEvent {
+    return {
       ticket: record.ticket,
       orderId: record.orderId,
       agent: record.agent,
@@ -132,10 +145,10 @@ export function createNoteService(deps: NoteServiceDeps): NoteService {
       status,
       correlationId: record.correlationId,
       at,
-    });
+    };
   }
 
-  function settle(record: NoteRecord, outcome: WriteOutcome): void {
+  async function settle(record: NoteRecord, outcome: WriteOutcome): Promise<void> {
     const now = deps.now();
     const log = deps.logger.child({
       correlationId: record.correlationId,
@@ -144,11 +157,11 @@ export function createNoteService(deps: NoteServiceDeps): NoteService {
       orderId: record.orderId,
     });
     if (outcome.kind === 'written') {
-      const changed = deps.transaction(() => {
-        const marked = deps.outbox.markWritten(record.ref, now);
-        if (marked) event(record, 'note.written', 'written', now);
-        return marked;
-      });
+      const changed = await deps.outbox.markWritten(
+        record.ref,
+        now,
+        event(record, 'note.written', 'written', now),
+      );
       if (changed) {
         log.info(
           { alreadyPresent: outcome.alreadyPresent, puts: outcome.puts },
@@ -160,70 +173,84 @@ export function createNoteService(deps: NoteServiceDeps): NoteService {
       return;
     }
     if (outcome.kind === 'failed') {
-      deps.transaction(() => {
-        if (deps.outbox.markFailed(record.ref, outcome.code, outcome.message)) {
-          event(record, 'note.failed', 'failed', now);
-        }
-      });
+      await deps.outbox.markFailed(
+        record.ref,
+        outcome.code,
+        outcome.message,
+        event(record, 'note.failed', 'failed', now),
+      );
       log.error({ code: outcome.code, reason: outcome.message }, 'note cannot be written; marked failed');
       return;
     }
-    scheduleRetry(record, outcome.code, outcome.message, undefined, log);
+    await scheduleRetry(record, outcome.code, outcome.message, undefined, log);
   }
 
-  function scheduleRetry(
+  async function scheduleRetry(
     record: NoteRecord,
     code: ErrorCode,
     message: string,
     retryAfterMs: number | undefined,
     log: Logger,
-  ): void {
-    const current = deps.outbox.findByRef(record.ref);
+  ): Promise<void> {
+    const current = await deps.outbox.findByRef(record.ref);
     const attempts = current?.attempts ?? record.attempts;
     const at = deps.now() + computeRetryDelayMs(attempts, deps.random, retryAfterMs);
-    deps.outbox.scheduleRetry(record.ref, at, code, message);
+    await deps.outbox.scheduleRetry(record.ref, at, code, message);
     log.warn({ code, attempts, nextAttemptAt: new Date(at).toISOString() }, 'note queued for a retry');
     deps.onRetryScheduled?.(at);
   }
 
   async function runAttempt(ref: string): Promise<void> {
-    const record = deps.outbox.findByRef(ref);
+    const record = await deps.outbox.findByRef(ref);
     if (!record || record.status !== 'queued') return;
-    if (!deps.outbox.startAttempt(ref)) return;
+    if (!(await deps.outbox.startAttempt(ref))) return;
     const log = deps.logger.child({
       correlationId: record.correlationId,
       storeKey: record.storeKey,
       ref,
       orderId: record.orderId,
     });
+    // Every call of this attempt ends at its deadline, well inside the lease: once the lease runs out another
+    // worker may take the note, and by then nothing of ours may still be on its way to BigCommerce.
+    const deadline = AbortSignal.timeout(attemptBudgetMs);
     try {
-      const outcome = await writeNoteOnce(deps.staffNotesFor(record.storeKey, record.correlationId), {
+      const port = deps.staffNotesFor(record.storeKey, record.correlationId, deadline);
+      const outcome = await writeNoteOnce(port, {
         orderId: record.orderId,
         // The stamp is the time the agent wrote the note, the same on every attempt.
         stamp: { ref, at: new Date(record.createdAt), ticket: record.ticket, agent: record.agent },
         text: record.text,
       });
-      settle(record, outcome);
+      await settle(record, outcome);
     } catch (error) {
-      const failure = classifyWriteFailure(error);
+      // Ran out of time: whatever the aborted call reported, the outcome is unknown and the next attempt reads first.
+      const failure: WriteFailure = deadline.aborted
+        ? {
+            kind: 'retry',
+            code: 'upstream_timeout',
+            message: `the attempt took longer than ${attemptBudgetMs} ms`,
+          }
+        : classifyWriteFailure(error);
       if (failure.kind === 'fail')
-        settle(record, { kind: 'failed', code: failure.code, message: failure.message });
-      else scheduleRetry(record, failure.code, failure.message, failure.retryAfterMs, log);
+        await settle(record, { kind: 'failed', code: failure.code, message: failure.message });
+      else await scheduleRetry(record, failure.code, failure.message, failure.retryAfterMs, log);
     }
   }
 
   function attemptNote(ref: string): Promise<void> {
     const running = inFlight.get(ref);
     if (running) return running;
-    const record = deps.outbox.findByRef(ref);
-    if (!record || record.status !== 'queued') return Promise.resolve();
-    const attempt = deps.lock
-      .run(orderLockKey(record.storeKey, record.orderId), () => runAttempt(ref))
-      .catch((error: unknown) => {
-        // Only reachable if the outbox itself failed (disk full, closed DB): the row stays queued for the worker.
-        deps.logger.error({ err: error, ref, correlationId: record.correlationId }, 'note attempt crashed');
-      })
-      .finally(() => inFlight.delete(ref));
+    const attempt = (async () => {
+      const record = await deps.outbox.findByRef(ref);
+      if (!record || record.status !== 'queued') return;
+      await deps.lock
+        .run(orderLockKey(record.storeKey, record.orderId), () => runAttempt(ref))
+        .catch((error: unknown) => {
+          // Only reachable if the outbox itself failed (disk full, closed DB): the row stays queued, and its lease
+          // runs out, so the worker tries again.
+          deps.logger.error({ err: error, ref, correlationId: record.correlationId }, 'note attempt crashed');
+        });
+    })().finally(() => inFlight.delete(ref));
     inFlight.set(ref, attempt);
     return attempt;
   }
@@ -247,13 +274,17 @@ export function createNoteService(deps: NoteServiceDeps): NoteService {
         if (!sameNote) throw new AppError('idempotency_key_reused', { details: { ref: record.ref } });
         return answerFor(record);
       };
-      const known = deps.outbox.findByKey(submission.ticket, submission.agent, submission.idempotencyKey);
+      const known = await deps.outbox.findByKey(
+        submission.ticket,
+        submission.agent,
+        submission.idempotencyKey,
+      );
       if (known) return replay(known);
 
       await ensureOrderVisible?.();
       const now = deps.now();
-      const { record, created } = deps.transaction(() => {
-        const stored = deps.outbox.insertOrFind({
+      const { record, created } = await deps.outbox.insertOrFind(
+        {
           ref: newRef(),
           idempotencyKey: submission.idempotencyKey,
           storeKey: submission.storeKey,
@@ -265,10 +296,9 @@ export function createNoteService(deps: NoteServiceDeps): NoteService {
           // Claimed by this request's inline attempt; the worker takes over if the lease runs out (a crash).
           nextAttemptAt: now + leaseMs,
           correlationId: submission.correlationId,
-        });
-        if (stored.created) event(stored.record, 'note.accepted', 'queued', now);
-        return stored;
-      });
+        },
+        (stored) => event(stored, 'note.accepted', 'queued', now),
+      );
       // A concurrent request with the same key got there first: this one is a replay after all.
       if (!created) return replay(record);
 
@@ -282,7 +312,7 @@ export function createNoteService(deps: NoteServiceDeps): NoteService {
         .info('note accepted into the outbox');
       // The attempt goes on after the budget; the answer then says "queued" and a replay shows the outcome.
       await waitWithin(attemptNote(record.ref), inlineBudgetMs);
-      const current = deps.outbox.findByRef(record.ref) ?? record;
+      const current = (await deps.outbox.findByRef(record.ref)) ?? record;
       if (current.status === 'failed') throw refusalFor(current);
       return answerFor(current);
     },
@@ -291,6 +321,5 @@ export function createNoteService(deps: NoteServiceDeps): NoteService {
     async whenIdle() {
       while (inFlight.size > 0) await Promise.all([...inFlight.values()]);
     },
-    countQueued: () => deps.outbox.countQueued(),
   };
 }

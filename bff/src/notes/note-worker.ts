@@ -1,12 +1,12 @@
-import type { Logger } from '../http/logger.js';
-import type { NoteOutbox } from './note-outbox.js';
+import type { Logger } from '../core/logger.js';
+import type { NoteOutboxRepo } from '../store/index.js';
 import type { NoteService } from './note-service.js';
 
 /** Schedules a callback; returns a function that cancels it. Injected so tests drive time themselves. */
 export type SetTimer = (callback: () => void, ms: number) => () => void;
 
 export interface NoteWorkerDeps {
-  outbox: NoteOutbox;
+  outbox: NoteOutboxRepo;
   service: Pick<NoteService, 'attemptNote' | 'isInFlight' | 'whenIdle'>;
   now: () => number;
   setTimer: SetTimer;
@@ -15,12 +15,15 @@ export interface NoteWorkerDeps {
   batchSize?: number;
   /** Longest sleep between passes, even when nothing is due (another instance may have queued notes). Default 30 s. */
   idleIntervalMs?: number;
-  /** Lease on a claimed note (see NoteOutbox.claimDue). Default 120 s. */
+  /** Lease on a claimed note (see NoteOutboxRepo.claimDue); longer than one attempt. Default 120 s. */
   leaseMs?: number;
 }
 
 export interface NoteWorker {
-  /** Drains what is due now (notes that survived a restart included), then keeps waking up for retries. */
+  /**
+   * Drains what is due now (notes that survived a restart included, once their lease ran out), then keeps
+   * waking up for retries.
+   */
   start(): void;
   /** Stops scheduling and waits for running passes and attempts. */
   stop(): Promise<void>;
@@ -57,11 +60,12 @@ export function createNoteWorker(deps: NoteWorkerDeps): NoteWorker {
     // Loop while full batches come back, so a long outage's backlog drains without waiting for the timer.
     for (;;) {
       const now = deps.now();
-      const due = deps.outbox.listDue(now, batchSize, storeKey);
+      const due = await deps.outbox.listDue(now, batchSize, storeKey);
       const attempts: Promise<void>[] = [];
       for (const note of due) {
         if (deps.service.isInFlight(note.ref)) continue;
-        if (!deps.outbox.claimDue(note.ref, now, now + leaseMs)) continue;
+        // The claim is the lease: another worker (or instance) holding an unexpired one wins.
+        if (!(await deps.outbox.claimDue(note.ref, now, now + leaseMs))) continue;
         attempts.push(deps.service.attemptNote(note.ref));
       }
       await Promise.all(attempts);
@@ -71,7 +75,7 @@ export function createNoteWorker(deps: NoteWorkerDeps): NoteWorker {
   }
 
   async function runOnce(): Promise<number> {
-    for (const storeKey of deps.outbox.listDueStores(deps.now())) {
+    for (const storeKey of await deps.outbox.listDueStores(deps.now())) {
       // A timer firing during a store's pass leaves that store to it instead of starting a second one.
       if (passes.has(storeKey)) continue;
       passes.set(
@@ -104,21 +108,31 @@ export function createNoteWorker(deps: NoteWorkerDeps): NoteWorker {
     try {
       const attempted = await runOnce();
       if (attempted > 0)
-        deps.logger.info({ attempted, queued: deps.outbox.countQueued() }, 'outbox pass done');
+        deps.logger.info({ attempted, queued: await deps.outbox.countQueued() }, 'outbox pass done');
     } catch (error) {
       deps.logger.error({ err: error }, 'outbox pass failed; trying again later');
     }
-    schedule(deps.outbox.nextDueAt() ?? Number.POSITIVE_INFINITY);
+    let next = Number.POSITIVE_INFINITY;
+    try {
+      next = (await deps.outbox.nextDueAt()) ?? next;
+    } catch (error) {
+      deps.logger.error({ err: error }, 'could not read the outbox; trying again later');
+    }
+    schedule(next);
   }
 
   return {
     start() {
       if (running) return;
       running = true;
-      // A previous process may have died mid-attempt holding leases, or left notes in backoff: try them all now.
-      deps.outbox.makeAllDue(deps.now());
-      const queued = deps.outbox.countQueued();
-      if (queued > 0) deps.logger.info({ queued }, 'draining the notes outbox');
+      // Leases of a process that died mid-attempt are NOT taken over here: they run out on their own, and until
+      // then that attempt's PUT might still be landing (or, with a shared database, the holder is alive).
+      void deps.outbox.countQueued().then(
+        (queued) => {
+          if (queued > 0) deps.logger.info({ queued }, 'draining the notes outbox');
+        },
+        () => undefined,
+      );
       void tick();
     },
     async stop() {

@@ -5,8 +5,9 @@ import type { StaffNotesPort } from './note-writer.js';
 export function createStaffNotesPort(
   client: Pick<BigCommerceClient, 'getOrder' | 'updateOrderStaffNotes'>,
   correlationId: string,
+  signal?: AbortSignal,
 ): StaffNotesPort {
-  const call = { correlationId };
+  const call = { correlationId, signal };
   return {
     async readStaffNotes(orderId) {
       const order = await client.getOrder(orderId, call);

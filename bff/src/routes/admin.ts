@@ -1,10 +1,10 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { CONFIG_KEY_PATTERN } from '../config.js';
-import { AppError } from '../http/app-error.js';
-import { hasBearer } from '../http/bearer.js';
+import { AppError } from '../core/app-error.js';
+import { hasBearer } from '../auth/bearer.js';
 import { CORRELATION_ID_PATTERN } from '../http/correlation.js';
-import type { ErrorLogRecord, ErrorLogRepo } from '../store/error-log-repo.js';
+import type { ErrorLogRecord, ErrorLogRepo } from '../store/index.js';
 
 export interface AdminRouteDeps {
   /** ADMIN_TOKEN; null = the admin API does not exist (404). */
@@ -26,15 +26,15 @@ export function toErrorLogDto(record: ErrorLogRecord) {
 /** GET /api/v1/admin/errors?correlationId=…&store=…: the error log, for admins holding ADMIN_TOKEN. */
 export function createAdminRouter(deps: AdminRouteDeps): Router {
   const router = Router();
-  router.get('/api/v1/admin/errors', (req, res) => {
+  router.get('/api/v1/admin/errors', async (req, res) => {
     // Without a configured token the endpoint is hidden, not merely locked.
     if (deps.adminToken === null) throw new AppError('not_found');
     if (!hasBearer(req.get('Authorization'), deps.adminToken)) throw new AppError('forbidden');
     const query = ErrorsQuery.parse(req.query);
     const records =
       query.correlationId !== undefined
-        ? deps.errorLog.listByCorrelationId(query.correlationId, query.limit, query.store)
-        : deps.errorLog.listRecent(query.limit, query.store);
+        ? await deps.errorLog.listByCorrelationId(query.correlationId, query.limit, query.store)
+        : await deps.errorLog.listRecent(query.limit, query.store);
     res.json({ entries: records.map(toErrorLogDto) });
   });
   return router;

@@ -3,8 +3,8 @@ import * as z from 'zod';
 import { LinkRequest } from '../../../shared/index.js';
 import { requireScope } from '../auth/sessions.js';
 import { linkTicket, searchCustomers, type ContextDeps } from '../context/index.js';
-import { AppError } from '../http/app-error.js';
-import { toScope, toViewer } from './context.js';
+import { AppError } from '../core/app-error.js';
+import { toScope, toViewer } from './request-scope.js';
 
 export const SEARCH_MIN_LENGTH = 2;
 export const SEARCH_MAX_LENGTH = 100;
@@ -16,11 +16,11 @@ export function createCustomersRouter(deps: ContextDeps): Router {
   const router = Router();
   router.get('/customers', requireScope('links:write'), async (req, res) => {
     const q = parseSearchText(SearchQuery.parse(req.query).q);
-    res.json(await searchCustomers(deps, toViewer(res), q, toScope(res)));
+    res.json(await searchCustomers(deps, toViewer(res), q, toScope(res, deps.requestBudgetMs)));
   });
   router.post('/links', requireScope('links:write'), async (req, res) => {
     const request = LinkRequest.parse(req.body);
-    res.json(await linkTicket(deps, toViewer(res), request, toScope(res)));
+    res.json(await linkTicket(deps, toViewer(res), request, toScope(res, deps.requestBudgetMs)));
   });
   return router;
 }

@@ -5,14 +5,19 @@
  */
 import { Router } from 'express';
 import { signEmbedTokenFor } from '../auth/sign-embed-token.js';
-import { buildDemoTickets, type DemoTicket } from '../demo/demo-tickets.js';
+import type { DemoTicket } from '../demo/demo-tickets.js';
 import { DEMO_CSS, renderDemoPage } from '../demo/demo-page.js';
-import { AppError } from '../http/app-error.js';
-import type { ServerContext, ServerExtension } from '../server.js';
+import { AppError } from '../core/app-error.js';
+import type { AppConfig } from '../config.js';
 
 export const DEMO_AGENT = 'demo.agent';
 
-export function createDemoRouter(ctx: ServerContext, tickets: readonly DemoTicket[]): Router {
+export interface DemoRouteDeps {
+  config: AppConfig;
+  now: () => number;
+}
+
+export function createDemoRouter(ctx: DemoRouteDeps, tickets: readonly DemoTicket[]): Router {
   const router = Router();
   const byId = new Map(tickets.map((ticket) => [ticket.id, ticket]));
   const find = (id: unknown): DemoTicket | undefined => (typeof id === 'string' ? byId.get(id) : undefined);
@@ -45,13 +50,4 @@ export function createDemoRouter(ctx: ServerContext, tickets: readonly DemoTicke
   });
 
   return router;
-}
-
-/** Mounted only in sandbox mode: with a real store there is no demo data to show. */
-export function extendWithDemo(ctx: ServerContext): ServerExtension {
-  if (!ctx.sandbox) return {};
-  const eu = ctx.sandbox.stores[0]?.personas;
-  const us = ctx.sandbox.stores[1]?.personas;
-  if (!eu || !us) return {};
-  return { routers: [createDemoRouter(ctx, buildDemoTickets(eu, us))] };
 }

@@ -1,6 +1,5 @@
 import { Router } from 'express';
-import type { AppDatabase } from '../store/db.js';
-import { AppError } from '../http/app-error.js';
+import { AppError } from '../core/app-error.js';
 
 /** Whatever can tell whether a store answers: the BigCommerce clients in production, a stub in tests. */
 export interface StorePinger {
@@ -8,7 +7,8 @@ export interface StorePinger {
 }
 
 export interface HealthRouteDeps {
-  db: Pick<AppDatabase, 'check'>;
+  /** Whether the database answers (the store's check); never throws. */
+  db: { check(): Promise<boolean> };
   storeKeys: readonly string[];
   bigcommerce?: StorePinger;
   now?: () => number;
@@ -46,7 +46,7 @@ export function createReadinessCheck(deps: HealthRouteDeps): () => Promise<Readi
   let inFlight: Promise<ReadinessReport> | null = null;
 
   async function run(): Promise<ReadinessReport> {
-    const database = deps.db.check() ? 'ok' : 'failed';
+    const database = (await deps.db.check()) ? 'ok' : 'failed';
     const stores: Record<string, 'ok' | 'unreachable'> = {};
     if (deps.bigcommerce) {
       const pinger = deps.bigcommerce;

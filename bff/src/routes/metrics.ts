@@ -1,6 +1,6 @@
 import { Router } from 'express';
-import { AppError } from '../http/app-error.js';
-import { hasBearer } from '../http/bearer.js';
+import { AppError } from '../core/app-error.js';
+import { hasBearer } from '../auth/bearer.js';
 import type { Metrics } from '../http/metrics.js';
 
 export interface MetricsRouteDeps {

@@ -1,17 +1,8 @@
 import { Router, type Response } from 'express';
 import { getSession, requireScope } from '../auth/sessions.js';
 import { getCorrelationId } from '../http/correlation.js';
-import {
-  createNotes,
-  parseIdempotencyKey,
-  parseNoteText,
-  type NoteService,
-  type Notes,
-  type NotesDeps,
-} from '../notes/index.js';
-import type { ExtendServer } from '../server.js';
-import { createContextDeps } from './context.js';
-import { createOrderVisibilityCheck, parseOrderIdParam } from './orders.js';
+import { parseOrderIdParam } from '../http/params.js';
+import { parseIdempotencyKey, parseNoteText, type NoteService } from '../notes/index.js';
 
 export interface NotesRouterDeps {
   notes: Pick<NoteService, 'submitNote'>;
@@ -49,40 +40,4 @@ export function createNotesRouter(deps: NotesRouterDeps): Router {
     res.status(answer.httpStatus).json(answer.note);
   });
   return router;
-}
-
-export type NotesExtensionOptions = Partial<
-  Pick<NotesDeps, 'sleep' | 'setTimer' | 'random' | 'lock' | 'inlineBudgetMs' | 'leaseMs' | 'idleIntervalMs'>
-> & {
-  /** Hands the assembled room to the caller (tests drive the worker with it). */
-  onReady?: (notes: Notes) => void;
-};
-
-/** The notes room as a server extension: its router, its worker (started and stopped with the server), its gauge. */
-export function createNotesExtension(options: NotesExtensionOptions = {}): ExtendServer {
-  return (ctx) => {
-    const { onReady, ...tuning } = options;
-    const notes = createNotes({
-      ...tuning,
-      db: ctx.db,
-      ticketEvents: ctx.repos.ticketEvents,
-      clientFor: (storeKey) => ctx.clientFor(storeKey),
-      cache: ctx.cache,
-      logger: ctx.logger,
-      now: ctx.now,
-    });
-    ctx.metrics.setQueuedNotesSource(() => notes.countQueued());
-    onReady?.(notes);
-    return {
-      apiRouters: [
-        createNotesRouter({
-          notes: notes.service,
-          // The order detail's own rule and cache: usually warm, since the agent is looking at that order.
-          ensureOrderVisible: createOrderVisibilityCheck(createContextDeps(ctx)),
-        }),
-      ],
-      start: () => notes.worker.start(),
-      stop: () => notes.worker.stop(),
-    };
-  };
 }

@@ -1,16 +1,11 @@
 import { Router, type Response } from 'express';
 import * as z from 'zod';
-import {
-  ensureOrderVisible,
-  getOrderDetail,
-  ORDER_ID_PATTERN,
-  type ContextDeps,
-  type RequestScope,
-} from '../context/index.js';
-import { AppError } from '../http/app-error.js';
-import { parseRefresh, sendJson, toScope, toViewer } from './context.js';
+import { ensureOrderVisible, getOrderDetail, type ContextDeps } from '../context/index.js';
+import { parseOrderIdParam, parseRefresh } from '../http/params.js';
+import { sendJson } from '../http/send-json.js';
+import { toScope, toViewer } from './request-scope.js';
 
-const OrderQuery = z.object({ refresh: z.optional(z.string()) });
+const OrderQuery = z.object({ refresh: z.optional(z.unknown()) });
 
 /** GET /api/v1/orders/:orderId (DESIGN §5). Mounted under /api/v1 after requireSession. */
 export function createOrdersRouter(deps: ContextDeps): Router {
@@ -18,20 +13,15 @@ export function createOrdersRouter(deps: ContextDeps): Router {
   router.get('/orders/:orderId', async (req, res) => {
     const orderId = parseOrderIdParam(req.params.orderId);
     const { refresh } = OrderQuery.parse(req.query);
-    const reply = await getOrderDetail(deps, toViewer(res), orderId, toScope(res, parseRefresh(refresh)));
+    const reply = await getOrderDetail(
+      deps,
+      toViewer(res),
+      orderId,
+      toScope(res, deps.requestBudgetMs, parseRefresh(refresh)),
+    );
     sendJson(res, reply.json());
   });
   return router;
-}
-
-const MAX_ORDER_ID = 2_147_483_647;
-
-export function parseOrderIdParam(value: unknown): number {
-  // BigCommerce order ids are 32-bit: a larger one cannot exist, and asking would spend the store's quota.
-  if (typeof value !== 'string' || !ORDER_ID_PATTERN.test(value) || Number(value) > MAX_ORDER_ID) {
-    throw new AppError('invalid_order_id');
-  }
-  return Number(value);
 }
 
 /**
@@ -42,7 +32,6 @@ export function createOrderVisibilityCheck(
   deps: ContextDeps,
 ): (res: Response, orderId: number) => Promise<void> {
   return async (res, orderId) => {
-    const scope: RequestScope = { ...toScope(res), refresh: false };
-    await ensureOrderVisible(deps, toViewer(res), orderId, scope);
+    await ensureOrderVisible(deps, toViewer(res), orderId, toScope(res, deps.requestBudgetMs));
   };
 }

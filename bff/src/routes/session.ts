@@ -2,7 +2,7 @@ import { Router } from 'express';
 import * as z from 'zod/mini';
 import { SessionRequest, type SessionResponse } from '../../../shared/session.js';
 import type { SessionService } from '../auth/sessions.js';
-import { AppError } from '../http/app-error.js';
+import { AppError } from '../core/app-error.js';
 import { getCorrelationId } from '../http/correlation.js';
 
 export interface SessionRouteDeps {

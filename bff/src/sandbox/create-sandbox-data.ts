@@ -2,8 +2,12 @@
 // enough to exercise every branch a customer-service view has (guests, paging past 250, every status,
 // partial shipments, refunds with both line-item field names, two currencies, two channels).
 // Orders are indexed by customer id and email once here, so list handlers stay O(that shopper's orders).
-import { buildOrder } from './build-order.js';
-import { formatRfc2822 } from './format.js';
+// createSandboxStore also hands back the internals the mutation API needs (seed context, indexes, the
+// monotonic date_modified stamp); createSandboxData is the public, data-only view.
+import { buildOrder, type BuiltOrder } from './build-order.js';
+import { bulkFirstId, createBulkOrders, type BulkOrders } from './bulk-orders.js';
+import { createCustomerGroups } from './customer-groups.js';
+import { formatIso, formatRfc2822 } from './format.js';
 import type { Scenario } from './order-draft.js';
 import { createOrderStatuses } from './order-statuses.js';
 import { createPrng } from './prng.js';
@@ -13,12 +17,13 @@ import { REGION_PROFILES } from './seed-catalog.js';
 import type { SeedContext } from './seed-context.js';
 import { createCustomers, PLUS_ADDRESS_INDEX } from './seed-customers.js';
 import { createDrafts } from './seed-drafts.js';
-import { createPeople } from './seed-people.js';
+import { createPeople, type Person } from './seed-people.js';
 import { createStoreInfo } from './store-info.js';
 import type {
   RawChannel,
   RawCoupon,
   RawCustomer,
+  RawCustomerGroup,
   RawOrder,
   RawOrderProduct,
   RawOrderStatus,
@@ -37,7 +42,9 @@ export interface SandboxData {
   channels: RawChannel[];
   statuses: RawOrderStatus[];
   customers: RawCustomer[];
-  /** Ascending by id, as BigCommerce lists by default. */
+  /** Sandbox addition: GET /v2/customer_groups (ids match the customers' customer_group_id; 0 = none). */
+  customerGroups: RawCustomerGroup[];
+  /** Ascending by id, as BigCommerce lists by default. Bulk orders (spec.bulkOrders) are not in here. */
   orders: RawOrder[];
   products: Map<number, RawOrderProduct[]>;
   shippingAddresses: Map<number, RawShippingAddress[]>;
@@ -46,7 +53,14 @@ export interface SandboxData {
   transactions: Map<number, RawTransaction[]>;
   refunds: Map<number, RawRefund[]>;
   personas: SandboxPersonas;
+  /** Sandbox addition: the benchmark's compact orders (spec.bulkOrders), or null. */
+  bulk: BulkOrders | null;
+  /** Any order, seeded, created or bulk. */
   getOrder(id: number): RawOrder | undefined;
+  getCustomer(id: number): RawCustomer | undefined;
+  /** Line items as GET /v2/orders/{id}/products serves them (bulk orders' are derived). */
+  getProducts(orderId: number): RawOrderProduct[];
+  getShippingAddresses(orderId: number): RawShippingAddress[];
   /** Orders of a registered customer, ascending by id (index built at seed time). */
   getOrdersByCustomer(customerId: number): RawOrder[];
   /** Orders whose billing email matches, case-insensitively (guest and registered), ascending by id. */
@@ -62,7 +76,31 @@ export interface SandboxDataOptions {
   now?: () => number;
 }
 
+/** What the mutation API needs beyond the public data: the seed's context and the index upkeep. */
+export interface SandboxDataInternals {
+  /** The seed context, continued: its PRNG, people and id counters keep producing fresh, unique values. */
+  ctx: SeedContext;
+  now: () => number;
+  /** The person behind a registered customer (addresses for new orders). */
+  personOf(customerId: number): Person | undefined;
+  nextOrderId(): number;
+  /** Adds a freshly built order and its sub-resources, and indexes it. */
+  insertOrder(built: BuiltOrder): void;
+  /** Stamps date_modified with the clock, never earlier than the previous value + 1 s (delta runs see every write). */
+  touchOrder(order: RawOrder): void;
+  touchCustomer(customer: RawCustomer): void;
+  /** Makes a bulk order's derived line items and address real entries, so a mutation can change them. */
+  ownSubResources(orderId: number): void;
+}
+
 export function createSandboxData(spec: SandboxStoreSpec, options: SandboxDataOptions = {}): SandboxData {
+  return createSandboxStore(spec, options).data;
+}
+
+export function createSandboxStore(
+  spec: SandboxStoreSpec,
+  options: SandboxDataOptions = {},
+): { data: SandboxData; internals: SandboxDataInternals } {
   const now = options.now ?? Date.now;
   const profile = REGION_PROFILES[resolveRegion(spec)];
   const statuses = createOrderStatuses(profile.customLabels);
@@ -131,10 +169,22 @@ export function createSandboxData(spec: SandboxStoreSpec, options: SandboxDataOp
   }
   for (const list of byCustomer.values()) list.sort((a, b) => a.id - b.id);
 
+  const bulk =
+    spec.bulkOrders && spec.bulkOrders > 0
+      ? createBulkOrders({
+          spec,
+          profile,
+          statuses,
+          firstId: bulkFirstId(firstOrderId),
+          count: spec.bulkOrders,
+        })
+      : null;
+  const getOrder = (id: number): RawOrder | undefined => orderById.get(id) ?? bulk?.get(id);
   const touch = (order: RawOrder): void => {
     // Monotonic even under a fake clock, so a delta sync on min_date_modified always sees the write.
     const previous = Date.parse(order.date_modified);
     order.date_modified = formatRfc2822(Math.max(now(), previous + 1000));
+    bulk?.commit(order);
   };
 
   const scenarioId = (scenario: Scenario): number => scenarioOrders.get(scenario) ?? 0;
@@ -202,6 +252,7 @@ export function createSandboxData(spec: SandboxStoreSpec, options: SandboxDataOp
     })),
     statuses,
     customers,
+    customerGroups: createCustomerGroups(profile.region),
     orders,
     products: productsByOrder,
     shippingAddresses: addressesByOrder,
@@ -210,17 +261,21 @@ export function createSandboxData(spec: SandboxStoreSpec, options: SandboxDataOp
     transactions: transactionsByOrder,
     refunds: refundsByOrder,
     personas,
-    getOrder: (id) => orderById.get(id),
+    bulk,
+    getOrder,
+    getCustomer: (id) => customers.find((c) => c.id === id),
+    getProducts: (id) => productsByOrder.get(id) ?? bulk?.lines(id) ?? [],
+    getShippingAddresses: (id) => addressesByOrder.get(id) ?? bulk?.shippingAddresses(id) ?? [],
     getOrdersByCustomer: (customerId) => byCustomer.get(customerId) ?? [],
     getOrdersByEmail: (email) => byEmail.get(email.trim().toLowerCase()) ?? [],
     setStaffNotes(orderId, text) {
-      const order = orderById.get(orderId);
+      const order = getOrder(orderId);
       if (!order) throw new Error(`Sandbox order ${orderId} does not exist`);
       order.staff_notes = text;
       touch(order);
     },
     updateOrder(orderId, changes) {
-      const order = orderById.get(orderId);
+      const order = getOrder(orderId);
       if (!order) return undefined;
       if (changes.staff_notes !== undefined) order.staff_notes = changes.staff_notes;
       if (changes.status_id !== undefined) {
@@ -235,5 +290,45 @@ export function createSandboxData(spec: SandboxStoreSpec, options: SandboxDataOp
       return order;
     },
   };
-  return data;
+
+  const people = new Map(customers.map((customer, index) => [customer.id, customerPeople[index]!]));
+  const internals: SandboxDataInternals = {
+    ctx,
+    now,
+    personOf: (customerId) => people.get(customerId),
+    nextOrderId: () =>
+      Math.max(orders[orders.length - 1]?.id ?? firstOrderId - 1, bulk ? bulk.firstId + bulk.count - 1 : 0) +
+      1,
+    insertOrder(built) {
+      const { order } = built;
+      orders.push(order);
+      orderById.set(order.id, order);
+      productsByOrder.set(order.id, built.lines);
+      if (built.shippingAddresses.length) addressesByOrder.set(order.id, built.shippingAddresses);
+      if (built.shipments.length) shipmentsByOrder.set(order.id, built.shipments);
+      if (built.coupons.length) couponsByOrder.set(order.id, built.coupons);
+      if (built.transactions.length) transactionsByOrder.set(order.id, built.transactions);
+      if (built.refunds.length) refundsByOrder.set(order.id, built.refunds);
+      if (order.customer_id) {
+        const own = byCustomer.get(order.customer_id);
+        if (own) own.push(order);
+        else byCustomer.set(order.customer_id, [order]);
+      }
+      const key = order.billing_address.email.toLowerCase();
+      const list = byEmail.get(key);
+      if (list) list.push(order);
+      else byEmail.set(key, [order]);
+    },
+    touchOrder: touch,
+    touchCustomer(customer) {
+      const previous = Date.parse(customer.date_modified);
+      customer.date_modified = formatIso(Math.max(now(), previous + 1000));
+    },
+    ownSubResources(orderId) {
+      if (!bulk?.has(orderId) || productsByOrder.has(orderId)) return;
+      productsByOrder.set(orderId, bulk.lines(orderId));
+      addressesByOrder.set(orderId, bulk.shippingAddresses(orderId));
+    },
+  };
+  return { data, internals };
 }

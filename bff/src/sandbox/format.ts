@@ -31,10 +31,3 @@ export function formatRfc2822(ms: number): string {
 export function formatIso(ms: number): string {
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, '+00:00');
 }
-
-/** Parses an RFC 2822 or ISO 8601 filter value (both accepted by v2 filters); NaN when invalid. */
-export function parseDateFilter(value: string): number {
-  const trimmed = value.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
-  return Date.parse(trimmed);
-}

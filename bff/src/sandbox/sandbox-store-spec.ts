@@ -9,6 +9,11 @@ export interface SandboxStoreSpec {
   region?: Region;
   /** Sandbox addition: requests per window for this store; overrides SandboxOptions.quota. */
   quota?: number;
+  /**
+   * Sandbox addition: this many extra orders spread over the 90 days before the base date, stored compactly
+   * and materialised on read (for the benchmark's back-fill of 100,000 orders). See bulk-orders.ts.
+   */
+  bulkOrders?: number;
 }
 
 export const DEFAULT_SANDBOX_STORES: SandboxStoreSpec[] = [

@@ -1,6 +1,10 @@
-// Public types of the sandbox (agreed in /tmp/sandbox-api.md; additions are marked "sandbox addition").
+// Public types of the sandbox (documented in ./README.md; additions for the product are marked "sandbox addition").
 import type { SandboxData, SandboxPersonas } from './create-sandbox-data.js';
+import type { RawHook } from './hook-registry.js';
 import type { SandboxStoreSpec } from './sandbox-store-spec.js';
+import type { StoreFaultControls } from './store-faults.js';
+import type { StoreMutations } from './store-mutations.js';
+import type { SandboxDelivery, WebhookOptions } from './webhook-dispatcher.js';
 
 export interface SandboxOptions {
   host?: string;
@@ -16,6 +20,8 @@ export interface SandboxOptions {
   log?: (line: string) => void;
   /** Sandbox addition: how latency is waited for (default setTimeout); tests inject a recorder. */
   sleep?: (ms: number) => Promise<void>;
+  /** Sandbox addition: webhook delivery timing (retry schedule, attempt timeout); tests use milliseconds. */
+  webhooks?: WebhookOptions;
 }
 
 export interface SandboxRequest {
@@ -55,6 +61,26 @@ export interface SandboxStoreHandle {
   data: SandboxData;
   /** Sandbox addition: the well-known fixtures of this store (same as SANDBOX_PERSONAS[hash] for default stores). */
   personas: SandboxPersonas;
+  /**
+   * Sandbox addition: change the store as merchants and shoppers do; each call stamps date_modified and fires
+   * the webhooks BigCommerce fires. (`data.setStaffNotes` / `data.updateOrder` stay silent: no webhooks.)
+   */
+  mutate: StoreMutations;
+  /** Sandbox addition: store-level faults (outage, 429 storm) and webhook delivery faults. */
+  faults: StoreFaultControls;
+  /** Sandbox addition: the store's webhooks, as BigCommerce would manage them. */
+  webhooks: SandboxStoreWebhooks;
+}
+
+export interface SandboxStoreWebhooks {
+  list(): RawHook[];
+  /** As BigCommerce does after ~48 h of failed deliveries: `is_active: false`, no more deliveries. */
+  deactivate(hookId: number): RawHook;
+  /** Holds deliveries until resume() (same as faults.set({deliveries: {paused: true}})). */
+  pause(): void;
+  resume(): void;
+  /** Deliveries queued, in flight or waiting for a retry. */
+  pending(): number;
 }
 
 export interface Sandbox {
@@ -63,7 +89,15 @@ export interface Sandbox {
   store(hash?: string): SandboxStoreHandle;
   faults: SandboxFaults;
   requests: SandboxRequest[];
+  /** Sandbox addition: every webhook delivery attempt, dropped and skipped ones included, oldest first. */
+  deliveries: SandboxDelivery[];
   clearRequests(): void;
+  clearDeliveries(): void;
+  /**
+   * Resolves when no delivery is queued (unless paused) or in flight. Retries waiting for their time count
+   * only with `{retries: true}` (it then waits out the schedule: meant for test schedules in milliseconds).
+   */
+  settleDeliveries(options?: { retries?: boolean }): Promise<void>;
   setLatency(ms: number): void;
   resetRateLimit(): void;
   close(): Promise<void>;

@@ -1,25 +1,69 @@
 // Starts the BigCommerce sandbox: an Express 5 server on loopback with BigCommerce's URL layout
-// (/stores/{hash}/v2|v3/...), X-Auth-Token checks, per-store rate-limit windows and scripted faults.
+// (/stores/{hash}/v2|v3/...), X-Auth-Token checks, per-store rate-limit windows, scripted faults, webhook
+// deliveries to registered hooks, and the /__sandbox control API.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import { routeControl } from './control-routes.js';
 import { corruptBody } from './corrupt-records.js';
-import { createSandboxData } from './create-sandbox-data.js';
 import { createFaultRegistry } from './fault-registry.js';
 import { createRateLimiter, type RateLimitState } from './rate-limiter.js';
 import { DEFAULT_SANDBOX_STORES } from './sandbox-store-spec.js';
 import { errorFor, routeRequest, type SandboxReply } from './sandbox-routes.js';
 import type { Sandbox, SandboxOptions, SandboxRequest, SandboxStoreHandle } from './sandbox-types.js';
+import { createStoreRuntime, type StoreRuntime } from './store-runtime.js';
+import { createWebhookDispatcher } from './webhook-dispatcher.js';
 
 const STORE_PATH = /^\/stores\/([^/?]+)(\/[^?]*)?(\?.*)?$/;
+const CONTROL_PATH = /^\/__sandbox(\/[^?]*)?(\?.*)?$/;
+/** Hook ids in the range BigCommerce's look like (webhooks.v3.yml example 18048287). */
+const FIRST_HOOK_ID = 20_000_001;
+
+const STATUS_MESSAGES: Record<number, string> = {
+  500: 'Internal server error.',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
+};
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const now = options.now ?? Date.now;
   const specs = options.stores ?? DEFAULT_SANDBOX_STORES;
-  const stores: SandboxStoreHandle[] = specs.map((spec) => {
-    const data = createSandboxData(spec, { now });
-    return { hash: spec.hash, token: spec.token, label: spec.label, data, personas: data.personas };
+  const log = options.log ?? ((): void => undefined);
+  const faults = createFaultRegistry(options.faultSeed ?? 1);
+  const dispatcher = createWebhookDispatcher({
+    now,
+    seed: options.faultSeed ?? 1,
+    webhooks: options.webhooks,
+    log,
   });
+  let nextHookId = FIRST_HOOK_ID;
+  const runtimes = new Map<string, StoreRuntime>(
+    specs.map((spec) => [
+      spec.hash,
+      createStoreRuntime({ spec, now, dispatcher, registry: faults, nextHookId: () => nextHookId++ }),
+    ]),
+  );
+  const stores: SandboxStoreHandle[] = [...runtimes.values()].map((runtime) => ({
+    hash: runtime.hash,
+    token: runtime.spec.token,
+    label: runtime.spec.label,
+    data: runtime.data,
+    personas: runtime.data.personas,
+    mutate: runtime.mutate,
+    faults: runtime.faults,
+    webhooks: {
+      list: () => runtime.hooks.list(),
+      deactivate(hookId) {
+        const hook = runtime.hooks.deactivate(hookId);
+        if (!hook) throw new Error(`No webhook ${hookId} in sandbox store '${runtime.hash}'`);
+        return hook;
+      },
+      pause: () => void runtime.faults.set({ deliveries: { paused: true } }),
+      resume: () => void runtime.faults.set({ deliveries: { paused: false } }),
+      pending: () => dispatcher.pending(runtime.hash),
+    },
+  }));
   const storeByHash = new Map(stores.map((s) => [s.hash, s]));
   const quotaByHash = new Map(specs.map((s) => [s.hash, s.quota ?? options.quota ?? 150]));
   const limiter = createRateLimiter({
@@ -27,10 +71,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     now,
     quotaFor: (hash) => quotaByHash.get(hash) ?? options.quota ?? 150,
   });
-  const faults = createFaultRegistry(options.faultSeed ?? 1);
   const requests: SandboxRequest[] = [];
   let latencyMs = options.latencyMs ?? 0;
-  const log = options.log ?? ((): void => undefined);
 
   // Pending default sleeps are released on close() so a long latency never keeps the process alive.
   const timers = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
@@ -53,6 +95,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   app.set('etag', false);
   // Raw text so the token is checked before the body is judged (bad JSON without a token is still a 401).
   app.use(express.text({ type: () => true, limit: '2mb' }));
+
+  // The control API: no token, no rate limit, no faults, not in `requests` (it is not BigCommerce).
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const match = CONTROL_PATH.exec(req.originalUrl);
+    if (!match) return next();
+    const reply = routeControl(
+      { method: req.method, path: match[1] ?? '/', body: typeof req.body === 'string' ? req.body : '' },
+      runtimes,
+      dispatcher,
+    );
+    log(`[sandbox] control ${req.method} ${req.originalUrl} -> ${reply.status}`);
+    res.status(reply.status).json(reply.body);
+  });
 
   app.use(async (req: Request, res: Response) => {
     const match = STORE_PATH.exec(req.originalUrl);
@@ -79,9 +134,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       log(`[sandbox] ${hash} ${req.method} ${entry.path} -> (hung)`);
     };
 
-    const store = match ? storeByHash.get(hash) : undefined;
+    const store = match ? runtimes.get(hash) : undefined;
     if (!store) return send(errorFor(path, 404, 'Store not found.'), null);
-    if (req.get('x-auth-token') !== store.token) return send(errorFor(path, 401, 'Unauthorized.'), null);
+    if (req.get('x-auth-token') !== store.spec.token) return send(errorFor(path, 401, 'Unauthorized.'), null);
 
     const limit = limiter.take(hash);
     if (!limit.allowed) return send(errorFor(path, 429, 'Too many requests.'), limit);
@@ -100,10 +155,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const fail = (): void =>
       decision.outcome === 'hang'
         ? hang()
-        : send(errorFor(path, decision.status, 'Internal server error.'), limit);
+        : send(
+            errorFor(path, decision.status, STATUS_MESSAGES[decision.status] ?? 'Internal server error.'),
+            limit,
+          );
     if (decision.outcome !== 'none' && !decision.afterWrite) return fail();
 
     const reply = routeRequest(req.method, path, {
+      store,
       data: store.data,
       query: new URLSearchParams(search),
       body: typeof req.body === 'string' ? req.body : '',
@@ -151,14 +210,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     },
     faults,
     requests,
+    deliveries: dispatcher.deliveries,
     clearRequests: () => void requests.splice(0, requests.length),
+    clearDeliveries: () => void dispatcher.deliveries.splice(0, dispatcher.deliveries.length),
+    settleDeliveries: (settleOptions) => dispatcher.settle(settleOptions),
     setLatency(ms) {
       latencyMs = ms;
     },
     resetRateLimit: () => limiter.reset(),
     close() {
       closed ??= new Promise<void>((resolve) => {
-        server.close(() => resolve());
+        // Pending deliveries, retry timers and in-flight callbacks go first: nothing may outlive close().
+        const deliveriesClosed = dispatcher.close();
+        server.close(() => void deliveriesClosed.then(() => resolve()));
         for (const entry of timers) {
           clearTimeout(entry.timer);
           entry.resolve();

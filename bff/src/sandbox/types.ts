@@ -371,3 +371,15 @@ export interface RawChannel {
   status: string;
   currency: string;
 }
+
+export interface RawCustomerGroup {
+  id: number;
+  name: string;
+  is_default: boolean;
+  category_access: { type: 'all' | 'specific' | 'none'; categories?: number[] };
+  discount_rules: { type: 'price_list' | 'all' | 'category' | 'product'; method: string; amount: string }[];
+  /** `YYYY-MM-DD hh:mm:ss`, as in customers.v2.yml's example. */
+  date_created: string;
+  date_modified: string;
+  is_group_for_guests: boolean;
+}

@@ -1,32 +1,100 @@
-import type { AppDatabase } from './db.js';
-import { createErrorLogRepo, type ErrorLogRepo, type ErrorLogRetention } from './error-log-repo.js';
-import { createJtiRepo, type JtiRepo } from './jti-repo.js';
-import { createLinkRepo, type LinkRepo } from './link-repo.js';
-import { createSessionRepo, type SessionRepo } from './session-repo.js';
-import { createTicketEventRepo, type TicketEventRepo } from './ticket-event-repo.js';
+/**
+ * The store room: the product's durable state behind repository interfaces (DESIGN §13). SQLite in DATA_DIR
+ * by default; SQL lives only in this folder.
+ */
+import path from 'node:path';
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Kysely } from 'kysely';
+import { createRepos } from './repos.js';
+import type { RetentionPolicy } from './repos/retention.js';
+import type { Database } from './schema.js';
+import { lockDataDir } from './sqlite/data-dir-lock.js';
+import { openSqlite, type OpenSqliteOptions } from './sqlite/open-sqlite-store.js';
+import type { Store } from './store.js';
 
-export { openDatabase, DATABASE_FILE, type AppDatabase, type OpenDatabaseOptions } from './db.js';
-export { MIGRATIONS, runMigrations, type Migration } from './migrations.js';
-export type { ErrorLogEntry, ErrorLogRecord, ErrorLogRepo, ErrorLogRetention } from './error-log-repo.js';
-export type { JtiRepo } from './jti-repo.js';
-export type { LinkRecord, LinkRepo } from './link-repo.js';
-export type { SessionRecord, SessionRepo } from './session-repo.js';
-export type { TicketEvent, TicketEventRecord, TicketEventRepo } from './ticket-event-repo.js';
+export type { Store, StoreEngine } from './store.js';
+export type { Repos } from './repos.js';
+export { MIGRATIONS, type Migration } from './migrations.js';
+export { DataDirLockedError, lockDataDir, LOCK_FILE, type DataDirLock } from './sqlite/data-dir-lock.js';
+export { migrateSqlite } from './sqlite/open-sqlite-store.js';
+export { DEFAULT_RETENTION, type Retention, type RetentionPolicy } from './repos/retention.js';
+export type { ErrorLogEntry, ErrorLogRecord, ErrorLogRepo } from './repos/error-log-repo.js';
+export type { JtiRepo } from './repos/jti-repo.js';
+export type { LinkRecord, LinkRepo } from './repos/link-repo.js';
+export type { SessionRecord, SessionRepo } from './repos/session-repo.js';
+export type { TicketEvent, TicketEventRecord, TicketEventRepo } from './repos/ticket-event-repo.js';
+export type {
+  NewNote,
+  NoteOutboxRepo,
+  NoteRecord,
+  NoteStatus,
+  OutboxStats,
+} from './repos/note-outbox-repo.js';
 
-export interface Repos {
-  jti: JtiRepo;
-  sessions: SessionRepo;
-  links: LinkRepo;
-  errorLog: ErrorLogRepo;
-  ticketEvents: TicketEventRepo;
+/** The embedded store, with its connection for tools and tests that look beneath the repositories. */
+export type SqliteStore = Store & { readonly sqlite: BetterSqlite3.Database; readonly sqlitePath: string };
+
+/** The file name inside DATA_DIR. */
+export const DATABASE_FILE = 'order-context.sqlite';
+
+export interface OpenStoreOptions extends OpenSqliteOptions {
+  /**
+   * Hold DATA_DIR's lock for the life of the store (DESIGN §13: a second process on the same DATA_DIR refuses
+   * to start). The server always does; tools and tests that only read may not.
+   */
+  lockDir?: string;
+  retention?: RetentionPolicy;
 }
 
-export function createRepos(db: AppDatabase, options: { errorLogRetention?: ErrorLogRetention } = {}): Repos {
+/** The embedded store: SQLite at `file` (`:memory:` for throwaway runs). Throws DataDirLockedError. */
+export function openSqliteStore(file: string, options: OpenStoreOptions = {}): SqliteStore {
+  const lock = options.lockDir === undefined ? null : lockDataDir(options.lockDir);
+  let handle;
+  try {
+    handle = openSqlite(file, options);
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+  const { db, sqlite } = handle;
+  return createStoreOver(db, 'sqlite', options.retention, {
+    sqlite,
+    sqlitePath: handle.path,
+    async close() {
+      await db.destroy();
+      if (sqlite.open) sqlite.close();
+      lock?.release();
+    },
+  });
+}
+
+function createStoreOver<Extra extends { close(): Promise<void> }>(
+  db: Kysely<Database>,
+  engine: Store['engine'],
+  retention: RetentionPolicy | undefined,
+  extra: Extra,
+): Store & Omit<Extra, 'close'> {
+  let closed: Promise<void> | null = null;
   return {
-    jti: createJtiRepo(db),
-    sessions: createSessionRepo(db),
-    links: createLinkRepo(db),
-    errorLog: createErrorLogRepo(db, options.errorLogRetention),
-    ticketEvents: createTicketEventRepo(db),
+    ...extra,
+    engine,
+    repos: createRepos(db, retention),
+    async check() {
+      try {
+        const row = await db.selectNoFrom((eb) => eb.val(1).as('ok')).executeTakeFirst();
+        return Number(row?.ok) === 1;
+      } catch {
+        return false;
+      }
+    },
+    close() {
+      closed ??= extra.close();
+      return closed;
+    },
   };
+}
+
+/** The default database file of a data directory. */
+export function defaultDatabaseFile(dataDir: string): string {
+  return path.join(dataDir, DATABASE_FILE);
 }

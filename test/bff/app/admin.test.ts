@@ -8,7 +8,7 @@ describe('GET /api/v1/admin/errors', () => {
   let app: TestApp;
   before(async () => {
     app = await startTestApp({ env: { ADMIN_TOKEN } });
-    app.repos.errorLog.record({
+    await app.repos.errorLog.record({
       correlationId: 'corr-admin-01',
       storeKey: 'default',
       resource: 'order',
@@ -16,7 +16,7 @@ describe('GET /api/v1/admin/errors', () => {
       issues: [{ path: 'total_inc_tax', message: 'not money' }],
       createdAt: app.clock.now(),
     });
-    app.repos.errorLog.record({
+    await app.repos.errorLog.record({
       correlationId: 'corr-admin-02',
       storeKey: null,
       resource: 'request',
@@ -43,6 +43,7 @@ describe('GET /api/v1/admin/errors', () => {
           recordId: '101',
           issues: [{ path: 'total_inc_tax', message: 'not money' }],
           createdAt: new Date(app.clock.now()).toISOString(),
+          loadId: null,
         },
       ],
     });

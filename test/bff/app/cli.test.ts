@@ -9,8 +9,7 @@ import { signUrlFromArgs } from '../../../bff/src/cli/sign-url.js';
 import { createEmbedTokenVerifier } from '../../../bff/src/auth/embed-token.js';
 import { buildWidgetUrl } from '../../../bff/src/auth/sign-embed-token.js';
 import { loadConfig } from '../../../bff/src/config.js';
-import { DATABASE_FILE, openDatabase } from '../../../bff/src/store/db.js';
-import { createRepos } from '../../../bff/src/store/index.js';
+import { DATABASE_FILE, openSqliteStore } from '../../../bff/src/store/index.js';
 import { BASE_ENV } from './harness.js';
 
 describe('npm run sign-url', () => {
@@ -39,7 +38,10 @@ describe('npm run sign-url', () => {
     const parsed = new URL(url);
     const token = parsed.searchParams.get('token') ?? '';
     const claims = decodeJwt(token);
-    const verifier = createEmbedTokenVerifier({ config: loadConfig(BASE_ENV), jti: { consume: () => true } });
+    const verifier = createEmbedTokenVerifier({
+      config: loadConfig(BASE_ENV),
+      jti: { consume: async () => true },
+    });
 
     const verified = await verifier.verify(token);
 
@@ -86,11 +88,10 @@ describe('npm run sign-url', () => {
 
 describe('npm run errors', () => {
   let dataDir: string;
-  before(() => {
+  before(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oc-cli-'));
-    const db = openDatabase(path.join(dataDir, DATABASE_FILE));
-    const { errorLog } = createRepos(db);
-    errorLog.record({
+    const store = openSqliteStore(path.join(dataDir, DATABASE_FILE));
+    await store.repos.errorLog.record({
       correlationId: 'corr-cli-0001',
       storeKey: 'eu',
       resource: 'order',
@@ -98,31 +99,33 @@ describe('npm run errors', () => {
       issues: [{ path: 'total_inc_tax', message: 'not money' }],
       createdAt: Date.UTC(2026, 0, 15, 9, 0, 0),
     });
-    db.close();
+    await store.close();
   });
   after(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
-  it('lists the entries for a correlation id from DATA_DIR', () => {
-    const lines = listErrors(['corr-cli-0001'], { DATA_DIR: dataDir });
+  it('lists the entries for a correlation id from DATA_DIR', async () => {
+    const lines = await listErrors(['corr-cli-0001'], { DATA_DIR: dataDir });
 
     assert.deepEqual(lines, [
       '2026-01-15T09:00:00.000Z  corr-cli-0001  store eu order 101\n    [{"path":"total_inc_tax","message":"not money"}]',
     ]);
   });
 
-  it('says so when nothing matches, and lists recent entries without an id', () => {
-    assert.deepEqual(listErrors(['corr-cli-9999'], { DATA_DIR: dataDir }), ['No entries for corr-cli-9999.']);
-    assert.equal(listErrors([], { DATA_DIR: dataDir }).length, 1);
+  it('says so when nothing matches, and lists recent entries without an id', async () => {
+    assert.deepEqual(await listErrors(['corr-cli-9999'], { DATA_DIR: dataDir }), [
+      'No entries for corr-cli-9999.',
+    ]);
+    assert.equal((await listErrors([], { DATA_DIR: dataDir })).length, 1);
   });
 
-  it('prints JSON on request', () => {
-    const [json] = listErrors(['corr-cli-0001', '--json'], { DATA_DIR: dataDir });
+  it('prints JSON on request', async () => {
+    const [json] = await listErrors(['corr-cli-0001', '--json'], { DATA_DIR: dataDir });
 
     assert.equal((JSON.parse(json!) as { recordId: string }[])[0]?.recordId, '101');
   });
 
-  it('explains a missing database and a malformed id', () => {
-    assert.throws(() => listErrors([], { DATA_DIR: path.join(dataDir, 'nope') }), /No database at/);
-    assert.throws(() => listErrors(['bad id!'], { DATA_DIR: dataDir }), /is not a correlation id/);
+  it('explains a missing database and a malformed id', async () => {
+    await assert.rejects(listErrors([], { DATA_DIR: path.join(dataDir, 'nope') }), /No database at/);
+    await assert.rejects(listErrors(['bad id!'], { DATA_DIR: dataDir }), /is not a correlation id/);
   });
 });

@@ -9,8 +9,7 @@ import { loadConfig, type AppConfig } from '../../../bff/src/config.js';
 import { createLogger, type Logger } from '../../../bff/src/http/logger.js';
 import { createMetrics, type Metrics } from '../../../bff/src/http/metrics.js';
 import type { StorePinger } from '../../../bff/src/routes/health.js';
-import { openDatabase, type AppDatabase } from '../../../bff/src/store/db.js';
-import { createRepos, type Repos } from '../../../bff/src/store/index.js';
+import { openSqliteStore, type Repos, type SqliteStore } from '../../../bff/src/store/index.js';
 
 export const EMBED_SECRET = 'test-embed-secret-0123456789-abcdefghij';
 export const ACCESS_TOKEN = 'bc-access-token-never-logged-42';
@@ -61,7 +60,7 @@ export function createLogCapture(): { stream: Writable; text(): string; lines():
 export interface TestApp {
   url: string;
   config: AppConfig;
-  db: AppDatabase;
+  store: SqliteStore;
   repos: Repos;
   metrics: Metrics;
   clock: Clock;
@@ -93,8 +92,8 @@ export interface StartTestAppOptions {
 export async function startTestApp(options: StartTestAppOptions = {}): Promise<TestApp> {
   const clock = options.clock ?? createClock();
   const config = options.config ?? loadConfig({ ...BASE_ENV, ...options.env });
-  const db = openDatabase(':memory:');
-  const repos = createRepos(db);
+  const store = openSqliteStore(':memory:');
+  const { repos } = store;
   const metrics = createMetrics();
   const logger = createLogger({
     level: options.logLevel ?? (options.logDestination ? 'debug' : 'silent'),
@@ -104,8 +103,7 @@ export async function startTestApp(options: StartTestAppOptions = {}): Promise<T
   const app = createApp({
     config,
     logger,
-    db,
-    repos,
+    store,
     metrics,
     now: clock.now,
     apiRouters: options.apiRouters,
@@ -141,7 +139,7 @@ export async function startTestApp(options: StartTestAppOptions = {}): Promise<T
   return {
     url,
     config,
-    db,
+    store,
     repos,
     metrics,
     clock,
@@ -158,7 +156,7 @@ export async function startTestApp(options: StartTestAppOptions = {}): Promise<T
         server.close(() => resolve());
         server.closeAllConnections();
       });
-      db.close();
+      await store.close();
     },
   };
 }

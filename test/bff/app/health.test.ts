@@ -66,7 +66,7 @@ describe('GET /healthz and /readyz', () => {
 
   it('answers 503 not_ready when the database is gone', async () => {
     app.clock.advance(10_000);
-    app.db.close();
+    await app.store.close();
 
     const { status, body } = await readError(await app.fetch('/readyz'));
 
@@ -83,7 +83,7 @@ describe('createReadinessCheck', () => {
       release = resolve;
     });
     const check = createReadinessCheck({
-      db: { check: () => true },
+      db: { check: async () => true },
       storeKeys: ['eu', 'us'],
       bigcommerce: {
         ping: async (key) => {

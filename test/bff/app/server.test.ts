@@ -60,7 +60,7 @@ describe('startServer in sandbox mode', () => {
             events.push('start');
           },
           stop: async () => {
-            events.push(`stop (db ok: ${ctx.db.check()})`);
+            events.push(`stop (db ok: ${String(await ctx.store.check())})`);
           },
         };
       },
@@ -135,7 +135,7 @@ describe('startServer in sandbox mode', () => {
     assert.ok(refused === 'connection refused' || refused === 503, String(refused));
     assert.equal(finished.status, 200);
     assert.deepEqual(events, ['start', 'stop (db ok: true)']);
-    assert.equal(running.context.db.check(), false);
+    assert.equal(await running.context.store.check(), false);
     await running.close();
   });
 });

@@ -78,7 +78,7 @@ describe('POST /api/v1/session', () => {
       session: string;
     };
 
-    const rows = app.db.sqlite.prepare('SELECT id_hash FROM sessions').all() as { id_hash: string }[];
+    const rows = app.store.sqlite.prepare('SELECT id_hash FROM sessions').all() as { id_hash: string }[];
 
     assert.ok(rows.length > 0);
     assert.ok(rows.every((row) => row.id_hash !== session && /^[0-9a-f]{64}$/.test(row.id_hash)));
@@ -87,7 +87,7 @@ describe('POST /api/v1/session', () => {
   it('records the opened session as a ticket event', async () => {
     await app.openSession({ ticket: 'T-events' });
 
-    const events = app.repos.ticketEvents.listByTicket('T-events');
+    const events = await app.repos.ticketEvents.listByTicket('T-events');
 
     assert.deepEqual(
       events.map((event) => [event.type, event.agent, event.status]),

@@ -1,12 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import {
-  ConfigError,
-  loadConfig,
-  resolveMarket,
-  withSandboxStores,
-  type AppConfig,
-} from '../../../bff/src/config.js';
+import { ConfigError, loadConfig, resolveMarket, type AppConfig } from '../../../bff/src/config.js';
+import { withSandboxStores } from '../../../bff/src/sandbox/index.js';
 
 const SECRET = 'x'.repeat(40);
 

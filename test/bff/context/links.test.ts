@@ -95,7 +95,7 @@ describe('GET /api/v1/customers and POST /api/v1/links', () => {
       { method: 'link', value: String(eu.registered.customerId), outcome: 'matched' },
     ]);
     assert.ok(after.orders.length > 0);
-    const events = product.server.context.repos.ticketEvents.listByTicket(ticket);
+    const events = await product.server.context.repos.ticketEvents.listByTicket(ticket);
     assert.ok(
       events.some((event) => event.type === 'link.set' && event.status === 'ok' && event.agent === 'alice'),
     );

@@ -48,6 +48,7 @@ function createFakeLookups(lists: { customer: BcOrder[]; email: BcOrder[] }, pag
     prefetchOrderPage() {},
     peekOrderPage: (owner, page) => held.get(keyOf(owner, page)),
     freshness: () => ({ asOf: 0, stale: false }),
+    invalidLoads: () => [],
   };
   return { lookups, loads, forget: () => held.clear() };
 }

@@ -57,6 +57,10 @@ export interface ProductOptions {
   /** Field-mapping template of market "de"; default: none (the built-in default applies). */
   template?: FieldTemplate;
   sandbox?: Omit<SandboxOptions, 'host' | 'port'>;
+  /** More environment for the product (REQUEST_BUDGET_SECONDS …). */
+  env?: Record<string, string>;
+  /** The BigCommerce client's per-attempt timeout. Default 5000. */
+  timeoutMs?: number;
 }
 
 let ticketCounter = 0;
@@ -114,6 +118,7 @@ export async function startProduct(options: ProductOptions = {}): Promise<Produc
       EMBED_SECRET,
       DATA_DIR: dir,
       LOG_LEVEL: 'info',
+      ...options.env,
     },
     {
       database: ':memory:',
@@ -122,7 +127,7 @@ export async function startProduct(options: ProductOptions = {}): Promise<Produc
       defaultMetrics: false,
       graceMs: 1_000,
       // Retries happen (the ladder is real), but without sleeping between them.
-      bigcommerce: { sleep: async () => undefined, timeoutMs: 5_000 },
+      bigcommerce: { sleep: async () => undefined, timeoutMs: options.timeoutMs ?? 5_000 },
     },
   );
   const bodies: string[] = [];

@@ -29,7 +29,7 @@ describe('invalid BigCommerce records', () => {
     assert.equal(detail.skipped, 1);
     assert.equal(detail.lineItems.length, rawLines.length - 1);
     assert.ok(reply.correlationId);
-    const logged = product.server.context.repos.errorLog.listByCorrelationId(reply.correlationId);
+    const logged = await product.server.context.repos.errorLog.listByCorrelationId(reply.correlationId);
     assert.equal(logged.length, 1);
     assert.equal(logged[0]?.resource, 'order_product');
     assert.equal(logged[0]?.storeKey, 'eu');
@@ -65,7 +65,7 @@ describe('invalid BigCommerce records', () => {
       context.orders.map((order) => order.id),
       newest.slice(1).map((order) => order.id),
     );
-    const logged = product.server.context.repos.errorLog.listByCorrelationId(reply.correlationId ?? '');
+    const logged = await product.server.context.repos.errorLog.listByCorrelationId(reply.correlationId ?? '');
     assert.deepEqual(
       logged.map((entry) => [entry.resource, entry.recordId]),
       [['order', String(newest[0]?.id)]],
@@ -81,7 +81,7 @@ describe('invalid BigCommerce records', () => {
     assert.equal(reply.status, 502, reply.text);
     const body = ErrorBody.parse(reply.body);
     assert.equal(body.error.code, 'upstream_invalid');
-    const logged = product.server.context.repos.errorLog.listByCorrelationId(body.error.correlationId);
+    const logged = await product.server.context.repos.errorLog.listByCorrelationId(body.error.correlationId);
     assert.ok(logged.some((entry) => entry.resource === 'order'));
   });
 });
@@ -307,16 +307,30 @@ describe('round trips', () => {
     assert.equal(product.upstream().length, 3);
   });
 
-  it('sends the order and its five sub-resources, with the ownership lookup, in one round trip', async () => {
+  it('opens an order the context listed in one round trip: the order and its five sub-resources', async () => {
     const session = await product.openSession({ email: eu.registered.email, market: 'de' });
     const orderId = eu.orders.withCustomerMessage;
+    await product.get(session, '/api/v1/context');
     product.clearUpstream();
 
-    const inFlight = await whileSlow(product, () => product.get(session, `/api/v1/orders/${orderId}`), 7);
+    const inFlight = await whileSlow(product, () => product.get(session, `/api/v1/orders/${orderId}`), 6);
 
-    assert.equal(inFlight.length, 7);
-    assert.ok(inFlight.includes('GET /v3/customers'));
+    assert.equal(inFlight.length, 6);
     assert.ok(inFlight.includes(`GET /v3/orders/${orderId}/payment_actions/refunds`));
+    assert.equal(product.upstream().length, 6, 'the ownership lookups were warm from the context');
+  });
+
+  it('asks for an order the ticket has not listed by its header first, then the rest, reusing the header', async () => {
+    const session = await product.openSession({ email: eu.registered.email, market: 'de' });
+    const orderId = eu.orders.partiallyRefunded;
+    await product.get(session, `/api/v1/orders/${eu.orders.refunded}`);
+    product.clearUpstream();
+
+    const firstTrip = await whileSlow(product, () => product.get(session, `/api/v1/orders/${orderId}`), 1);
+
+    assert.deepEqual(firstTrip, [`GET /v2/orders/${orderId}`]);
+    assert.equal(countByPath(product.upstream())[`GET /v2/orders/${orderId}`], 1, 'the header is read once');
+    assert.equal(product.upstream().length, 6);
   });
 });
 
@@ -327,17 +341,18 @@ describe('round trips for a guest', () => {
   });
   after(() => product.close());
 
-  it('checks a guest order’s ownership in the same round trip as the order, without a list lookup', async () => {
+  it('opens a guest order the context listed in one round trip, without a list lookup', async () => {
     const session = await product.openSession({ email: eu.guest.email, market: 'de' });
+    await product.get(session, '/api/v1/context');
     product.clearUpstream();
 
     const inFlight = await whileSlow(
       product,
       () => product.get(session, `/api/v1/orders/${eu.orders.guestOrder}`),
-      7,
+      6,
     );
 
-    assert.equal(inFlight.length, 7);
+    assert.equal(inFlight.length, 6);
     assert.deepEqual(countByPath(product.upstream())['GET /v2/orders'], undefined);
   });
 });

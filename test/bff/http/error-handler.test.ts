@@ -9,8 +9,9 @@ import {
   BigCommerceNotFoundError,
   BigCommerceRateLimitError,
   BigCommerceSchemaError,
+  toAppError,
 } from '../../../bff/src/bigcommerce/index.js';
-import { AppError } from '../../../bff/src/http/app-error.js';
+import { AppError } from '../../../bff/src/core/app-error.js';
 import { mapError } from '../../../bff/src/http/error-handler.js';
 
 const init = { storeKey: 'eu', method: 'GET', path: '/v2/orders', retryable: false };
@@ -46,12 +47,15 @@ describe('mapError', () => {
         'upstream_invalid',
       ],
     ];
-    for (const [error, code] of cases) assert.equal(mapError(error).code, code, (error as Error).name);
+    for (const [error, code] of cases) {
+      assert.equal(mapError(error, toAppError).code, code, (error as Error).name);
+    }
   });
 
   it('tells the widget how long to wait when BigCommerce said so', () => {
     const mapped = mapError(
       new BigCommerceRateLimitError('429', { ...init, status: 429, retryAfterMs: 2500 }),
+      toAppError,
     );
 
     assert.equal(mapped.retryAfterSec, 3);
@@ -64,7 +68,7 @@ describe('mapError', () => {
       upstreamMessage: 'secret upstream text',
     });
 
-    assert.ok(!mapError(error).message.includes('secret'));
+    assert.ok(!mapError(error, toAppError).message.includes('secret'));
   });
 
   it('maps a zod failure on route input to invalid_request naming the field', () => {

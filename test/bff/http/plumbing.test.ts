@@ -108,7 +108,7 @@ describe('HTTP plumbing', () => {
     const response = await app.fetch('/boom', { headers: { 'x-correlation-id': 'trace-boom-0001' } });
     await response.text();
 
-    const entries = app.repos.errorLog.listByCorrelationId('trace-boom-0001');
+    const entries = await app.repos.errorLog.listByCorrelationId('trace-boom-0001');
 
     assert.equal(entries.length, 1);
     assert.equal(entries[0]?.resource, 'request');

@@ -9,8 +9,7 @@ import path from 'node:path';
 import type { FieldTemplate } from '../../../shared/index.js';
 import { signEmbedTokenFor, type EmbedTokenInput } from '../../../bff/src/auth/sign-embed-token.js';
 import type { Notes } from '../../../bff/src/notes/index.js';
-import { extendWithContext } from '../../../bff/src/routes/context.js';
-import { createNotesExtension } from '../../../bff/src/routes/notes.js';
+import { createNotesExtension, extendWithContext } from '../../../bff/src/wiring/index.js';
 import {
   DEFAULT_SANDBOX_STORES,
   startSandbox,
@@ -20,7 +19,7 @@ import {
   type SandboxStoreSpec,
 } from '../../../bff/src/sandbox/index.js';
 import { startServer, type RunningServer } from '../../../bff/src/server.js';
-import { DATABASE_FILE } from '../../../bff/src/store/db.js';
+import { DATABASE_FILE } from '../../../bff/src/store/index.js';
 
 export const EMBED_SECRET = 'markets-tests-embed-secret-0123456789abcdef';
 /** Market "de" signs with its own secret (embedSecretEnv). */

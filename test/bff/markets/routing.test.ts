@@ -126,7 +126,7 @@ describe('routing a token to its market', () => {
     // the product's own verifier and config at the real time.
     const verifier = createEmbedTokenVerifier({
       config: markets.server.config,
-      jti: { consume: () => true },
+      jti: { consume: async () => true },
       now: Date.now,
     });
     const verified = await verifier.verify(token);

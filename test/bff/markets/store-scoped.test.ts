@@ -140,14 +140,14 @@ describe('the error log per store', () => {
     assert.equal(badStore.status, 400);
 
     const cli = JSON.parse(
-      listErrors(['--store', 'us', '--json'], { DATA_DIR: markets.dataDir }).join('\n'),
+      (await listErrors(['--store', 'us', '--json'], { DATA_DIR: markets.dataDir })).join('\n'),
     ) as Array<{ storeKey: string }>;
     assert.ok(cli.length > 0 && cli.every((entry) => entry.storeKey === 'us'));
-    assert.deepEqual(listErrors([euId, '--store', 'us'], { DATA_DIR: markets.dataDir }), [
+    assert.deepEqual(await listErrors([euId, '--store', 'us'], { DATA_DIR: markets.dataDir }), [
       `No entries of store us for ${euId}.`,
     ]);
-    assert.throws(
-      () => listErrors(['--store', 'EU store'], { DATA_DIR: markets.dataDir }),
+    await assert.rejects(
+      listErrors(['--store', 'EU store'], { DATA_DIR: markets.dataDir }),
       /not a store key/,
     );
   });

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { NOTE_MAX_LENGTH } from '../../../shared/notes.js';
-import { AppError } from '../../../bff/src/http/app-error.js';
+import { AppError } from '../../../bff/src/core/app-error.js';
 import { parseIdempotencyKey, parseNoteText } from '../../../bff/src/notes/note-input.js';
 
 function codeOf(fn: () => unknown): string | undefined {

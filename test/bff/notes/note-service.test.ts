@@ -1,17 +1,14 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import Database from 'better-sqlite3';
 import { pino } from 'pino';
 import { BigCommerceNetworkError, BigCommerceRateLimitError } from '../../../bff/src/bigcommerce/errors.js';
-import { AppError } from '../../../bff/src/http/app-error.js';
-import { createNoteOutbox } from '../../../bff/src/notes/note-outbox.js';
+import { AppError } from '../../../bff/src/core/app-error.js';
 import { createNoteService, type NoteSubmission } from '../../../bff/src/notes/note-service.js';
 import { createNoteWorker, type SetTimer } from '../../../bff/src/notes/note-worker.js';
 import type { StaffNotesPort } from '../../../bff/src/notes/note-writer.js';
 import { createInProcessOrderLock } from '../../../bff/src/notes/order-lock.js';
 import { containsNoteRef } from '../../../bff/src/notes/staff-notes-format.js';
-import { runMigrations } from '../../../bff/src/store/migrations.js';
-import type { TicketEvent } from '../../../bff/src/store/ticket-event-repo.js';
+import { openSqliteStore, type Store } from '../../../bff/src/store/index.js';
 
 function createFakeStore() {
   const notes = new Map<number, string>([[1, 'Existing.']]);
@@ -19,6 +16,8 @@ function createFakeStore() {
     down: false,
     hangPut: null as Promise<void> | null,
     rateLimitMs: undefined as number | undefined,
+    /** The signal of the attempt that made the last call (its deadline). */
+    signal: null as AbortSignal | null,
   };
   const port: StaffNotesPort = {
     async readStaffNotes(orderId) {
@@ -36,7 +35,16 @@ function createFakeStore() {
           retryAfterMs: state.rateLimitMs,
         });
       }
-      if (state.hangPut) await state.hangPut;
+      if (state.hangPut) {
+        const signal = state.signal;
+        // Like the real client: an aborted attempt stops waiting for its PUT.
+        await Promise.race([
+          state.hangPut,
+          new Promise<void>((_resolve, reject) =>
+            signal?.addEventListener('abort', () => reject(new Error('aborted'))),
+          ),
+        ]);
+      }
       if (state.down) throw networkError();
       notes.set(orderId, text);
     },
@@ -54,11 +62,10 @@ function networkError(): BigCommerceNetworkError {
   });
 }
 
-function setUp(db = new Database(':memory:')) {
-  runMigrations(db);
+function setUp(db: Store = openSqliteStore(':memory:'), options: { attemptBudgetMs?: number } = {}) {
   const clock = { now: Date.parse('2026-11-27T10:00:00Z') };
   const store = createFakeStore();
-  const events: TicketEvent[] = [];
+  const events = () => db.repos.ticketEvents.listByTicket('T-1');
   const timers: Array<{ at: number; callback: () => void; cancelled: boolean }> = [];
   const setTimer: SetTimer = (callback, ms) => {
     const timer = { at: clock.now + ms, callback, cancelled: false };
@@ -67,16 +74,17 @@ function setUp(db = new Database(':memory:')) {
       timer.cancelled = true;
     };
   };
-  const outbox = createNoteOutbox(db);
+  const outbox = db.repos.noteOutbox;
   const invalidated: number[] = [];
   const budget = { expire: false };
   const logger = pino({ level: 'silent' });
   const wake: { worker?: ReturnType<typeof createNoteWorker> } = {};
   const service = createNoteService({
     outbox,
-    transaction: (fn) => db.transaction(fn)(),
-    recordEvent: (event) => events.push(event),
-    staffNotesFor: () => store.port,
+    staffNotesFor: (_store, _correlationId, signal) => {
+      store.state.signal = signal;
+      return store.port;
+    },
     lock: createInProcessOrderLock(),
     invalidateOrder: (_store, orderId) => invalidated.push(orderId),
     now: () => clock.now,
@@ -88,6 +96,7 @@ function setUp(db = new Database(':memory:')) {
       }),
     random: () => 0.5,
     logger,
+    ...options,
     onRetryScheduled: (at) => wake.worker?.notify(at),
   });
   const worker = createNoteWorker({ outbox, service, now: () => clock.now, setTimer, logger });
@@ -116,7 +125,7 @@ describe('the note service', () => {
     assert.equal(answer.note.attempts, 1);
     assert.ok(t.store.notes.get(1)?.startsWith('Existing.\n\n--- Note 2026-11-27 10:00 UTC · ticket T-1'));
     assert.deepEqual(
-      t.events.map((e) => `${e.type}/${e.status}/${e.correlationId}`),
+      (await t.events()).map((e) => `${e.type}/${e.status}/${e.correlationId}`),
       ['note.accepted/queued/corr-0000001', 'note.written/written/corr-0000001'],
     );
     assert.deepEqual(t.invalidated, [1]);
@@ -130,7 +139,7 @@ describe('the note service', () => {
 
     assert.deepEqual(replay, first);
     assert.equal(t.store.notes.get(1)?.split(first.note.ref).length, 2);
-    assert.equal(t.events.length, 2);
+    assert.equal((await t.events()).length, 2);
   });
 
   it('refuses the same key for another text or order with idempotency_key_reused', async () => {
@@ -179,7 +188,7 @@ describe('the note service', () => {
 
     await t.service.submitNote(submission);
 
-    const [row] = t.outbox.listDue(t.clock.now + 1_000_000, 1);
+    const [row] = await t.outbox.listDue(t.clock.now + 1_000_000, 1);
     assert.equal(row?.nextAttemptAt, t.clock.now + 20_000);
     assert.equal(row?.errorCode, 'upstream_rate_limited');
   });
@@ -211,14 +220,14 @@ describe('the note service', () => {
     assert.equal(replay.note.status, 'failed');
     assert.equal(replay.note.errorCode, 'order_not_found');
     assert.deepEqual(
-      t.events.map((e) => e.type),
+      (await t.events()).map((e) => e.type),
       ['note.accepted', 'note.failed'],
     );
-    assert.equal(t.outbox.countQueued(), 0);
+    assert.equal(await t.outbox.countQueued(), 0);
   });
 
-  it('drains notes left queued by a previous process as soon as the worker starts', async () => {
-    const db = new Database(':memory:');
+  it('drains notes left queued by a previous process once their backoff runs out', async () => {
+    const db = openSqliteStore(':memory:');
     const before = setUp(db);
     before.store.state.down = true;
     const queued = await before.service.submitNote(submission);
@@ -227,10 +236,74 @@ describe('the note service', () => {
     const after = setUp(db);
     after.worker.start();
     await after.worker.runOnce();
+    assert.equal(await after.outbox.countQueued(), 1, 'the backoff is not cut short by a restart');
+    after.clock.now += 60_000;
+    await after.worker.runOnce();
     await after.worker.stop();
 
     assert.ok(containsNoteRef(after.store.notes.get(1) ?? '', queued.note.ref));
-    assert.equal(after.outbox.countQueued(), 0);
+    assert.equal(await after.outbox.countQueued(), 0);
+  });
+
+  it('never takes a note whose lease is held by a live attempt, and takes it once the lease ran out', async () => {
+    const db = openSqliteStore(':memory:');
+    const first = setUp(db);
+    let release!: () => void;
+    first.store.state.hangPut = new Promise((resolve) => (release = resolve));
+    first.budget.expire = true;
+    // The first process's inline attempt hangs on its PUT, holding the note's lease.
+    const answer = await first.service.submitNote(submission);
+    assert.equal(answer.httpStatus, 202);
+
+    // A second worker on the same database (an overlapping restart) finds the note leased, not due.
+    const second = setUp(db);
+    second.clock.now = first.clock.now + 60_000;
+    assert.equal(await second.worker.runOnce(), 0);
+    assert.equal(second.store.notes.get(1), 'Existing.');
+
+    // The first attempt finishes; had the lease been stolen, the note would now be in staff_notes twice.
+    release();
+    await first.service.whenIdle();
+    second.clock.now = first.clock.now + 10 * 60_000;
+    await second.worker.runOnce();
+    assert.equal((first.store.notes.get(1) ?? '').split(answer.note.ref).length, 2);
+    assert.equal(await second.outbox.countQueued(), 0);
+  });
+
+  it('ends an attempt at its deadline and queues the note for a retry that reads first', async () => {
+    const t = setUp(undefined, { attemptBudgetMs: 20 });
+    t.store.state.hangPut = new Promise(() => undefined);
+    // The deadline's timer does not hold the process open (neither may it in production): this test does.
+    const keepAlive = setInterval(() => undefined, 1000);
+
+    const answer = await t.service.submitNote(submission);
+    await t.service.whenIdle();
+    clearInterval(keepAlive);
+
+    assert.equal(answer.httpStatus, 202);
+    const row = await t.outbox.findByRef(answer.note.ref);
+    assert.equal(row?.status, 'queued');
+    assert.equal(row?.errorCode, 'upstream_timeout');
+    assert.equal(t.service.isInFlight(answer.note.ref), false);
+  });
+
+  it('refuses a lease that is not longer than one attempt', () => {
+    assert.throws(
+      () =>
+        createNoteService({
+          outbox: openSqliteStore(':memory:').repos.noteOutbox,
+          staffNotesFor: () => createFakeStore().port,
+          lock: createInProcessOrderLock(),
+          invalidateOrder: () => undefined,
+          now: Date.now,
+          sleep: async () => undefined,
+          random: Math.random,
+          logger: pino({ level: 'silent' }),
+          attemptBudgetMs: 120_000,
+          leaseMs: 120_000,
+        }),
+      /must be longer than one attempt/,
+    );
   });
 
   it('wakes itself up for a scheduled retry through the injected timer', async () => {
@@ -248,6 +321,6 @@ describe('the note service', () => {
     await t.worker.runOnce();
     await t.worker.stop();
 
-    assert.equal(t.outbox.countQueued(), 0);
+    assert.equal(await t.outbox.countQueued(), 0);
   });
 });

@@ -146,12 +146,12 @@ describe('acceptance: 100 notes on 10 orders while BigCommerce fails, hangs and 
     }
 
     assert.deepEqual(orderIds.map(notesOf), snapshot);
-    assert.equal(h.app.notes.countQueued(), 0);
+    assert.equal(await h.app.notes.countQueued(), 0);
   });
 
-  it('recorded each note as accepted once and written once on its ticket', () => {
+  it('recorded each note as accepted once and written once on its ticket', async () => {
     for (const { ticket } of AGENTS) {
-      const events = h.app.running.context.repos.ticketEvents.listByTicket(ticket, 10_000);
+      const events = await h.app.running.context.repos.ticketEvents.listByTicket(ticket, 10_000);
       assert.equal(events.filter((e) => e.type === 'note.accepted').length, NOTES_PER_AGENT);
       assert.equal(events.filter((e) => e.type === 'note.written').length, NOTES_PER_AGENT);
       assert.equal(events.filter((e) => e.type === 'note.failed').length, 0);

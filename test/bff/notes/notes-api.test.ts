@@ -147,7 +147,7 @@ describe('POST /api/v1/orders/:orderId/notes', () => {
   });
 
   it('answers 404 order_not_found for another shopper’s order and for an unknown order, storing nothing', async () => {
-    const queuedBefore = h.app.notes.outbox.listDue(Number.MAX_SAFE_INTEGER, 1000).length;
+    const queuedBefore = (await h.app.notes.outbox.listDue(Number.MAX_SAFE_INTEGER, 1000)).length;
     for (const orderId of [personas.orders.guestOrder, personas.unknownOrderId]) {
       const foreign = staffNotes(orderId);
       const { status, body } = await post(orderId, { text: 'Wrong shopper.' });
@@ -155,7 +155,7 @@ describe('POST /api/v1/orders/:orderId/notes', () => {
       assert.equal(ErrorBody.parse(body).error.code, 'order_not_found');
       assert.equal(staffNotes(orderId), foreign);
     }
-    assert.equal(h.app.notes.outbox.listDue(Number.MAX_SAFE_INTEGER, 1000).length, queuedBefore);
+    assert.equal((await h.app.notes.outbox.listDue(Number.MAX_SAFE_INTEGER, 1000)).length, queuedBefore);
   });
 
   it('answers 400 for a missing or malformed Idempotency-Key', async () => {
@@ -224,7 +224,7 @@ describe('POST /api/v1/orders/:orderId/notes', () => {
     h.sandbox.faults.remove(rule);
     assert.equal(status, 202);
     assert.equal(NoteResponse.parse(body).errorCode, 'upstream_rate_limited');
-    assert.ok((h.app.notes.outbox.nextDueAt() ?? 0) >= started + 20_000);
+    assert.ok(((await h.app.notes.outbox.nextDueAt()) ?? 0) >= started + 20_000);
     await h.drain();
   });
 
@@ -259,7 +259,7 @@ describe('POST /api/v1/orders/:orderId/notes', () => {
     assert.equal(note.status, 'failed');
     assert.equal(note.errorCode, 'staff_notes_full');
     assert.equal(staffNotes(target), full);
-    const events = h.app.running.context.repos.ticketEvents.listByTicket('T-API', 1000);
+    const events = await h.app.running.context.repos.ticketEvents.listByTicket('T-API', 1000);
     assert.ok(events.some((e) => e.type === 'note.failed' && e.orderId === target && e.status === 'failed'));
   });
 
@@ -287,7 +287,7 @@ describe('POST /api/v1/orders/:orderId/notes', () => {
     const note = NoteResponse.parse(replay.body);
     assert.equal(note.status, 'failed');
     assert.equal(note.errorCode, 'order_not_found');
-    assert.equal(h.app.notes.countQueued(), 0);
+    assert.equal(await h.app.notes.countQueued(), 0);
   });
 
   it('counts queued notes in the /metrics gauge', async () => {
@@ -316,9 +316,9 @@ describe('POST /api/v1/orders/:orderId/notes', () => {
     });
     assert.equal(response.status, 201);
 
-    const events = h.app.running.context.repos.ticketEvents
-      .listByTicket('T-API', 1000)
-      .filter((e) => e.correlationId === 'corr-notes-audit-1');
+    const events = (await h.app.running.context.repos.ticketEvents.listByTicket('T-API', 1000)).filter(
+      (e) => e.correlationId === 'corr-notes-audit-1',
+    );
     assert.deepEqual(
       events.map((e) => [e.type, e.status, e.orderId, e.agent]),
       [

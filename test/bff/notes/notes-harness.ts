@@ -8,8 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { signEmbedTokenFor } from '../../../bff/src/auth/sign-embed-token.js';
 import type { Notes } from '../../../bff/src/notes/index.js';
-import { extendWithContext } from '../../../bff/src/routes/context.js';
-import { createNotesExtension } from '../../../bff/src/routes/notes.js';
+import { createNotesExtension, extendWithContext } from '../../../bff/src/wiring/index.js';
 import { startSandbox, type Sandbox } from '../../../bff/src/sandbox/index.js';
 import { startServer, type ExtendServer, type RunningServer } from '../../../bff/src/server.js';
 
@@ -58,6 +57,12 @@ export interface NotesHarnessOptions {
   extend?: ExtendServer[];
   /** The BigCommerce client's per-attempt timeout: how long a hung request holds its order. Default 1500. */
   timeoutMs?: number;
+  /** Where the BFF reaches BigCommerce (e.g. a proxy that can refuse connections); default the sandbox. */
+  apiUrl?: (sandboxUrl: string) => string;
+  /** Keep the product's inline budget (a request answers 202 while its attempt goes on); default: none. */
+  inlineBudget?: boolean;
+  /** More environment for the product (REQUEST_BUDGET_SECONDS …). */
+  env?: Record<string, string>;
 }
 
 export async function startNotesHarness(options: NotesHarnessOptions = {}): Promise<NotesHarness> {
@@ -72,8 +77,9 @@ export async function startNotesHarness(options: NotesHarnessOptions = {}): Prom
     DATA_DIR: dir,
     BIGCOMMERCE_STORE_HASH: STORE_HASH,
     BIGCOMMERCE_ACCESS_TOKEN: STORE_TOKEN,
-    BIGCOMMERCE_API_URL: sandbox.url,
+    BIGCOMMERCE_API_URL: options.apiUrl?.(sandbox.url) ?? sandbox.url,
     EMBED_SECRET: 'notes-test-embed-secret-0123456789abcdef',
+    ...options.env,
   };
 
   async function openApp(): Promise<NotesApp> {
@@ -87,9 +93,13 @@ export async function startNotesHarness(options: NotesHarnessOptions = {}): Prom
         createNotesExtension({
           // The worker is driven by drain(); its own timers never fire.
           setTimer: () => () => undefined,
-          // No inline budget: a request waits for its attempt, which the client's timeout bounds.
-          sleep: (_ms, signal) =>
-            new Promise((resolve) => signal?.addEventListener('abort', () => resolve())),
+          // No inline budget unless asked: a request waits for its attempt, which the client's timeout bounds.
+          ...(options.inlineBudget
+            ? {}
+            : {
+                sleep: (_ms: number, signal?: AbortSignal) =>
+                  new Promise<void>((resolve) => signal?.addEventListener('abort', () => resolve())),
+              }),
           onReady: (room) => (notes = room),
         }),
       ],
@@ -148,13 +158,13 @@ export async function startNotesHarness(options: NotesHarnessOptions = {}): Prom
       const { notes } = harness.app;
       for (let pass = 0; pass < maxPasses; pass += 1) {
         await notes.service.whenIdle();
-        const next = notes.outbox.nextDueAt();
+        const next = await notes.outbox.nextDueAt();
         if (next === null) return;
         clock.now = Math.max(clock.now, next);
         await notes.worker.runOnce();
       }
       throw new Error(
-        `the outbox still holds ${harness.app.notes.countQueued()} notes after ${maxPasses} passes`,
+        `the outbox still holds ${await harness.app.notes.countQueued()} notes after ${maxPasses} passes`,
       );
     },
     async close() {

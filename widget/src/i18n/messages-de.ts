@@ -29,6 +29,8 @@ const errors: ErrorMessages = {
   upstream_auth_failed: 'BigCommerce lehnt unsere Shop-Zugangsdaten ab; bitte Administration informieren.',
   upstream_invalid: 'BigCommerce hat unlesbare Daten gesendet.',
   upstream_unavailable: 'BigCommerce ist gerade nicht erreichbar.',
+  order_unverified:
+    'BigCommerce ist nicht erreichbar, um zu prüfen, ob die Bestellung zum Kunden des Tickets gehört. Öffnen Sie sie aus der Liste und versuchen Sie es erneut.',
   upstream_rate_limited: 'BigCommerce ist ausgelastet; bitte gleich erneut versuchen.',
   upstream_timeout: 'BigCommerce hat nicht rechtzeitig geantwortet.',
   not_ready: 'Der Dienst startet gerade; bitte gleich erneut versuchen.',

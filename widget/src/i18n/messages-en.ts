@@ -33,6 +33,8 @@ const errors: ErrorMessages = {
   upstream_auth_failed: 'BigCommerce rejected our store credentials; tell your administrator.',
   upstream_invalid: 'BigCommerce sent data we cannot read.',
   upstream_unavailable: 'BigCommerce is unavailable right now.',
+  order_unverified:
+    'BigCommerce cannot be reached to confirm this order belongs to the ticket’s shopper. Open it from the list and try again.',
   upstream_rate_limited: 'BigCommerce is busy; try again shortly.',
   upstream_timeout: 'BigCommerce did not answer in time.',
   not_ready: 'The service is starting; try again shortly.',

@@ -1,24 +1,37 @@
 import { ERROR_CATALOG, type ErrorCode } from '../../../shared/errors.js';
 
+/** What an admin finds in the error log for a failed request (never tokens or upstream bodies). */
+export interface ErrorLogFacts {
+  storeKey: string | null;
+  /** A BigCommerce resource ("order", "customer" …) or "request". */
+  resource: string;
+  recordId: string | null;
+  issues: unknown;
+}
+
 export interface AppErrorOptions {
   /** A more specific sentence for the person reading the widget; defaults to the catalog message. */
   message?: string;
   cause?: unknown;
   /** For logs and the error log only: never sent to the client. */
   details?: unknown;
-  /** Sent as Retry-After (seconds) by the error handler, when the client should wait before trying again. */
+  /** Seconds for a Retry-After header, when the wait is known. */
   retryAfterSec?: number;
+  /** What to file in the error log when this error fails a request (5xx). */
+  errorLog?: ErrorLogFacts;
 }
 
 /**
- * An error with a stable catalog code. Anything in the BFF that knows what went wrong throws one of these;
- * only the error handler turns it into HTTP, using the code's one status from shared/errors.ts.
+ * An error with a stable catalog code. Anything in the BFF that knows what went wrong throws one of these
+ * (or an error that a room translates into one); only the HTTP error handler turns it into a response, using
+ * the code's one status from shared/errors.ts.
  */
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly status: number;
   readonly details: unknown;
   readonly retryAfterSec: number | undefined;
+  readonly errorLog: ErrorLogFacts | undefined;
 
   constructor(code: ErrorCode, options: AppErrorOptions = {}) {
     super(options.message ?? ERROR_CATALOG[code].message, { cause: options.cause });
@@ -27,9 +40,13 @@ export class AppError extends Error {
     this.status = ERROR_CATALOG[code].status;
     this.details = options.details;
     this.retryAfterSec = options.retryAfterSec;
+    this.errorLog = options.errorLog;
   }
 }
 
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
 }
+
+/** Turns a room's own error types into AppErrors; null for anything it does not know. */
+export type ErrorTranslator = (error: unknown) => AppError | null;

@@ -1,0 +1,34 @@
+import type { Kysely } from 'kysely';
+import { createErrorLogRepo, type ErrorLogRepo } from './repos/error-log-repo.js';
+import { createJtiRepo, type JtiRepo } from './repos/jti-repo.js';
+import { createLinkRepo, type LinkRepo } from './repos/link-repo.js';
+import { createNoteOutboxRepo, type NoteOutboxRepo } from './repos/note-outbox-repo.js';
+import { DEFAULT_RETENTION, type RetentionPolicy } from './repos/retention.js';
+import { createSessionRepo, type SessionRepo } from './repos/session-repo.js';
+import { createTicketEventRepo, type TicketEventRepo } from './repos/ticket-event-repo.js';
+import type { Database } from './schema.js';
+
+/** Every repository of the product. Rooms receive the ones they need, never the query builder. */
+export interface Repos {
+  jti: JtiRepo;
+  sessions: SessionRepo;
+  links: LinkRepo;
+  errorLog: ErrorLogRepo;
+  ticketEvents: TicketEventRepo;
+  noteOutbox: NoteOutboxRepo;
+}
+
+/**
+ * One implementation per repository for both engines: the query builder speaks SQLite and PostgreSQL, and
+ * the statements here use only what both support (ON CONFLICT, RETURNING, sub-selects).
+ */
+export function createRepos(db: Kysely<Database>, retention: RetentionPolicy = DEFAULT_RETENTION): Repos {
+  return {
+    jti: createJtiRepo(db),
+    sessions: createSessionRepo(db),
+    links: createLinkRepo(db),
+    errorLog: createErrorLogRepo(db, retention.errorLog),
+    ticketEvents: createTicketEventRepo(db, retention.ticketEvents),
+    noteOutbox: createNoteOutboxRepo(db),
+  };
+}

@@ -1,0 +1,93 @@
+/**
+ * The tables as the query builder (Kysely) sees them. One description for both engines: SQLite stores what
+ * PostgreSQL stores, with the same column names. Times are epoch milliseconds everywhere (INTEGER in SQLite,
+ * BIGINT in PostgreSQL, read back as numbers); JSON is kept as text so both engines treat it alike.
+ */
+import type { Generated } from 'kysely';
+
+export interface JtiSeenTable {
+  jti: string;
+  seen_until: number;
+}
+
+export interface SessionsTable {
+  id_hash: string;
+  ticket: string;
+  agent: string;
+  customer: string | null;
+  email: string | null;
+  market: string;
+  store: string;
+  scopes: string;
+  locale: string;
+  jti: string;
+  created_at: number;
+  expires_at: number;
+}
+
+export interface LinksTable {
+  ticket: string;
+  market: string;
+  customer_id: number | null;
+  email: string | null;
+  created_by: string;
+  created_at: number;
+}
+
+export interface ErrorLogTable {
+  id: Generated<number>;
+  correlation_id: string;
+  store_key: string | null;
+  resource: string;
+  record_id: string | null;
+  issues: string;
+  created_at: number;
+  /** The upstream load the entry came from, when several requests shared that load (see error_log_refs). */
+  load_id: string | null;
+}
+
+/** Another request's correlation id that used the result of a load with invalid records. */
+export interface ErrorLogRefsTable {
+  correlation_id: string;
+  load_id: string;
+  created_at: number;
+}
+
+export interface TicketEventsTable {
+  id: Generated<number>;
+  ticket: string;
+  order_id: number | null;
+  agent: string;
+  type: string;
+  status: string;
+  correlation_id: string | null;
+  at: number;
+}
+
+export interface NoteOutboxTable {
+  ref: string;
+  idempotency_key: string;
+  store_key: string;
+  order_id: number;
+  ticket: string;
+  agent: string;
+  text: string;
+  status: 'queued' | 'written' | 'failed';
+  attempts: number;
+  next_attempt_at: number;
+  last_error: string | null;
+  error_code: string | null;
+  created_at: number;
+  written_at: number | null;
+  correlation_id: string;
+}
+
+export interface Database {
+  jti_seen: JtiSeenTable;
+  sessions: SessionsTable;
+  links: LinksTable;
+  error_log: ErrorLogTable;
+  error_log_refs: ErrorLogRefsTable;
+  ticket_events: TicketEventsTable;
+  note_outbox: NoteOutboxTable;
+}

@@ -1,0 +1,27 @@
+import type { ContextDeps } from '../context/index.js';
+import { createContextRouter } from '../routes/context.js';
+import { createCustomersRouter } from '../routes/customers.js';
+import { createOrdersRouter } from '../routes/orders.js';
+import type { ExtendServer, ServerContext } from './server-context.js';
+
+export function createContextDeps(ctx: ServerContext): ContextDeps {
+  return {
+    clientFor: (storeKey) => ctx.clientFor(storeKey),
+    cache: ctx.cache,
+    stores: ctx.config.stores,
+    links: ctx.repos.links,
+    ticketEvents: ctx.repos.ticketEvents,
+    errorLog: ctx.repos.errorLog,
+    now: ctx.now,
+    sandbox: ctx.config.sandbox,
+    requestBudgetMs: ctx.config.requestBudgetMs,
+  };
+}
+
+/** Registers the ticket-context API (context, order detail, shopper search and links) in the running product. */
+export const extendWithContext: ExtendServer = (ctx) => {
+  const deps = createContextDeps(ctx);
+  return {
+    apiRouters: [createContextRouter(deps), createOrdersRouter(deps), createCustomersRouter(deps)],
+  };
+};

@@ -1,0 +1,23 @@
+import { extendWithContext } from './context-extension.js';
+import { extendWithDemo } from './demo-extension.js';
+import { extendWithMaintenance } from './maintenance-extension.js';
+import { createNotesExtension } from './notes-extension.js';
+import type { ExtendServer } from './server-context.js';
+
+export { createContextDeps, extendWithContext } from './context-extension.js';
+export { createNotesExtension, type NotesExtensionOptions } from './notes-extension.js';
+export { extendWithDemo } from './demo-extension.js';
+export type { ExtendServer, ServerContext, ServerExtension } from './server-context.js';
+
+/**
+ * The product's rooms, one factory each, so `npm start`, the e2e tests and the bench all run the same product.
+ * A factory receives the ServerContext and returns its routers and background work, e.g.
+ *   (ctx) => ({ apiRouters: [createXRouter(...)], start: () => worker.start(), stop: () => worker.stop() })
+ * Tests that want only the platform pass `productExtensions: false`.
+ */
+export const PRODUCT_EXTENSIONS: readonly ExtendServer[] = [
+  extendWithContext,
+  createNotesExtension(),
+  extendWithDemo,
+  extendWithMaintenance,
+];

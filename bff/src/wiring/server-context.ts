@@ -1,0 +1,46 @@
+/**
+ * The wiring room: how the product's rooms plug into the running server. server.ts builds a ServerContext and
+ * hands it to each extension factory listed in wiring/index.ts; a factory returns its routers and background
+ * work. Rooms never import server.ts; server.ts depends on this room, never the reverse.
+ */
+import type { Router } from 'express';
+import type { SessionService } from '../auth/sessions.js';
+import type { BigCommerceClient } from '../bigcommerce/index.js';
+import type { Cache } from '../cache/index.js';
+import type { AppConfig } from '../config.js';
+import type { Logger } from '../core/logger.js';
+import type { Metrics } from '../http/metrics.js';
+import type { Sandbox } from '../sandbox/index.js';
+import type { Repos, Store } from '../store/index.js';
+
+/** Everything a room needs to plug its routes and background work into the running product. */
+export interface ServerContext {
+  config: AppConfig;
+  logger: Logger;
+  store: Store;
+  /** Shorthand for store.repos. */
+  repos: Repos;
+  metrics: Metrics;
+  /** One cache for the process; its events feed the cache metrics. */
+  cache: Cache;
+  now: () => number;
+  /** One BigCommerce client per configured store, by store key. */
+  clients: Readonly<Record<string, BigCommerceClient>>;
+  clientFor(storeKey: string): BigCommerceClient;
+  sessions: SessionService;
+  /** The running sandbox in sandbox mode, else null. */
+  sandbox: Sandbox | null;
+}
+
+export interface ServerExtension {
+  /** Mounted under /api/v1 behind requireSession. */
+  apiRouters?: Router[];
+  /** Mounted at the root without a session (e.g. /demo). */
+  routers?: Router[];
+  /** Called once the server listens (start workers here). */
+  start?(): void | Promise<void>;
+  /** Called after HTTP has drained, before the database closes (stop workers, flush). */
+  stop?(): Promise<void>;
+}
+
+export type ExtendServer = (ctx: ServerContext) => ServerExtension | Promise<ServerExtension>;

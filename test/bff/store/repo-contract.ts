@@ -1,0 +1,370 @@
+// The repository contract: what every engine's store must do, written once and run against each engine
+// (store/*.test.ts call it with their own factory). Behaviour only; nothing here knows the engine.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Store, TicketEvent } from '../../../bff/src/store/index.js';
+
+export const T0 = Date.UTC(2026, 0, 15, 9, 0, 0);
+
+export interface StoreFactory {
+  /** A store with empty tables (retention as given). */
+  open(options?: { errorLog?: { maxAgeMs: number; maxRows: number } }): Promise<Store>;
+}
+
+function event(overrides: Partial<TicketEvent>): TicketEvent {
+  return {
+    ticket: 'T-x',
+    orderId: null,
+    agent: 'alice',
+    type: 'session.opened',
+    status: 'ok',
+    correlationId: null,
+    at: T0,
+    ...overrides,
+  };
+}
+
+export function describeRepoContract(engine: string, factory: StoreFactory): void {
+  describe(`repositories on ${engine}`, () => {
+    let store: Store;
+    before(async () => {
+      store = await factory.open();
+    });
+    after(() => store.close());
+
+    it('answers the readiness check', async () => {
+      assert.equal(await store.check(), true);
+    });
+
+    it('accepts a jti once and refuses it again, and forgets expired ones', async () => {
+      const { jti } = store.repos;
+      assert.equal(await jti.consume('j-1', T0 + 60_000), true);
+      assert.equal(await jti.consume('j-1', T0 + 60_000), false);
+      assert.equal(await jti.consume('j-2', T0 + 60_000), true);
+      await jti.consume('j-old', T0 + 1000);
+
+      assert.equal(await jti.purgeExpired(T0 + 2000), 1);
+      assert.equal(await jti.consume('j-2', T0 + 60_000), false);
+    });
+
+    it('refuses a jti raced by many concurrent consumers but once', async () => {
+      const results = await Promise.all(
+        Array.from({ length: 20 }, () => store.repos.jti.consume('j-race', T0 + 60_000)),
+      );
+      assert.equal(results.filter(Boolean).length, 1);
+    });
+
+    it('finds a session by hash until it expires', async () => {
+      const record = {
+        idHash: 'a'.repeat(64),
+        ticket: 'T-1',
+        agent: 'alice',
+        customer: '12',
+        email: 'ada@example.com',
+        market: 'de',
+        store: 'eu',
+        scopes: ['orders:read', 'notes:write'],
+        locale: 'de-DE',
+        jti: 'j-s',
+        createdAt: T0,
+        expiresAt: T0 + 1000,
+      };
+      await store.repos.sessions.insert(record);
+
+      assert.deepEqual(await store.repos.sessions.findByHash(record.idHash, T0 + 999), record);
+      assert.equal(await store.repos.sessions.findByHash(record.idHash, T0 + 1000), null);
+      assert.equal(await store.repos.sessions.purgeExpired(T0 + 1000), 1);
+    });
+
+    it('upserts one link per ticket and market', async () => {
+      const { links } = store.repos;
+      await links.upsert({
+        ticket: 'T-2',
+        market: 'de',
+        customerId: 5,
+        email: null,
+        createdBy: 'alice',
+        createdAt: T0,
+      });
+      await links.upsert({
+        ticket: 'T-2',
+        market: 'us',
+        customerId: 9,
+        email: null,
+        createdBy: 'alice',
+        createdAt: T0,
+      });
+      await links.upsert({
+        ticket: 'T-2',
+        market: 'de',
+        customerId: null,
+        email: 'guest@example.com',
+        createdBy: 'bob',
+        createdAt: T0 + 10,
+      });
+
+      assert.deepEqual(await links.get('T-2', 'de'), {
+        ticket: 'T-2',
+        market: 'de',
+        customerId: null,
+        email: 'guest@example.com',
+        createdBy: 'bob',
+        createdAt: T0 + 10,
+      });
+      assert.equal((await links.get('T-2', 'us'))?.customerId, 9);
+      assert.equal(await links.get('T-3', 'de'), null);
+      await assert.rejects(
+        links.upsert({
+          ticket: 'T-4',
+          market: 'de',
+          customerId: null,
+          email: null,
+          createdBy: 'a',
+          createdAt: T0,
+        }),
+      );
+    });
+
+    it('lists error-log entries by correlation id (oldest first) and recent ones (newest first)', async () => {
+      const { errorLog } = store.repos;
+      const base = { storeKey: 'eu', createdAt: T0 };
+      await errorLog.record({
+        ...base,
+        correlationId: 'corr-0001',
+        resource: 'order',
+        recordId: '101',
+        issues: [{ path: 'total_inc_tax', message: 'not money' }],
+      });
+      await errorLog.record({
+        ...base,
+        correlationId: 'corr-0002',
+        storeKey: null,
+        resource: 'request',
+        recordId: null,
+        issues: [],
+        createdAt: T0 + 1,
+      });
+      await errorLog.record({
+        ...base,
+        correlationId: 'corr-0001',
+        resource: 'customer',
+        recordId: '7',
+        issues: {},
+        createdAt: T0 + 2,
+      });
+
+      const mine = await errorLog.listByCorrelationId('corr-0001');
+
+      assert.deepEqual(
+        mine.map((entry) => [entry.resource, entry.recordId]),
+        [
+          ['order', '101'],
+          ['customer', '7'],
+        ],
+      );
+      assert.deepEqual(mine[0]?.issues, [{ path: 'total_inc_tax', message: 'not money' }]);
+      assert.deepEqual(
+        (await errorLog.listRecent(2)).map((entry) => entry.correlationId),
+        ['corr-0001', 'corr-0002'],
+      );
+      assert.deepEqual(
+        (await errorLog.listByCorrelationId('corr-0002', 10, 'eu')).length,
+        0,
+        'filtered by store',
+      );
+    });
+
+    it('finds the entries of a shared load under every correlation id that used it', async () => {
+      const { errorLog } = store.repos;
+      await errorLog.record({
+        correlationId: 'first-caller-1',
+        storeKey: 'eu',
+        resource: 'order',
+        recordId: '555',
+        issues: [],
+        createdAt: T0,
+        loadId: 'load-abc',
+      });
+      await errorLog.addRefs('second-caller-2', ['load-abc'], T0 + 5);
+      await errorLog.addRefs('second-caller-2', ['load-abc'], T0 + 6);
+
+      for (const id of ['first-caller-1', 'second-caller-2']) {
+        const found = await errorLog.listByCorrelationId(id);
+        assert.deepEqual(
+          found.map((entry) => [entry.recordId, entry.correlationId, entry.loadId]),
+          [['555', 'first-caller-1', 'load-abc']],
+          id,
+        );
+      }
+      assert.deepEqual(await errorLog.listByCorrelationId('third-caller-3'), []);
+    });
+
+    it('appends ticket events, lists them in order, and applies their retention', async () => {
+      const { ticketEvents } = store.repos;
+      await ticketEvents.append(
+        event({
+          ticket: 'T-5',
+          orderId: 101,
+          type: 'note.queued',
+          status: 'queued',
+          correlationId: 'c-1',
+          at: T0 + 5,
+        }),
+      );
+      await ticketEvents.append(event({ ticket: 'T-5', at: T0 }));
+      await ticketEvents.append(event({ ticket: 'T-6', agent: 'bob', at: T0 }));
+
+      assert.deepEqual(
+        (await ticketEvents.listByTicket('T-5')).map((e) => [e.type, e.orderId, e.status]),
+        [
+          ['session.opened', null, 'ok'],
+          ['note.queued', 101, 'queued'],
+        ],
+      );
+      // Retention: 90 days by default.
+      await ticketEvents.purge(T0 + 91 * 24 * 3_600_000);
+      assert.deepEqual(await ticketEvents.listByTicket('T-5'), []);
+    });
+
+    it('keeps a note and its accepted event together, once per ticket, agent and key', async () => {
+      const { noteOutbox, ticketEvents } = store.repos;
+      const note = {
+        ref: 'oc-contract00000001',
+        idempotencyKey: 'key-contract-1',
+        storeKey: 'eu',
+        orderId: 101,
+        ticket: 'T-note',
+        agent: 'alice',
+        text: 'Hello.',
+        createdAt: T0,
+        nextAttemptAt: T0 + 120_000,
+        correlationId: 'corr-note-1',
+      };
+      const accepted = (record: { ref: string }) =>
+        event({
+          ticket: 'T-note',
+          orderId: 101,
+          type: 'note.accepted',
+          status: 'queued',
+          correlationId: record.ref,
+        });
+
+      const first = await noteOutbox.insertOrFind(note, accepted);
+      const again = await noteOutbox.insertOrFind({ ...note, ref: 'oc-contract00000002' }, accepted);
+
+      assert.equal(first.created, true);
+      assert.equal(again.created, false);
+      assert.equal(again.record.ref, 'oc-contract00000001');
+      assert.equal((await ticketEvents.listByTicket('T-note')).length, 1);
+      assert.equal((await noteOutbox.findByKey('T-note', 'alice', 'key-contract-1'))?.status, 'queued');
+    });
+
+    it('leases a due note to one claimant only, and only once the lease ran out', async () => {
+      const { noteOutbox } = store.repos;
+      const note = {
+        ref: 'oc-contract00000003',
+        idempotencyKey: 'key-contract-3',
+        storeKey: 'eu',
+        orderId: 102,
+        ticket: 'T-lease',
+        agent: 'alice',
+        text: 'Leased.',
+        createdAt: T0,
+        nextAttemptAt: T0 + 1000,
+        correlationId: 'corr-note-3',
+      };
+      await noteOutbox.insertOrFind(note, () => event({ ticket: 'T-lease' }));
+
+      assert.equal(await noteOutbox.claimDue(note.ref, T0 + 999, T0 + 5000), false, 'not due yet');
+      const claims = await Promise.all(
+        Array.from({ length: 5 }, () => noteOutbox.claimDue(note.ref, T0 + 1000, T0 + 5000)),
+      );
+      assert.equal(claims.filter(Boolean).length, 1);
+      assert.equal(await noteOutbox.claimDue(note.ref, T0 + 4999, T0 + 9000), false, 'lease still held');
+      assert.equal(await noteOutbox.claimDue(note.ref, T0 + 5000, T0 + 9000), true, 'lease ran out');
+    });
+
+    it('moves a note to written or failed once, with its event', async () => {
+      const { noteOutbox, ticketEvents } = store.repos;
+      const base = {
+        storeKey: 'us',
+        orderId: 103,
+        ticket: 'T-settle',
+        agent: 'alice',
+        text: 'Settle.',
+        createdAt: T0,
+        nextAttemptAt: T0,
+        correlationId: 'corr-note-4',
+      };
+      await noteOutbox.insertOrFind(
+        { ...base, ref: 'oc-contract00000004', idempotencyKey: 'k-settle-1' },
+        () => event({ ticket: 'T-settle', type: 'note.accepted' }),
+      );
+      await noteOutbox.insertOrFind(
+        { ...base, ref: 'oc-contract00000005', idempotencyKey: 'k-settle-2' },
+        () => event({ ticket: 'T-settle', type: 'note.accepted' }),
+      );
+      const written = event({ ticket: 'T-settle', type: 'note.written' });
+      const failed = event({ ticket: 'T-settle', type: 'note.failed' });
+
+      assert.equal(await noteOutbox.startAttempt('oc-contract00000004'), true);
+      assert.equal(await noteOutbox.markWritten('oc-contract00000004', T0 + 1, written), true);
+      assert.equal(await noteOutbox.markWritten('oc-contract00000004', T0 + 2, written), false);
+      assert.equal(
+        await noteOutbox.markFailed('oc-contract00000005', 'order_not_found', 'gone', failed),
+        true,
+      );
+      assert.equal(
+        await noteOutbox.markFailed('oc-contract00000005', 'order_not_found', 'gone', failed),
+        false,
+      );
+
+      const types = (await ticketEvents.listByTicket('T-settle')).map((e) => e.type);
+      assert.deepEqual(types, ['note.accepted', 'note.accepted', 'note.written', 'note.failed']);
+      const writtenRow = await noteOutbox.findByRef('oc-contract00000004');
+      assert.equal(writtenRow?.status, 'written');
+      assert.equal(writtenRow?.attempts, 1);
+      assert.equal(writtenRow?.writtenAt, T0 + 1);
+      const stats = await noteOutbox.stats('us');
+      assert.equal(stats.failed, 1);
+      assert.equal(await noteOutbox.requeueFailed(T0 + 10, 'us'), 1);
+      assert.equal((await noteOutbox.findByRef('oc-contract00000005'))?.status, 'queued');
+    });
+
+    it('lists due notes per store, the next due time and the queue', async () => {
+      const { noteOutbox } = store.repos;
+      const stats = await noteOutbox.stats();
+      assert.ok(stats.queued >= 1);
+      assert.ok((await noteOutbox.listDueStores(T0 + 1_000_000)).length >= 1);
+      assert.notEqual(await noteOutbox.nextDueAt(), null);
+      assert.equal(await noteOutbox.countQueued(), stats.queued);
+    });
+  });
+
+  describe(`error-log retention on ${engine}`, () => {
+    it('keeps the error log within its age and size bounds', async () => {
+      const store = await factory.open({ errorLog: { maxAgeMs: 1000, maxRows: 3 } });
+      const { errorLog } = store.repos;
+      for (let i = 0; i < 5; i += 1) {
+        await errorLog.record({
+          correlationId: `bound-${i}xxxx`,
+          storeKey: null,
+          resource: 'request',
+          recordId: null,
+          issues: [],
+          createdAt: T0 + i * 100,
+        });
+      }
+
+      await errorLog.purge(T0 + 400);
+      assert.equal((await errorLog.listRecent(10)).length, 3);
+
+      await errorLog.purge(T0 + 1350);
+      assert.deepEqual(
+        (await errorLog.listRecent(10)).map((entry) => entry.correlationId),
+        ['bound-4xxxx'],
+      );
+      await store.close();
+    });
+  });
+}
