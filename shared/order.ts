@@ -94,6 +94,13 @@ export const Totals = z.object({
 });
 export type Totals = z.infer<typeof Totals>;
 
+/** A coupon the shopper redeemed and what it took off the order (BigCommerce `GET /v2/orders/{id}/coupons`). */
+export const Coupon = z.object({
+  code: z.string(),
+  discount: Money,
+});
+export type Coupon = z.infer<typeof Coupon>;
+
 export const OrderDetail = z.object({
   id: z.number(),
   customerId: z.nullable(z.number()),
@@ -107,6 +114,8 @@ export const OrderDetail = z.object({
   payment: z.object({ status: z.string(), method: z.string(), transactions: z.array(Transaction) }),
   currency: z.string(),
   totals: Totals,
+  /** Coupon codes behind `totals.discount`. Optional: absent when the BFF has not read them, [] when none. */
+  coupons: z.optional(z.array(Coupon)),
   lineItems: z.array(LineItem),
   billingAddress: Address,
   shippingAddresses: z.array(ShippingAddress),

@@ -23,6 +23,7 @@ import { createCache } from './cache/index.js';
 import { ConfigError, loadConfig, type AppConfig } from './config.js';
 import { createLogger, type Logger } from './http/logger.js';
 import { createMetrics } from './http/metrics.js';
+import { createInProcessOrderLock } from './notes/index.js';
 import { PRODUCT_EXTENSIONS } from './wiring/index.js';
 import type { ExtendServer, ServerContext, ServerExtension } from './wiring/server-context.js';
 
@@ -182,6 +183,7 @@ export async function startServer(
     });
 
     const context: ServerContext = {
+      orderLock: createInProcessOrderLock(),
       config,
       logger: log,
       store,

@@ -1,20 +1,41 @@
 /**
  * End to end: the real product in sandbox mode, /demo driven in Chromium (scripts/browser.mjs) through playwright-core.
- * An agent opens tickets, sees the shopper and orders, opens orders, reads tracking and refunds, writes a note,
- * and links a shopper to a ticket that had no match.
+ * An agent opens tickets, sees the shopper and orders, opens orders, reads tracking and refunds, copies the
+ * tracking number and a reply, writes a note, and links a shopper to a ticket that had no match.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
+import { chromium, type Browser, type FrameLocator, type Locator, type Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../bff/src/server.js';
 import { SANDBOX_PERSONAS } from '../../bff/src/sandbox/index.js';
 import { BROWSER_ARGS, requireBrowser } from '../../scripts/browser.mjs';
 
 const eu = SANDBOX_PERSONAS.sbx1eu;
 const us = SANDBOX_PERSONAS.sbx2us;
+
+/** The text an agent sees in an element, through its shadow roots (innerText stops at them). */
+function deepText(locator: Locator): Promise<string> {
+  // No named inner functions: tsx would wrap them in a helper the browser does not have.
+  return locator.evaluate((root) => {
+    const parts: string[] = [];
+    const stack: Node[] = [root];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      if (node.nodeType === Node.TEXT_NODE) {
+        parts.push(node.textContent ?? '');
+        continue;
+      }
+      if (node instanceof HTMLStyleElement || (node instanceof Element && node.closest('.sr-only'))) continue;
+      parts.push(' ');
+      const scope = node instanceof Element && node.shadowRoot ? node.shadowRoot : node;
+      stack.push(...[...scope.childNodes].reverse());
+    }
+    return parts.join('').replace(/\s+/g, ' ').trim();
+  });
+}
 
 describe('the /demo desk in Chromium', () => {
   let server: RunningServer;
@@ -32,7 +53,12 @@ describe('the /demo desk in Chromium', () => {
       { database: ':memory:', defaultMetrics: false },
     );
     browser = await chromium.launch({ executablePath: requireBrowser(), args: [...BROWSER_ARGS] });
-    page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    // The agent's copy buttons write to the clipboard; the test reads it back.
+    const browserContext = await browser.newContext({
+      viewport: { width: 1440, height: 1000 },
+      permissions: ['clipboard-read', 'clipboard-write'],
+    });
+    page = await browserContext.newPage();
   });
 
   after(async () => {
@@ -80,6 +106,8 @@ describe('the /demo desk in Chromium', () => {
   it('writes a note onto the order that the shopper’s staff notes then show', async () => {
     const widget = await openTicket('T-1001');
     await widget.locator(`[data-order-id="${eu.orders.partiallyShipped}"]`).click();
+    // The composer loads when the agent asks to write.
+    await widget.locator('.compose').click();
     const composer = widget.locator('oc-note-composer');
     await composer.locator('textarea').fill('Kunde informiert: zweites Paket folgt.');
     await composer
@@ -107,6 +135,7 @@ describe('the /demo desk in Chromium', () => {
     await widget.locator(`[data-order-id="${orderId}"]`).click();
     const rule = sandbox.faults.add({ method: 'PUT', path: '/v2/orders/', errorRate: 1, status: 503 });
 
+    await widget.locator('.compose').click();
     const composer = widget.locator('oc-note-composer');
     await composer.locator('textarea').fill('Rückruf vereinbart.');
     await composer
@@ -126,6 +155,52 @@ describe('the /demo desk in Chromium', () => {
       .waitFor({ timeout: 60_000 });
     const staffNotes = sandbox.store('sbx1eu').data.getOrder(orderId)?.staff_notes ?? '';
     assert.equal(staffNotes.split('Rückruf vereinbart.').length, 2, 'written exactly once');
+  });
+
+  it('a German session (T-1001, de-DE) shows no English label we own, on the list and an order', async () => {
+    const widget = await openTicket('T-1001');
+    await widget.locator('[data-order-id]').first().waitFor();
+    const list = await deepText(widget.locator('oc-order-context'));
+    await widget.locator(`[data-order-id="${eu.orders.shippedWithTracking}"]`).click();
+    await widget.locator('oc-order-detail section').first().waitFor();
+    await widget.locator('.compose').click();
+    await widget.locator('oc-note-composer textarea').waitFor();
+    const detail = await deepText(widget.locator('oc-order-context'));
+
+    assert.match(list, /Bestellungen/);
+    assert.match(detail, /Sendungen/);
+    // Words of ours that used to leak onto the German desk (merchant labels and shopper data are theirs).
+    const english =
+      /\b(Orders?|Shipped|Completed|Refunded|Awaiting|Pending|Cancelled|captured|authorized|purchase|refund|credit_card|Credit card|Germany|Total|Payment|Shipments|Items|Refresh|ago|Back|Copy|Write a note|Guest|Why this match)\b/;
+    assert.doesNotMatch(list, english, 'the list');
+    assert.doesNotMatch(detail, english, 'the order');
+  });
+
+  it('copies a tracking number, and a reply with the tracking, to the clipboard', async () => {
+    const widget = await openTicket('T-1001');
+    await widget.locator(`[data-order-id="${eu.orders.shippedWithTracking}"]`).click();
+    const detail = widget.locator('oc-order-detail');
+    const tracking = detail.locator('.tracking').first();
+    const number = ((await tracking.locator('a, span').first().innerText()).match(/[A-Z0-9]{8,}/) ?? [''])[0];
+    assert.ok(number, 'a tracking number is shown');
+
+    await tracking.locator('oc-copy-button button').click();
+    await tracking.locator('oc-copy-button [role="status"]', { hasText: 'Kopiert' }).waitFor();
+    const frame = page.frames().find((f) => f.url().includes('/widget/'))!;
+    assert.equal(await frame.evaluate(() => navigator.clipboard.readText()), number);
+
+    await detail.getByRole('button', { name: 'Als Antwort kopieren' }).click();
+    await detail.locator('oc-reply-preview [role="status"]', { hasText: 'Antwort kopiert' }).waitFor();
+    const reply = await frame.evaluate(() => navigator.clipboard.readText());
+    assert.match(reply, new RegExp(`^Ihre Bestellung #${eu.orders.shippedWithTracking} vom `));
+    assert.match(reply, new RegExp(`Sendungsnummer ${number}`));
+  });
+
+  it('the widget page reads its token and removes it from the address', async () => {
+    const widget = await openTicket('T-1001');
+    await widget.locator('[data-order-id]').first().waitFor();
+    const frame = page.frames().find((f) => f.url().includes('/widget/'))!;
+    assert.equal(new URL(frame.url()).search, '');
   });
 
   it('lets the agent search and link a shopper when nothing matched', async () => {

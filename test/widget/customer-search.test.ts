@@ -5,14 +5,15 @@ import type { OcCustomerSearch } from '../../widget/src/components/customer-sear
 import type { OcLinkEvent } from '../../widget/src/events/link-event.js';
 import type { OcSearchToggleEvent } from '../../widget/src/events/search-toggle-event.js';
 import { deep, installFakeBff, textOf, until, type FakeBff } from './fake-bff.js';
-import { errorBody, linkResponse, searchResult } from './fixtures.js';
+import { de, en, errorBody, linkResponse, searchResult } from './fixtures.js';
 
-async function mount(closable = false): Promise<OcCustomerSearch> {
+async function mount(closable = false, i18n = en): Promise<OcCustomerSearch> {
   const client = createBffClient({ baseUrl: window.location.origin });
   return fixture<OcCustomerSearch>(
     html`<oc-customer-search
       .client=${client}
       .session=${'sess_1'}
+      .i18n=${i18n}
       ?closable=${closable}
     ></oc-customer-search>`,
   );
@@ -51,7 +52,8 @@ describe('oc-customer-search', () => {
     const el = await mount();
 
     await search(el, 'ada');
-    await until(() => deep(el, 'oc-loading-skeleton') !== null, 'the skeleton');
+    await until(() => deep(el, '.skeleton[role="status"]') !== null, 'the skeleton');
+    expect(textOf(deep(el, '.skeleton'))).to.equal('Searching…');
     answer({ status: 200, body: searchResult });
     await until(() => resultButtons(el).length === 2, 'two results');
 
@@ -80,9 +82,11 @@ describe('oc-customer-search', () => {
     await search(el, 'ada');
     await until(() => deep(el, 'oc-error-panel') !== null, 'the error panel');
     expect(textOf(deep(el, 'oc-error-panel'))).to.contain('corr-s');
+    deep<HTMLButtonElement>(el, 'oc-error-panel', 'button.primary')!.focus();
     deep(el, 'oc-error-panel', 'button.primary')!.click();
 
     await until(() => resultButtons(el).length === 2, 'results after retry');
+    expect(el.shadowRoot!.activeElement?.id, 'focus back in the search box').to.equal('query');
   });
 
   it('links the chosen shopper and fires a composed oc-link', async () => {
@@ -140,6 +144,38 @@ describe('oc-customer-search', () => {
     await linked;
 
     expect(bff.requests.slice(1).map((r) => r.body)).to.deep.equal([{ customerId: 43 }, { customerId: 43 }]);
+  });
+
+  it('keeps focus on the link button pressed while the link is stored, ignoring more presses', async () => {
+    let answer: (reply: { status: number; body: unknown }) => void = () => {};
+    bff.on('GET /api/v1/customers', { status: 200, body: searchResult });
+    bff.on('POST /api/v1/links', () => new Promise((resolve) => (answer = resolve)));
+    const el = await mount();
+    await search(el, 'ada');
+    await until(() => resultButtons(el).length === 2, 'results');
+
+    const button = resultButtons(el)[1]!;
+    button.focus();
+    button.click();
+    await until(() => textOf(button).startsWith('Linking…'), 'the linking state');
+    resultButtons(el)[0]!.click();
+
+    expect(button.getAttribute('aria-disabled')).to.equal('true');
+    expect(el.shadowRoot!.activeElement).to.equal(button);
+    expect(bff.log().filter((line) => line.startsWith('POST'))).to.have.length(1);
+    answer({ status: 201, body: linkResponse });
+  });
+
+  it('speaks German', async () => {
+    bff.on('GET /api/v1/customers', { status: 200, body: searchResult });
+    const el = await mount(true, de);
+    expect(textOf(deep(el, 'label'))).to.equal('Name, E-Mail oder Kundennummer');
+    await search(el, 'ada');
+    await until(() => resultButtons(el).length === 2, 'results');
+
+    expect(textOf(deep(el, 'ul.list'))).to.contain('Adam Smith adam@example.com Kundennr. 43');
+    expect(textOf(resultButtons(el)[1])).to.equal('Mit diesem Ticket verknüpfen : Adam Smith');
+    await expect(el).to.be.accessible();
   });
 
   it('can be closed when opened from "Wrong shopper?"', async () => {

@@ -1,18 +1,18 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import '../../widget/src/components/empty-state/empty-state.js';
+import { renderEmptyState } from '../../widget/src/components/empty-state/empty-state.js';
 import { textOf } from './fake-bff.js';
 
-describe('oc-empty-state', () => {
-  it('shows a heading, a sentence and slotted actions', async () => {
+describe('renderEmptyState', () => {
+  it('shows a heading, a sentence and extra content', async () => {
     const el = await fixture(
-      html`<oc-empty-state heading="No orders" text="Nothing yet."><button>Search</button></oc-empty-state>`,
+      html`<div>${renderEmptyState('No orders', 'Nothing yet.', html`<button>Search</button>`)}</div>`,
     );
 
     expect(textOf(el)).to.equal('No orders Nothing yet. Search');
   });
 
   it('is accessible', async () => {
-    const el = await fixture(html`<oc-empty-state heading="No orders" text="Nothing yet."></oc-empty-state>`);
+    const el = await fixture(html`<div>${renderEmptyState('No orders', 'Nothing yet.')}</div>`);
     await expect(el).to.be.accessible();
   });
 });

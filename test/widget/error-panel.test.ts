@@ -2,8 +2,9 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { BffError } from '../../widget/src/bff-error.js';
 import '../../widget/src/components/error-panel/error-panel.js';
 import type { OcErrorPanel } from '../../widget/src/components/error-panel/error-panel.js';
-import { createI18n } from '../../widget/src/i18n/i18n.js';
-import { deep, textOf } from './fake-bff.js';
+import { stubClipboard } from './clipboard-stub.js';
+import { deep, textOf, until } from './fake-bff.js';
+import { de, en } from './fixtures.js';
 
 const unavailable = new BffError({
   code: 'upstream_unavailable',
@@ -14,10 +15,11 @@ const unavailable = new BffError({
 
 describe('oc-error-panel', () => {
   it('says what happened for the code, shows the correlation ID and offers Retry', async () => {
-    const el = await fixture<OcErrorPanel>(html`<oc-error-panel .error=${unavailable}></oc-error-panel>`);
+    const el = await fixture<OcErrorPanel>(
+      html`<oc-error-panel .error=${unavailable} .i18n=${en}></oc-error-panel>`,
+    );
 
-    const text = textOf(el);
-    expect(text).to.contain('BigCommerce is unavailable right now.');
+    await until(() => textOf(el).includes('BigCommerce is unavailable right now.'), 'the error text');
     expect(deep(el, 'code')?.textContent).to.equal('c0ffee-1234');
     expect(deep(el, '[role="alert"]')).not.to.equal(null);
     expect(deep(el, 'button.primary')?.textContent?.trim()).to.equal('Retry');
@@ -25,15 +27,17 @@ describe('oc-error-panel', () => {
 
   it('speaks the agent’s language', async () => {
     const el = await fixture<OcErrorPanel>(
-      html`<oc-error-panel .error=${unavailable} .i18n=${createI18n('de-DE')}></oc-error-panel>`,
+      html`<oc-error-panel .error=${unavailable} .i18n=${de}></oc-error-panel>`,
     );
 
-    expect(textOf(el)).to.contain('BigCommerce ist gerade nicht erreichbar.');
+    await until(() => textOf(el).includes('BigCommerce ist gerade nicht erreichbar.'), 'the error text');
     expect(textOf(el)).to.contain('Korrelations-ID');
   });
 
   it('fires oc-retry when Retry is pressed', async () => {
-    const el = await fixture<OcErrorPanel>(html`<oc-error-panel .error=${unavailable}></oc-error-panel>`);
+    const el = await fixture<OcErrorPanel>(
+      html`<oc-error-panel .error=${unavailable} .i18n=${en}></oc-error-panel>`,
+    );
 
     const event = oneEvent(el, 'oc-retry');
     deep(el, 'button.primary')!.click();
@@ -48,44 +52,103 @@ describe('oc-error-panel', () => {
       correlationId: 'abc',
       status: 401,
     });
-    const el = await fixture<OcErrorPanel>(html`<oc-error-panel .error=${expired}></oc-error-panel>`);
+    const el = await fixture<OcErrorPanel>(
+      html`<oc-error-panel .error=${expired} .i18n=${en}></oc-error-panel>`,
+    );
 
-    expect(textOf(el)).to.contain('reopen the ticket');
+    await until(() => textOf(el).includes('reopen the ticket'), 'the error text');
     expect(deep(el, 'button.primary')).to.equal(null);
   });
 
   it('copies the correlation ID to the clipboard', async () => {
-    const el = await fixture<OcErrorPanel>(html`<oc-error-panel .error=${unavailable}></oc-error-panel>`);
-    const copied: string[] = [];
-    const original = Object.getOwnPropertyDescriptor(Navigator.prototype, 'clipboard');
-    Object.defineProperty(navigator, 'clipboard', {
-      configurable: true,
-      value: { writeText: async (value: string) => void copied.push(value) },
-    });
+    const clipboard = stubClipboard();
     try {
-      deep(el, 'p.small button')!.click();
-      await el.updateComplete;
-      await new Promise((resolve) => setTimeout(resolve));
-      await el.updateComplete;
-    } finally {
-      delete (navigator as unknown as Record<string, unknown>).clipboard;
-      if (original) Object.defineProperty(Navigator.prototype, 'clipboard', original);
-    }
+      const el = await fixture<OcErrorPanel>(
+        html`<oc-error-panel .error=${unavailable} .i18n=${en}></oc-error-panel>`,
+      );
+      deep<HTMLButtonElement>(el, 'oc-copy-button', 'button')!.click();
 
-    expect(copied).to.deep.equal(['c0ffee-1234']);
-    expect(textOf(deep(el, 'p.small button'))).to.contain('Copied');
+      await until(() => clipboard.texts.length === 1, 'the copy');
+      expect(clipboard.texts).to.deep.equal(['c0ffee-1234']);
+      await until(() => textOf(deep(el, 'oc-copy-button')).includes('Copied'), 'Copied');
+      expect(deep(el, 'oc-copy-button', 'button')!.getAttribute('aria-label')).to.equal(
+        'Copy correlation ID',
+      );
+    } finally {
+      clipboard.restore();
+    }
+  });
+
+  it('says so when the clipboard is blocked, and keeps focus on the button', async () => {
+    const clipboard = stubClipboard({ blocked: true });
+    const original = document.execCommand.bind(document);
+    document.execCommand = () => false;
+    try {
+      const el = await fixture<OcErrorPanel>(
+        html`<oc-error-panel .error=${unavailable} .i18n=${en}></oc-error-panel>`,
+      );
+      const copy = deep(el, 'oc-copy-button')!;
+      const button = deep<HTMLButtonElement>(copy, 'button')!;
+      button.focus();
+      button.click();
+
+      await until(() => textOf(copy).includes('Copying is blocked here'), 'the blocked message');
+      expect(copy.shadowRoot!.activeElement).to.equal(button);
+    } finally {
+      document.execCommand = original;
+      clipboard.restore();
+    }
+  });
+
+  it('focuses its Retry when asked (after a retry failed again)', async () => {
+    const el = await fixture<OcErrorPanel>(
+      html`<oc-error-panel .error=${unavailable} .i18n=${en}></oc-error-panel>`,
+    );
+
+    await el.focusRetry();
+
+    expect(el.shadowRoot!.activeElement?.textContent?.trim()).to.equal('Retry');
+  });
+
+  it('offers Retry only where retrying can help', async () => {
+    const codes = {
+      token_replayed: false,
+      token_no_scope: false,
+      session_missing: false,
+      forbidden: false,
+      order_not_found: false,
+      staff_notes_full: false,
+      upstream_timeout: true,
+      network_error: true,
+      internal_error: true,
+      invalid_cursor: true,
+    };
+    for (const [code, retry] of Object.entries(codes)) {
+      const error = new BffError({ code, message: 'x', correlationId: null, status: 0 });
+      const el = await fixture<OcErrorPanel>(
+        html`<oc-error-panel .error=${error} .i18n=${en}></oc-error-panel>`,
+      );
+      expect(deep(el, 'button.primary') !== null, code).to.equal(retry);
+    }
   });
 
   it('shows a network failure without a correlation ID', async () => {
     const offline = new BffError({ code: 'network_error', message: 'x', correlationId: null, status: 0 });
-    const el = await fixture<OcErrorPanel>(html`<oc-error-panel .error=${offline}></oc-error-panel>`);
+    const el = await fixture<OcErrorPanel>(
+      html`<oc-error-panel .error=${offline} .i18n=${en}></oc-error-panel>`,
+    );
 
     expect(textOf(el)).to.contain('cannot be reached');
     expect(deep(el, 'code')).to.equal(null);
   });
 
   it('is accessible', async () => {
-    const el = await fixture<OcErrorPanel>(html`<oc-error-panel .error=${unavailable}></oc-error-panel>`);
+    const el = await fixture<OcErrorPanel>(
+      html`<oc-error-panel .error=${unavailable} .i18n=${en}></oc-error-panel>`,
+    );
+    await until(() => textOf(el).includes('unavailable'), 'the error text');
     await expect(el).to.be.accessible();
+    const german = await fixture(html`<oc-error-panel .error=${unavailable} .i18n=${de}></oc-error-panel>`);
+    await expect(german).to.be.accessible();
   });
 });

@@ -5,6 +5,15 @@ import type { ErrorBody } from '../../shared/errors.js';
 import type { NoteResponse } from '../../shared/notes.js';
 import type { OrderDetail } from '../../shared/order.js';
 import type { SessionResponse } from '../../shared/session.js';
+import { loadI18n } from '../../widget/src/i18n/i18n.js';
+
+/** Language tables are chunks the widget loads on demand; component tests get them ready. */
+export const en = await loadI18n('en');
+export const de = await loadI18n('de-DE');
+
+/** The tests' "now", a few days after the fixtures' orders: relative times read the same on every run. */
+export const NOW = Date.parse('2026-03-02T10:00:00Z');
+export const clock = (): number => NOW;
 
 export const market = { id: 'de', label: 'Deutschland', store: 'eu' };
 

@@ -7,7 +7,8 @@ import type { OcNoteComposer } from '../../widget/src/components/note-composer/n
 import type { OcNoteWrittenEvent } from '../../widget/src/events/note-written-event.js';
 import type { Sleep } from '../../widget/src/time.js';
 import { deep, installFakeBff, textOf, until, type FakeBff } from './fake-bff.js';
-import { errorBody, note } from './fixtures.js';
+import { de, en, errorBody, note } from './fixtures.js';
+import type { I18n } from '../../widget/src/i18n/i18n.js';
 
 const NOTES = 'POST /api/v1/orders/1002/notes';
 
@@ -24,7 +25,7 @@ function createManualSleep() {
 
 const instantSleep: Sleep = async () => {};
 
-async function mount(sleep: Sleep = instantSleep): Promise<OcNoteComposer> {
+async function mount(sleep: Sleep = instantSleep, i18n: I18n = en): Promise<OcNoteComposer> {
   const client = createBffClient({ baseUrl: window.location.origin });
   return fixture<OcNoteComposer>(
     html`<oc-note-composer
@@ -32,6 +33,7 @@ async function mount(sleep: Sleep = instantSleep): Promise<OcNoteComposer> {
       session="sess_1"
       order-id="1002"
       .sleep=${sleep}
+      .i18n=${i18n}
     ></oc-note-composer>`,
   );
 }
@@ -51,6 +53,11 @@ function submitButton(el: OcNoteComposer): HTMLButtonElement {
   return deep<HTMLButtonElement>(el, 'button[type="submit"]')!;
 }
 
+/** aria-disabled, never disabled: a disabled button would drop the agent's focus to the page body. */
+function sendRefused(el: OcNoteComposer): boolean {
+  return submitButton(el).getAttribute('aria-disabled') === 'true';
+}
+
 function status(el: OcNoteComposer): string {
   return textOf(deep(el, '[role="status"]'));
 }
@@ -62,12 +69,12 @@ describe('oc-note-composer', () => {
   });
   afterEach(() => bff.restore());
 
-  it('has a labelled text area, a character count against the limit and a disabled submit when empty', async () => {
+  it('has a labelled text area, a character count against the limit and a refused submit when empty', async () => {
     const el = await mount();
 
     expect(textOf(deep(el, 'label'))).to.equal('New staff note');
     expect(textOf(el)).to.contain(`0 / ${NOTE_MAX_LENGTH.toLocaleString('en')} characters`);
-    expect(submitButton(el).disabled).to.equal(true);
+    expect(sendRefused(el)).to.equal(true);
   });
 
   it('counts characters as the agent types and refuses text over the limit', async () => {
@@ -77,7 +84,7 @@ describe('oc-note-composer', () => {
 
     expect(textOf(el)).to.contain('5 characters too many');
     expect(textarea(el).getAttribute('aria-invalid')).to.equal('true');
-    expect(submitButton(el).disabled).to.equal(true);
+    expect(sendRefused(el)).to.equal(true);
   });
 
   it('counts an emoji as one character, as the BFF does', async () => {
@@ -88,7 +95,7 @@ describe('oc-note-composer', () => {
     expect(textOf(el)).to.contain(
       `${NOTE_MAX_LENGTH.toLocaleString('en')} / ${NOTE_MAX_LENGTH.toLocaleString('en')}`,
     );
-    expect(submitButton(el).disabled).to.equal(false);
+    expect(sendRefused(el)).to.equal(false);
   });
 
   it('writes the note on Ctrl+Enter with an Idempotency-Key, says so, clears the box and fires oc-note-written', async () => {
@@ -122,7 +129,7 @@ describe('oc-note-composer', () => {
     await until(() => status(el) === 'Writing the note to BigCommerce…', 'pending state');
 
     expect(textarea(el).readOnly).to.equal(true);
-    expect(submitButton(el).disabled).to.equal(true);
+    expect(sendRefused(el)).to.equal(true);
     answer({ status: 201, body: note('written') });
     await until(() => status(el).startsWith('Note written'), 'written state');
   });
@@ -175,10 +182,16 @@ describe('oc-note-composer', () => {
 
     expect(textOf(deep(el, 'oc-error-panel'))).to.contain('corr-note-1');
     expect(status(el)).to.equal('The note could not be written.');
+    deep<HTMLButtonElement>(el, 'oc-error-panel', 'button.primary')!.focus();
     deep(el, 'oc-error-panel', 'button.primary')!.click();
     await until(() => status(el).startsWith('Note written'), 'written state');
     const keys = bff.requests.map((r) => r.headers.get('Idempotency-Key'));
     expect(keys[0]).to.equal(keys[1]);
+    // The panel and its Retry are gone; focus is on what happened, not on the page body.
+    await until(
+      () => el.shadowRoot!.activeElement?.classList.contains('outcome') === true,
+      'focus on the outcome',
+    );
   });
 
   it('uses a new key when the agent changes the text after an error', async () => {
@@ -208,8 +221,65 @@ describe('oc-note-composer', () => {
     submitButton(el).click();
     await until(() => deep(el, 'oc-error-panel') !== null, 'the error panel');
 
-    expect(textOf(deep(el, 'oc-error-panel'))).to.contain('staff notes are full');
+    await until(() => textOf(deep(el, 'oc-error-panel')).includes('staff notes are full'), 'the error text');
     expect(deep(el, 'oc-error-panel', 'button.primary')).to.equal(null);
+  });
+
+  it('moves focus from the button to the outcome once the note is written, never to the page body', async () => {
+    bff.on(NOTES, { status: 201, body: note('written') });
+    const el = await mount();
+    await type(el, 'A note');
+    submitButton(el).focus();
+
+    submitButton(el).click();
+    await until(() => status(el).startsWith('Note written'), 'written state');
+
+    await until(
+      () => el.shadowRoot!.activeElement?.classList.contains('outcome') === true,
+      'focus on the outcome',
+    );
+    expect(sendRefused(el)).to.equal(true);
+  });
+
+  it('keeps the button (and focus) while sending, ignoring a second press', async () => {
+    let answer: (reply: { status: number; body: unknown }) => void = () => {};
+    bff.on(NOTES, () => new Promise((resolve) => (answer = resolve)));
+    const el = await mount();
+    await type(el, 'A note');
+    submitButton(el).focus();
+    submitButton(el).click();
+    await until(() => status(el) === 'Writing the note to BigCommerce…', 'pending state');
+
+    submitButton(el).click();
+
+    expect(el.shadowRoot!.activeElement).to.equal(submitButton(el));
+    expect(bff.requests).to.have.length(1);
+    answer({ status: 201, body: note('written') });
+    await until(() => status(el).startsWith('Note written'), 'written state');
+  });
+
+  it('puts the caret in the box when asked ("Write a note", the N key)', async () => {
+    const el = await mount();
+
+    await el.focusInput();
+
+    expect(el.shadowRoot!.activeElement).to.equal(textarea(el));
+  });
+
+  it('speaks German', async () => {
+    bff.on(NOTES, { status: 202, body: note('queued') }, { status: 201, body: note('written') });
+    const manual = createManualSleep();
+    const el = await mount(manual.sleep, de);
+    expect(textOf(deep(el, 'label'))).to.equal('Neue Mitarbeiternotiz');
+    expect(textOf(el)).to.contain(`0 / ${NOTE_MAX_LENGTH.toLocaleString('de')} Zeichen`);
+    await type(el, 'Rückruf vereinbart.');
+
+    submitButton(el).click();
+    await until(() => manual.waits.length === 1, 'the first wait');
+    expect(status(el)).to.contain('BigCommerce ist nicht erreichbar');
+    manual.release();
+    await until(() => status(el).startsWith('Notiz um'), 'written state');
+    await expect(el).to.be.accessible();
   });
 
   it('is accessible, empty, over the limit and after an error', async () => {

@@ -25,8 +25,19 @@ function scriptTicket(bff: FakeBff, script: Script = {}): void {
 
 async function mount(token = 'tok_abc'): Promise<OcOrderContext> {
   return fixture<OcOrderContext>(
-    html`<oc-order-context token=${token} .sleep=${instantSleep}></oc-order-context>`,
+    html`<oc-order-context token=${token} .sleep=${instantSleep} .now=${f.clock}></oc-order-context>`,
   );
+}
+
+/** The error panel's text arrives with the errors chunk, a moment after the panel. */
+const errorSays = (el: Element, text: string) =>
+  until(() => textOf(deep(el, 'oc-error-panel')).includes(text), `the error text "${text}"`);
+
+/** The composer is loaded when the agent first asks to write: the placeholder under the staff notes. */
+async function openComposer(el: Element): Promise<HTMLElement> {
+  deep(el, '.compose')!.click();
+  await until(() => deep(el, 'oc-note-composer', 'textarea') !== null, 'the note composer');
+  return deep(el, 'oc-note-composer')!;
 }
 
 const orderRow = (el: Element, id: number) =>
@@ -60,13 +71,15 @@ describe('oc-order-context', () => {
     expect(bff.requests[1]!.headers.get('Authorization')).to.equal(`Bearer ${f.session.session}`);
     expect(bff.requests.every((r) => r.origin === window.location.origin)).to.equal(true);
     expect(textOf(deep(el, 'oc-customer-card', 'h2'))).to.contain('Ada Lovelace');
-    expect(textOf(el)).to.contain('as of 2 min ago');
+    expect(textOf(el)).to.contain('as of 2 minutes ago');
   });
 
-  it('takes the token from ?token= and removes it from the address bar', async () => {
+  it('on its own page, takes the token from ?token= and removes it from the address bar', async () => {
     scriptTicket(bff);
     const before = window.location.href;
-    window.history.replaceState(null, '', `${window.location.pathname}?token=tok_url&x=1`);
+    // The widget's own page is the directory its module was served from (in the bundle: /widget/).
+    const ownPage = new URL('./', new URL('../../widget/src/widget-page.ts', import.meta.url)).pathname;
+    window.history.replaceState(null, '', `${ownPage}?token=tok_url&x=1`);
     try {
       const el = await fixture<OcOrderContext>(html`<oc-order-context></oc-order-context>`);
       await loaded(el);
@@ -75,6 +88,39 @@ describe('oc-order-context', () => {
       expect(window.location.search).to.equal('?x=1');
     } finally {
       window.history.replaceState(null, '', before);
+    }
+  });
+
+  it('as a custom element in a host page, never reads or strips the host’s ?token=', async () => {
+    scriptTicket(bff);
+    const before = window.location.href;
+    window.history.replaceState(null, '', `/desk/ticket?token=host_secret&x=1`);
+    try {
+      const bare = await fixture<OcOrderContext>(html`<oc-order-context></oc-order-context>`);
+      await errorSays(bare, 'No ticket token was given; reopen the ticket.');
+      expect(bff.requests).to.have.length(0);
+
+      const el = await mount('tok_attr');
+      await loaded(el);
+
+      expect(bff.requests[0]!.body).to.deep.equal({ token: 'tok_attr' });
+      expect(window.location.search).to.equal('?token=host_secret&x=1');
+    } finally {
+      window.history.replaceState(null, '', before);
+    }
+  });
+
+  it('takes the token from the `token` property as well as the attribute', async () => {
+    scriptTicket(bff);
+    const el = document.createElement('oc-order-context');
+    el.sleep = instantSleep;
+    el.token = 'tok_prop';
+    document.body.append(el);
+    try {
+      await loaded(el);
+      expect(bff.requests[0]!.body).to.deep.equal({ token: 'tok_prop' });
+    } finally {
+      el.remove();
     }
   });
 
@@ -96,12 +142,10 @@ describe('oc-order-context', () => {
     bff.on('GET /api/v1/context', () => new Promise((resolve) => (sendContext = resolve)));
     const el = await mount();
 
-    expect(textOf(deep(el, 'oc-loading-skeleton'))).to.equal('Opening the ticket…');
+    // Before the session names a language there are no words to say it in: lines only.
+    expect(deep(el, '.skeleton[role="status"]')).not.to.equal(null);
     openSession({ status: 201, body: f.session });
-    await until(
-      () => textOf(deep(el, 'oc-loading-skeleton')) === 'Loading shopper and orders…',
-      'context skeleton',
-    );
+    await until(() => textOf(deep(el, '.skeleton')) === 'Loading shopper and orders…', 'context skeleton');
     sendContext({ status: 200, body: f.context });
     await loaded(el);
   });
@@ -110,10 +154,9 @@ describe('oc-order-context', () => {
     bff.on('POST /api/v1/session', { status: 401, body: f.errorBody('token_replayed', 'corr-tok') });
     const el = await mount();
 
-    await until(() => deep(el, 'oc-error-panel') !== null, 'the error panel');
+    await errorSays(el, 'The ticket link was already used; reopen the ticket.');
 
     const panel = deep(el, 'oc-error-panel')!;
-    expect(textOf(panel)).to.contain('The ticket link was already used; reopen the ticket.');
     expect(textOf(panel)).to.contain('corr-tok');
     expect(deep(panel, 'button.primary')).to.equal(null);
   });
@@ -121,9 +164,7 @@ describe('oc-order-context', () => {
   it('says so when there is no token at all', async () => {
     const el = await fixture<OcOrderContext>(html`<oc-order-context></oc-order-context>`);
 
-    await until(() => deep(el, 'oc-error-panel') !== null, 'the error panel');
-
-    expect(textOf(el)).to.contain('No ticket token was given; reopen the ticket.');
+    await errorSays(el, 'No ticket token was given; reopen the ticket.');
     expect(bff.requests).to.have.length(0);
   });
 
@@ -148,9 +189,7 @@ describe('oc-order-context', () => {
     bff.on('GET /api/v1/context', { status: 401, body: f.errorBody('session_invalid') });
     const el = await mount();
 
-    await until(() => deep(el, 'oc-error-panel') !== null, 'the error panel');
-
-    expect(textOf(deep(el, 'oc-error-panel'))).to.contain('Your session has expired; reopen the ticket.');
+    await errorSays(el, 'Your session has expired; reopen the ticket.');
   });
 
   it('speaks the session’s language and labels a sandbox', async () => {
@@ -278,7 +317,8 @@ describe('oc-order-context', () => {
     orderRow(el, 1002)!.click();
     await detailShown(el);
 
-    const send = deep(el, 'oc-note-composer', 'button[type="submit"]')!;
+    const composer = await openComposer(el);
+    const send = deep(composer, 'button[type="submit"]')!;
     expect(getComputedStyle(send).backgroundColor).to.equal('rgb(200, 0, 100)');
     expect(getComputedStyle(deep(el, 'oc-order-detail', 'h2')!).fontFamily).to.equal('serif');
   });
@@ -307,9 +347,7 @@ describe('oc-order-context', () => {
     await loaded(el);
 
     orderRow(el, 1002)!.click();
-    await until(() => deep(el, 'oc-error-panel') !== null, 'the error panel');
-
-    expect(textOf(deep(el, 'oc-error-panel'))).to.contain('does not belong to the ticket’s shopper');
+    await errorSays(el, 'does not belong to the ticket’s shopper');
     expect(deep(el, '.back')).not.to.equal(null);
   });
 
@@ -324,7 +362,7 @@ describe('oc-order-context', () => {
     await loaded(el);
     orderRow(el, 1002)!.click();
     await detailShown(el);
-    const composer = deep(el, 'oc-note-composer')!;
+    const composer = await openComposer(el);
     const box = deep<HTMLTextAreaElement>(composer, 'textarea')!;
     box.value = 'Refund approved by phone.';
     box.dispatchEvent(new InputEvent('input'));
@@ -360,6 +398,9 @@ describe('oc-order-context', () => {
     await detailShown(el);
 
     expect(deep(el, 'oc-note-composer')).to.equal(null);
+    expect(deep(el, '.compose')).to.equal(null);
+    await sendKeys({ press: 'n' });
+    expect(deep(el, 'oc-note-composer')).to.equal(null);
   });
 
   it('with no match, offers search and link, then shows the linked shopper', async () => {
@@ -373,6 +414,7 @@ describe('oc-order-context', () => {
     expect(deep(el, 'oc-order-list')).to.equal(null);
 
     const search = deep(el, 'oc-customer-search')!;
+    await until(() => deep(search, 'input') !== null, 'the search, loaded');
     const input = deep<HTMLInputElement>(search, 'input')!;
     input.value = 'ada';
     input.dispatchEvent(new InputEvent('input'));
@@ -413,9 +455,189 @@ describe('oc-order-context', () => {
     await detailShown(el);
     await expect(el).to.be.accessible();
 
+    await openComposer(el);
+    await expect(el).to.be.accessible();
+
     bff.on('POST /api/v1/session', { status: 401, body: f.errorBody('token_expired') });
     const failed = await mount('tok_old');
-    await until(() => deep(failed, 'oc-error-panel') !== null, 'the error panel');
+    await errorSays(failed, 'expired');
     await expect(failed).to.be.accessible();
+  });
+
+  it('in a German session shows no English label of ours, on the list, an order and the composer', async () => {
+    // Template labels come from the BFF in the session's language; shopper data (names, products) stays as is.
+    const context = { ...f.context, fields: [{ ...f.context.fields[0]!, label: 'Kundengruppe' }] };
+    scriptTicket(bff, { session: { locale: 'de-DE' }, context });
+    bff.on('GET /api/v1/orders/1002', {
+      status: 200,
+      body: { ...f.orderDetail, fields: [{ ...f.orderDetail.fields[0]!, label: 'Zahlung' }] },
+    });
+    const el = await mount();
+    await loaded(el);
+
+    const list = textOf(el);
+    expect(list).to.contain('Stand: vor 2 Minuten');
+    expect(list).to.contain('Wartet auf Bearbeitung');
+    expect(list).to.contain('vor 3 Tagen');
+    orderRow(el, 1002)!.click();
+    await detailShown(el);
+    await openComposer(el);
+
+    const detail = textOf(el);
+    expect(detail).to.contain('Zahlung Eingezogen · Kreditkarte');
+    expect(detail).to.contain('Kauf · erfolgreich');
+    expect(detail).to.contain('10115 Berlin Deutschland');
+    const ours = [
+      'Orders',
+      'Order #',
+      'Shipped',
+      'Refunded',
+      'Awaiting',
+      'Captured',
+      'Credit card',
+      'Purchase',
+      'succeeded',
+      'Germany',
+      'Total',
+      'Refresh',
+      'as of',
+      ' ago',
+      'Back',
+      'Copy',
+      'Write a note',
+      'New staff note',
+      'Shipments',
+      'Items',
+      'Payment',
+      'Guest',
+      'Why this match',
+      'Wrong shopper',
+      'Matched',
+      'Customer #',
+      'Shopper',
+    ];
+    for (const english of ours) expect(`${list} ${detail}`, english).not.to.contain(english);
+    await expect(el).to.be.accessible();
+  });
+
+  it('after "more", focuses the first order loaded, not the page body', async () => {
+    scriptTicket(bff);
+    let answer: (reply: { status: number; body: unknown }) => void = () => {};
+    bff.on(
+      'GET /api/v1/context',
+      { status: 200, body: { ...f.context, nextCursor: 'page-2' } },
+      () => new Promise((resolve) => (answer = resolve)),
+    );
+    const el = await mount();
+    await loaded(el);
+    const more = deep<HTMLButtonElement>(el, 'oc-order-list', '.more')!;
+    more.focus();
+
+    await sendKeys({ press: 'Enter' });
+    await until(() => more.getAttribute('aria-busy') === 'true', 'loading');
+    expect(deepActiveElement()).to.equal(more);
+    answer({
+      status: 200,
+      body: {
+        ...f.context,
+        orders: [
+          f.orderSummary(901, { dateCreated: '2025-11-01T10:00:00Z' }),
+          f.orderSummary(900, { dateCreated: '2025-12-01T10:00:00Z' }),
+        ],
+      },
+    });
+
+    await until(() => deepActiveElement() === orderRow(el, 900), 'focus on the newest order loaded');
+  });
+
+  it('opens the composer with the N key (or "Write a note"), with the caret in it', async () => {
+    scriptTicket(bff);
+    const el = await mount();
+    await loaded(el);
+    orderRow(el, 1002)!.click();
+    await detailShown(el);
+    await until(() => deepActiveElement()?.id === 'order-heading', 'focus on the order heading');
+    expect(deep(el, 'oc-note-composer')).to.equal(null);
+
+    await sendKeys({ press: 'n' });
+
+    await until(() => deepActiveElement()?.tagName === 'TEXTAREA', 'the caret in the note box');
+    await sendKeys({ type: 'nein' });
+    expect(deep<HTMLTextAreaElement>(el, 'oc-note-composer', 'textarea')!.value).to.equal('nein');
+
+    deep<HTMLElement>(el, 'oc-order-detail')!.focus();
+    const write = [...deep(el, 'oc-order-detail')!.shadowRoot!.querySelectorAll('header button')].find((b) =>
+      textOf(b).startsWith('Write a note'),
+    ) as HTMLButtonElement;
+    write.focus();
+    write.click();
+    await until(() => deepActiveElement()?.tagName === 'TEXTAREA', 'the caret back in the note box');
+  });
+
+  it('after a note is written, focus is on what happened, not on the page body', async () => {
+    scriptTicket(bff);
+    bff.on('POST /api/v1/orders/1002/notes', { status: 201, body: f.note('written') });
+    const el = await mount();
+    await loaded(el);
+    orderRow(el, 1002)!.click();
+    await detailShown(el);
+    const composer = await openComposer(el);
+    const box = deep<HTMLTextAreaElement>(composer, 'textarea')!;
+    box.value = 'Refund approved by phone.';
+    box.dispatchEvent(new InputEvent('input'));
+    await (composer as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    const send = deep<HTMLButtonElement>(composer, 'button[type="submit"]')!;
+    send.focus();
+
+    send.click();
+
+    await until(() => bff.log().at(-1) === 'GET /api/v1/orders/1002?refresh=1', 'the order reload');
+    await until(() => deepActiveElement()?.classList.contains('outcome') === true, 'focus on the outcome');
+    expect(textOf(deepActiveElement())).to.match(/^Note written to BigCommerce at/);
+  });
+
+  it('after Retry, focus lands on the view that came back, or on the Retry of an error that came back', async () => {
+    scriptTicket(bff);
+    bff.on(
+      'GET /api/v1/context',
+      { status: 503, body: f.errorBody('upstream_unavailable') },
+      { status: 200, body: f.context },
+    );
+    bff.on(
+      'GET /api/v1/orders/1002',
+      { status: 504, body: f.errorBody('upstream_timeout') },
+      { status: 504, body: f.errorBody('upstream_timeout') },
+    );
+    const el = await mount();
+    await until(() => deep(el, 'oc-error-panel', 'button.primary') !== null, 'the error panel');
+    deep<HTMLButtonElement>(el, 'oc-error-panel', 'button.primary')!.focus();
+
+    await sendKeys({ press: 'Enter' });
+    await loaded(el);
+    await until(() => deepActiveElement()?.id === 'shopper-heading', 'focus on the shopper');
+
+    orderRow(el, 1002)!.click();
+    await until(() => deep(el, 'oc-error-panel', 'button.primary') !== null, 'the order error');
+    deep<HTMLButtonElement>(el, 'oc-error-panel', 'button.primary')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => bff.log().filter((l) => l.startsWith('GET /api/v1/orders')).length === 2, 'the retry');
+    await until(() => deepActiveElement()?.textContent?.trim() === 'Retry', 'focus on the new Retry');
+  });
+
+  it('keeps focus on Refresh while refreshing', async () => {
+    scriptTicket(bff);
+    let answer: (reply: { status: number; body: unknown }) => void = () => {};
+    bff.on('GET /api/v1/context', { status: 200, body: f.context }, () => new Promise((r) => (answer = r)));
+    const el = await mount();
+    await loaded(el);
+    const refresh = deep<HTMLButtonElement>(el, 'oc-freshness-label', 'button')!;
+    refresh.focus();
+
+    refresh.click();
+    await until(() => textOf(refresh).includes('Updating…'), 'refreshing');
+    expect(deepActiveElement()).to.equal(refresh);
+    answer({ status: 200, body: f.context });
+    await until(() => textOf(refresh).includes('Refresh'), 'refreshed');
+    expect(deepActiveElement()).to.equal(refresh);
   });
 });

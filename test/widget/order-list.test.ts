@@ -2,9 +2,8 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../widget/src/components/order-list/order-list.js';
 import type { OcOrderList } from '../../widget/src/components/order-list/order-list.js';
-import { createI18n } from '../../widget/src/i18n/i18n.js';
 import { deep, textOf } from './fake-bff.js';
-import { orders, orderSummary } from './fixtures.js';
+import { clock, de, en, orders, orderSummary } from './fixtures.js';
 
 function rows(el: OcOrderList): HTMLButtonElement[] {
   return [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('li > button')];
@@ -13,11 +12,14 @@ function rows(el: OcOrderList): HTMLButtonElement[] {
 describe('oc-order-list', () => {
   it('lists orders newest first with number, date, status label, total, item count and guest marker', async () => {
     const shuffled = [orders[2]!, orders[0]!, orders[1]!];
-    const el = await fixture<OcOrderList>(html`<oc-order-list .orders=${shuffled}></oc-order-list>`);
+    const el = await fixture<OcOrderList>(
+      html`<oc-order-list .orders=${shuffled} .i18n=${en} .now=${clock}></oc-order-list>`,
+    );
 
     const texts = rows(el).map((row) => textOf(row));
     expect(texts.map((t) => /#(\d+)/.exec(t)?.[1])).to.deep.equal(['1003', '1002', '998']);
-    expect(texts[0]).to.contain('Feb 27, 2026');
+    expect(texts[0]).to.contain('3 days ago');
+    expect(deep(el, 'li time')!.getAttribute('title')).to.equal('Feb 27, 2026, 8:10 AM');
     expect(texts[0]).to.contain('Awaiting Fulfillment');
     expect(texts[0]).to.contain('€59.50');
     expect(texts[0]).to.contain('1 item');
@@ -26,25 +28,58 @@ describe('oc-order-list', () => {
     expect(texts[0]).not.to.contain('Guest');
   });
 
-  it('colours the status by family but always prints the merchant’s label', async () => {
-    const el = await fixture<OcOrderList>(html`<oc-order-list .orders=${orders}></oc-order-list>`);
+  it('colours the status by family; BigCommerce’s default names in our words, the merchant’s own as they are', async () => {
+    const own = orderSummary(999, { status: { id: 9, label: 'Versandbereit', family: 'awaiting' } });
+    const el = await fixture<OcOrderList>(
+      html`<oc-order-list .orders=${[...orders, own]} .i18n=${de} .now=${clock}></oc-order-list>`,
+    );
 
     const badge = deep(el, '[data-family="refunded"]')!;
-    expect(badge.textContent).to.equal('Refunded');
+    expect(badge.textContent).to.equal('Erstattet');
+    expect(badge.hasAttribute('title')).to.equal(false);
     expect(getComputedStyle(badge).backgroundColor).to.equal('rgb(241, 232, 255)');
+    const merchants = deep(el, '[data-order-id="999"] [data-family="awaiting"]')!;
+    expect(merchants.textContent).to.equal('Versandbereit');
+    expect(merchants.title, 'the family in words').to.equal('In Bearbeitung');
+  });
+
+  it('speaks German with no English label of ours', async () => {
+    const el = await fixture<OcOrderList>(
+      html`<oc-order-list .orders=${orders} .i18n=${de} .now=${clock} has-more></oc-order-list>`,
+    );
+
+    const text = textOf(el);
+    expect(text).to.contain('Bestellungen');
+    expect(text).to.contain('vor 3 Tagen');
+    expect(text).to.contain('Wartet auf Bearbeitung');
+    expect(text).to.contain('Weitere Bestellungen anzeigen');
+    for (const english of [
+      'Orders',
+      'ago',
+      'Awaiting',
+      'Shipped',
+      'Refunded',
+      'items',
+      'Guest',
+      'Show more',
+    ]) {
+      expect(text, english).not.to.contain(english);
+    }
   });
 
   it('formats totals exactly in the order’s currency and the agent’s locale', async () => {
     const precise = [orderSummary(1, { total: { amount: '1234567.8900', currency: 'CHF' } })];
     const el = await fixture<OcOrderList>(
-      html`<oc-order-list .orders=${precise} .i18n=${createI18n('de-DE')}></oc-order-list>`,
+      html`<oc-order-list .orders=${precise} .i18n=${de}></oc-order-list>`,
     );
 
     expect(textOf(rows(el)[0])).to.contain('1.234.567,89 CHF');
   });
 
   it('fires oc-order-select on click, Enter and Space', async () => {
-    const el = await fixture<OcOrderList>(html`<oc-order-list .orders=${orders}></oc-order-list>`);
+    const el = await fixture<OcOrderList>(
+      html`<oc-order-list .orders=${orders} .i18n=${en}></oc-order-list>`,
+    );
     const selected: number[] = [];
     el.addEventListener('oc-order-select', (event) => selected.push(event.orderId));
 
@@ -58,7 +93,9 @@ describe('oc-order-list', () => {
   });
 
   it('offers more orders when there is a next page, and fires oc-load-more', async () => {
-    const el = await fixture<OcOrderList>(html`<oc-order-list .orders=${orders} has-more></oc-order-list>`);
+    const el = await fixture<OcOrderList>(
+      html`<oc-order-list .orders=${orders} .i18n=${en} has-more></oc-order-list>`,
+    );
 
     const event = oneEvent(el, 'oc-load-more');
     deep(el, '.more')!.click();
@@ -66,25 +103,45 @@ describe('oc-order-list', () => {
     expect((await event).composed).to.equal(false);
   });
 
-  it('shows "Loading more orders…" and disables the button while the next page loads', async () => {
+  it('shows "Loading more orders…" while the next page loads, keeping the button (and focus) but ignoring it', async () => {
     const el = await fixture<OcOrderList>(
-      html`<oc-order-list .orders=${orders} has-more loading-more></oc-order-list>`,
+      html`<oc-order-list .orders=${orders} .i18n=${en} has-more loading-more></oc-order-list>`,
     );
+    let fired = 0;
+    el.addEventListener('oc-load-more', () => (fired += 1));
 
     const more = deep<HTMLButtonElement>(el, '.more')!;
-    expect(more.disabled).to.equal(true);
+    more.focus();
+    more.click();
+
+    expect(more.getAttribute('aria-disabled')).to.equal('true');
+    expect(more.disabled).to.equal(false);
+    expect(el.shadowRoot!.activeElement).to.equal(more);
     expect(more.textContent).to.contain('Loading more orders…');
+    expect(fired).to.equal(0);
   });
 
   it('shows an empty state when the shopper has no orders', async () => {
-    const el = await fixture<OcOrderList>(html`<oc-order-list .orders=${[]}></oc-order-list>`);
+    const el = await fixture<OcOrderList>(html`<oc-order-list .orders=${[]} .i18n=${en}></oc-order-list>`);
 
     expect(textOf(el)).to.contain('No orders');
     expect(rows(el)).to.have.length(0);
   });
 
+  it('puts focus on the heading when the row asked for is gone', async () => {
+    const el = await fixture<OcOrderList>(
+      html`<oc-order-list .orders=${orders} .i18n=${en}></oc-order-list>`,
+    );
+
+    await el.focusOrder(4242);
+
+    expect(el.shadowRoot!.activeElement?.id).to.equal('orders-heading');
+  });
+
   it('puts focus back on a given row', async () => {
-    const el = await fixture<OcOrderList>(html`<oc-order-list .orders=${orders}></oc-order-list>`);
+    const el = await fixture<OcOrderList>(
+      html`<oc-order-list .orders=${orders} .i18n=${en}></oc-order-list>`,
+    );
 
     await el.focusOrder(1002);
 
@@ -92,9 +149,13 @@ describe('oc-order-list', () => {
   });
 
   it('is accessible, with orders and empty', async () => {
-    const full = await fixture(html`<oc-order-list .orders=${orders} has-more></oc-order-list>`);
-    const empty = await fixture(html`<oc-order-list .orders=${[]}></oc-order-list>`);
+    const full = await fixture(html`<oc-order-list .orders=${orders} .i18n=${en} has-more></oc-order-list>`);
+    const empty = await fixture(html`<oc-order-list .orders=${[]} .i18n=${en}></oc-order-list>`);
+    const german = await fixture(
+      html`<oc-order-list .orders=${orders} .i18n=${de} has-more loading-more></oc-order-list>`,
+    );
     await expect(full).to.be.accessible();
     await expect(empty).to.be.accessible();
+    await expect(german).to.be.accessible();
   });
 });

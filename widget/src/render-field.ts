@@ -24,7 +24,7 @@ function renderValue(field: ContextField, i18n: I18n): TemplateResult | string |
   const { value } = field;
   if (value === null || value === '') return i18n.t.notAvailable;
   if (typeof value === 'object') {
-    return 'family' in value ? renderStatusBadge(value) : i18n.money(value);
+    return 'family' in value ? renderStatusBadge(value, i18n) : i18n.money(value);
   }
   // Ids come as numbers with format 'text': no thousands separator for an order or customer number.
   if (typeof value === 'number') return field.format === 'number' ? i18n.number(value) : String(value);

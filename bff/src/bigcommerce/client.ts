@@ -7,6 +7,7 @@
  * .../orders/order-transactions and .../orders/payment-actions (v3), .../customers (v3), .../store-information.
  */
 import type * as z from 'zod';
+import { collectRawLineItems, consignmentsEnvelope, toRawShippingAddresses } from './consignments.js';
 import { BigCommerceNotFoundError, BigCommerceSchemaError, type SchemaIssue } from './errors.js';
 import { collectUpTo, MAX_PAGE_SIZE, paginateV2, paginateV3, type V3Page } from './paginate.js';
 import type { RetryPolicy } from './retry.js';
@@ -81,6 +82,12 @@ export interface OrderFilter {
   channelIds?: readonly number[];
 }
 
+export interface OrderWithConsignments {
+  order: BcOrder;
+  lineItems: BcLineItem[];
+  shippingAddresses: BcShippingAddress[];
+}
+
 export interface OrderPage {
   orders: BcOrder[];
   /** True when the page was full, so another may follow (v2 lists carry no totals). */
@@ -101,6 +108,11 @@ export interface BigCommerceClient {
   ): Promise<OrderPage>;
   /** null when the order does not exist; BigCommerceSchemaError when it exists but is unreadable. */
   getOrder(orderId: number, options?: CallOptions): Promise<BcOrder | null>;
+  /**
+   * The order with its line items and shipping addresses in one call (consignments included); null when the
+   * order does not exist. Records inside that fail validation are skipped and reported, like list records.
+   */
+  getOrderWithConsignments(orderId: number, options?: CallOptions): Promise<OrderWithConsignments | null>;
   getOrderProducts(orderId: number, options?: CallOptions): Promise<BcLineItem[]>;
   getOrderShippingAddresses(orderId: number, options?: CallOptions): Promise<BcShippingAddress[]>;
   getOrderShipments(orderId: number, options?: CallOptions): Promise<BcShipment[]>;
@@ -418,6 +430,37 @@ export function createBigCommerceClient(options: BigCommerceClientOptions): BigC
       }
       if (body === null) return null;
       return parseOne(orderSchema, 'order', body, 'GET', path);
+    },
+
+    async getOrderWithConsignments(orderId, call) {
+      const path = `/v2/orders/${requireId(orderId)}`;
+      let body: unknown;
+      try {
+        body = await send('GET', path, '/v2/orders/:id', call, {
+          query: { include: 'consignments.line_items', consignment_structure: 'object' },
+        });
+      } catch (error) {
+        if (error instanceof BigCommerceNotFoundError) return null;
+        throw error;
+      }
+      if (body === null) return null;
+      const order = parseOne(orderSchema, 'order', body, 'GET', path);
+      const envelope = consignmentsEnvelope.safeParse(body);
+      if (!envelope.success) throw envelopeError('order', envelope.error, 'GET', path);
+      const { consignments } = envelope.data;
+      const lineItems = parseList(lineItemSchema, 'order_product', collectRawLineItems(consignments), call);
+      const seen = new Set<number>();
+      return {
+        order,
+        // A line can sit in two consignments only by mistake upstream; show it once.
+        lineItems: lineItems.filter((line) => !seen.has(line.id) && seen.add(line.id)),
+        shippingAddresses: parseList(
+          shippingAddressSchema,
+          'shipping_address',
+          toRawShippingAddresses(consignments, order.id),
+          call,
+        ),
+      };
     },
 
     async getOrderProducts(orderId, call) {

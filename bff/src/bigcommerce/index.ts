@@ -11,6 +11,7 @@ export {
   type InvalidRecord,
   type OrderFilter,
   type OrderPage,
+  type OrderWithConsignments,
 } from './client.js';
 export {
   BigCommerceError,

@@ -1,5 +1,5 @@
 import type { OrderDetail } from '../../../shared/index.js';
-import { BigCommerceNotFoundError, controlPanelOrderUrl, type BcOrder } from '../bigcommerce/index.js';
+import { BigCommerceNotFoundError, controlPanelOrderUrl } from '../bigcommerce/index.js';
 import { cacheKeys } from '../cache/index.js';
 import { AppError } from '../core/app-error.js';
 import { resolvePolicies, type ContextDeps, type RequestScope, type TicketViewer } from './context-deps.js';
@@ -7,16 +7,22 @@ import { createInvalidRecordSink, fileRefs } from './invalid-record-sink.js';
 import { createJsonReply, toFreshness, type JsonReply } from './json-reply.js';
 import { toOrderDetail, type OrderDetailCore } from './map-order.js';
 import { matchShopper, type ShopperMatch } from './match-shopper.js';
-import { isListedForTicket, isOwnedBy, loadOwnership, toOwnership } from './order-ownership.js';
+import {
+  isListedForTicket,
+  isOwnedBy,
+  loadOwnership,
+  toOwnership,
+  type OrderHeader,
+} from './order-ownership.js';
 import { createShopperLookups } from './shopper-lookups.js';
 import { applyTemplate, DEFAULT_TEMPLATE } from './templates.js';
 
 /**
  * GET /api/v1/orders/:orderId. An order the ticket's context listed is fetched with its sub-resources
- * together (one round trip), the ownership check alongside (its lookups are warm from the context view).
- * Any other id is first checked against its owner, which costs at most one call (the order header) and is
- * remembered, so a session probing ids spends little of the store's shared quota, and nothing on a repeat.
- * The detail is cached per store and order, shared by every ticket, so the check runs on every call.
+ * together (four calls in one round trip), the ownership check alongside (its lookups are warm from the
+ * context view). Any other id is first checked against its owner, which costs at most one call (the order
+ * with its consignments, reused for the detail when the check passes) and is remembered, so a session
+ * probing ids spends little of the store's shared quota, and nothing on a repeat. The detail is cached per store and order, shared by every ticket, so the check runs on every call.
  *
  * 404 order_not_found alike for an order that does not exist and one the ticket's shopper does not own, so
  * a session cannot probe for other shoppers' order numbers.
@@ -47,7 +53,7 @@ export async function getOrderDetail(
 
   const order = detail.value.body;
   if (!isOwnedBy(order, match, channels)) throw new AppError('order_not_found');
-  fileRefs(deps, scope, [detail.value.invalidLoad]);
+  fileRefs(deps, scope, detail.value.invalidLoads);
   const template = market.template ?? DEFAULT_TEMPLATE;
   return createJsonReply(detail.value, {
     fields: applyTemplate(template.order, viewer.locale, toOrderView(order)),
@@ -83,8 +89,8 @@ export async function matchOrderViewer(
 interface CachedDetail {
   body: OrderDetailCore;
   bodyJson: string;
-  /** The id its skipped records were filed under (every request served this detail refs it), or null. */
-  invalidLoad: string | null;
+  /** The ids its skipped records were filed under (every request served this detail refs them). */
+  invalidLoads: string[];
 }
 
 async function loadOrderDetail(
@@ -98,25 +104,27 @@ async function loadOrderDetail(
   // Counts only this load's skipped records: they are part of the cached detail.
   const sink = createInvalidRecordSink(deps, scope);
   const call = sink.callOptions;
-  // The record an ownership check read a moment ago, if any (a fresh copy only): one call fewer. Not for the
+  // The order an ownership check read a moment ago, if any (a fresh copy only): one call fewer. Not for the
   // refresh button, which asks for everything anew.
   const header = scope.refresh
     ? undefined
-    : deps.cache.peek<BcOrder>(cacheKeys.orderHeader(storeKey, orderId));
-  const [order, lineItems, shippingAddresses, shipments, transactions, refunds] = await Promise.all([
-    header && !header.stale ? header.value : client.getOrder(orderId, call),
-    emptyIfMissing(client.getOrderProducts(orderId, call)),
-    emptyIfMissing(client.getOrderShippingAddresses(orderId, call)),
+    : deps.cache.peek<OrderHeader>(cacheKeys.orderHeader(storeKey, orderId));
+  const reused = header && !header.stale ? header.value : null;
+  // The order with its line items and addresses (consignments), and the three sub-resources consignments do
+  // not carry: four calls in one round trip.
+  const [base, shipments, transactions, refunds] = await Promise.all([
+    reused ? reused.data : client.getOrderWithConsignments(orderId, call),
     emptyIfMissing(client.getOrderShipments(orderId, call)),
     emptyIfMissing(client.getOrderTransactions(orderId, call)),
     emptyIfMissing(client.getOrderRefunds(orderId, call)),
   ]);
-  if (order === null) {
+  if (base === null) {
     // The order is gone (or never was): its owner entry says so too, and the detail's copy is dropped (a 404
     // is a fact, not an outage, so no stale copy stands in for it).
     deps.cache.set(cacheKeys.orderOwner(storeKey, orderId), policies.orderOwner, null);
     throw new AppError('order_not_found');
   }
+  const { order, lineItems, shippingAddresses } = base;
   deps.cache.set(cacheKeys.orderOwner(storeKey, orderId), policies.orderOwner, toOwnership(order));
   const hash = deps.stores[storeKey]?.hash;
   const body = toOrderDetail(
@@ -124,10 +132,11 @@ async function loadOrderDetail(
     {
       // Sandbox stores have no control panel to link to.
       controlPanelUrl: deps.sandbox || !hash ? null : controlPanelOrderUrl(hash, orderId),
-      skipped: sink.count(),
+      skipped: sink.count() + (reused?.skipped ?? 0),
     },
   );
-  return { body, bodyJson: JSON.stringify(body), invalidLoad: sink.loadId() };
+  const invalidLoads = [sink.loadId(), reused?.invalidLoad ?? null].filter((id): id is string => id !== null);
+  return { body, bodyJson: JSON.stringify(body), invalidLoads };
 }
 
 /** Sub-resources of a missing order answer 404 too; the order call decides what the caller sees. */

@@ -1,4 +1,4 @@
-import type { BcOrder } from '../bigcommerce/index.js';
+import type { BcOrder, OrderWithConsignments } from '../bigcommerce/index.js';
 import { cacheKeys } from '../cache/index.js';
 import { resolvePolicies, type ContextDeps, type RequestScope, type TicketViewer } from './context-deps.js';
 import { createInvalidRecordSink } from './invalid-record-sink.js';
@@ -41,6 +41,13 @@ export function toOwnership(order: BcOrder): OrderOwnership {
     channelId: order.channelId,
     status: { id: order.statusId },
   };
+}
+
+/** The order an ownership check read, kept for seconds for the detail load that usually follows. */
+export interface OrderHeader {
+  data: OrderWithConsignments;
+  skipped: number;
+  invalidLoad: string | null;
 }
 
 /**
@@ -100,11 +107,13 @@ export async function loadOwnership(
     resolvePolicies(deps).orderOwner,
     async () => {
       const sink = createInvalidRecordSink(deps, scope);
-      const order = await deps.clientFor(storeKey).getOrder(orderId, sink.callOptions);
+      // With its consignments: the same one call, and the detail that follows an accepted check reuses it.
+      const data = await deps.clientFor(storeKey).getOrderWithConsignments(orderId, sink.callOptions);
       // Cached, not thrown: an unknown id probed again within the policy's TTL costs no call.
-      if (order === null) return null;
-      deps.cache.set(cacheKeys.orderHeader(storeKey, orderId), resolvePolicies(deps).orderHeader, order);
-      return toOwnership(order);
+      if (data === null) return null;
+      const header: OrderHeader = { data, skipped: sink.count(), invalidLoad: sink.loadId() };
+      deps.cache.set(cacheKeys.orderHeader(storeKey, orderId), resolvePolicies(deps).orderHeader, header);
+      return toOwnership(data.order);
     },
     { signal: scope.signal },
   );

@@ -16,7 +16,7 @@ import { createStaffNotesPort } from './staff-notes-port.js';
 export { parseIdempotencyKey, parseNoteText } from './note-input.js';
 export type { NoteService, NoteSubmission, NoteAnswer } from './note-service.js';
 export type { NoteWorker, SetTimer } from './note-worker.js';
-export type { OrderLock } from './order-lock.js';
+export { createInProcessOrderLock, orderLockKey, type OrderLock } from './order-lock.js';
 
 export interface NotesDeps {
   /** The outbox repository (store/): rows and their ticket events land together. */

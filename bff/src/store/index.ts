@@ -24,6 +24,27 @@ export type { LinkRecord, LinkRepo } from './repos/link-repo.js';
 export type { SessionRecord, SessionRepo } from './repos/session-repo.js';
 export type { TicketEvent, TicketEventRecord, TicketEventRepo } from './repos/ticket-event-repo.js';
 export type {
+  IndexedCustomer,
+  IndexedOrder,
+  OrderIndexRepo,
+  ShopperOrdersQuery,
+} from './repos/order-index-repo.js';
+export type { SyncState, SyncStateRepo, SyncStream } from './repos/sync-state-repo.js';
+export type {
+  DeliveryRecord,
+  DeliveryStats,
+  NewDelivery,
+  WebhookDeliveryRepo,
+} from './repos/webhook-delivery-repo.js';
+export type {
+  NewOrderChange,
+  OrderChange,
+  OrderChangeKind,
+  OrderChangeRepo,
+  OrderChangeSource,
+} from './repos/order-change-repo.js';
+export type { OwnWriteRepo } from './repos/own-write-repo.js';
+export type {
   NewNote,
   NoteOutboxRepo,
   NoteRecord,

@@ -224,6 +224,191 @@ export const MIGRATIONS: readonly Migration[] = [
         CREATE INDEX ticket_events_at ON ticket_events (at);
       `,
   },
+  {
+    version: 4,
+    name: 'sync: order and customer index, checkpoints, webhook deliveries, order changes, our own writes',
+    sqlite: `
+        -- Order headers of the last windowDays per store (DESIGN §9): what ticket views list, without a call.
+        -- summary is the list entry as the widget shows it (JSON); the other columns are what queries filter on.
+        CREATE TABLE index_orders (
+          store_key TEXT NOT NULL,
+          order_id INTEGER NOT NULL,
+          customer_id INTEGER NOT NULL,
+          email TEXT NOT NULL,
+          status_id INTEGER NOT NULL,
+          channel_id INTEGER NOT NULL,
+          currency TEXT NOT NULL,
+          total TEXT NOT NULL,
+          item_count INTEGER NOT NULL,
+          payment_status TEXT NOT NULL,
+          date_created INTEGER NOT NULL,
+          date_modified INTEGER NOT NULL,
+          summary TEXT NOT NULL,
+          indexed_at INTEGER NOT NULL,
+          PRIMARY KEY (store_key, order_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX index_orders_customer ON index_orders (store_key, customer_id, date_created DESC, order_id DESC);
+        CREATE INDEX index_orders_email ON index_orders (store_key, email, date_created DESC, order_id DESC);
+        CREATE INDEX index_orders_created ON index_orders (store_key, date_created);
+
+        -- The store's customers: identity for matching (email, id, channels) and the card (record, JSON).
+        CREATE TABLE index_customers (
+          store_key TEXT NOT NULL,
+          customer_id INTEGER NOT NULL,
+          email TEXT NOT NULL,
+          date_modified INTEGER NOT NULL,
+          record TEXT NOT NULL,
+          indexed_at INTEGER NOT NULL,
+          PRIMARY KEY (store_key, customer_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX index_customers_email ON index_customers (store_key, email);
+
+        -- Where each store's delta runs stand, per stream (orders, customers); survives restarts.
+        CREATE TABLE sync_state (
+          store_key TEXT NOT NULL,
+          stream TEXT NOT NULL,
+          checkpoint INTEGER,
+          last_success_at INTEGER,
+          last_run_at INTEGER,
+          last_error TEXT,
+          backfill_done INTEGER NOT NULL DEFAULT 0,
+          nightly_at INTEGER,
+          PRIMARY KEY (store_key, stream)
+        ) WITHOUT ROWID;
+
+        -- Webhook deliveries, stored before they are answered; the same body twice is stored once (49 h).
+        CREATE TABLE webhook_deliveries (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          store_key TEXT NOT NULL,
+          body_hash TEXT NOT NULL,
+          scope TEXT NOT NULL,
+          resource_id INTEGER,
+          order_id INTEGER,
+          customer_id INTEGER,
+          status TEXT NOT NULL CHECK (status IN ('pending', 'done', 'failed')),
+          attempts INTEGER NOT NULL DEFAULT 0,
+          next_attempt_at INTEGER NOT NULL,
+          received_at INTEGER NOT NULL,
+          processed_at INTEGER,
+          last_error TEXT,
+          UNIQUE (store_key, body_hash)
+        );
+        CREATE INDEX webhook_deliveries_due ON webhook_deliveries (status, next_attempt_at);
+        CREATE INDEX webhook_deliveries_received ON webhook_deliveries (received_at);
+
+        -- What changed about an order, in our own sequence: the novomind changes feed reads from here.
+        CREATE TABLE order_changes (
+          seq INTEGER PRIMARY KEY AUTOINCREMENT,
+          store_key TEXT NOT NULL,
+          order_id INTEGER NOT NULL,
+          kind TEXT NOT NULL,
+          source TEXT NOT NULL,
+          customer_id INTEGER NOT NULL,
+          email TEXT NOT NULL,
+          status_id INTEGER,
+          previous_status_id INTEGER,
+          detail TEXT NOT NULL,
+          at INTEGER NOT NULL
+        );
+        CREATE INDEX order_changes_order ON order_changes (store_key, order_id, seq);
+        CREATE INDEX order_changes_at ON order_changes (at);
+
+        -- Our own writes to an order (a note, a status change), by the date_modified BigCommerce gave them:
+        -- their webhook echo must not be reported as a change.
+        CREATE TABLE own_order_writes (
+          store_key TEXT NOT NULL,
+          order_id INTEGER NOT NULL,
+          date_modified INTEGER NOT NULL,
+          at INTEGER NOT NULL,
+          PRIMARY KEY (store_key, order_id, date_modified)
+        ) WITHOUT ROWID;
+        CREATE INDEX own_order_writes_at ON own_order_writes (at);
+      `,
+    postgres: `
+        CREATE TABLE index_orders (
+          store_key TEXT NOT NULL,
+          order_id BIGINT NOT NULL,
+          customer_id BIGINT NOT NULL,
+          email TEXT NOT NULL,
+          status_id BIGINT NOT NULL,
+          channel_id BIGINT NOT NULL,
+          currency TEXT NOT NULL,
+          total TEXT NOT NULL,
+          item_count BIGINT NOT NULL,
+          payment_status TEXT NOT NULL,
+          date_created BIGINT NOT NULL,
+          date_modified BIGINT NOT NULL,
+          summary TEXT NOT NULL,
+          indexed_at BIGINT NOT NULL,
+          PRIMARY KEY (store_key, order_id)
+        );
+        CREATE INDEX index_orders_customer ON index_orders (store_key, customer_id, date_created DESC, order_id DESC);
+        CREATE INDEX index_orders_email ON index_orders (store_key, email, date_created DESC, order_id DESC);
+        CREATE INDEX index_orders_created ON index_orders (store_key, date_created);
+        CREATE TABLE index_customers (
+          store_key TEXT NOT NULL,
+          customer_id BIGINT NOT NULL,
+          email TEXT NOT NULL,
+          date_modified BIGINT NOT NULL,
+          record TEXT NOT NULL,
+          indexed_at BIGINT NOT NULL,
+          PRIMARY KEY (store_key, customer_id)
+        );
+        CREATE INDEX index_customers_email ON index_customers (store_key, email);
+        CREATE TABLE sync_state (
+          store_key TEXT NOT NULL,
+          stream TEXT NOT NULL,
+          checkpoint BIGINT,
+          last_success_at BIGINT,
+          last_run_at BIGINT,
+          last_error TEXT,
+          backfill_done BIGINT NOT NULL DEFAULT 0,
+          nightly_at BIGINT,
+          PRIMARY KEY (store_key, stream)
+        );
+        CREATE TABLE webhook_deliveries (
+          id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+          store_key TEXT NOT NULL,
+          body_hash TEXT NOT NULL,
+          scope TEXT NOT NULL,
+          resource_id BIGINT,
+          order_id BIGINT,
+          customer_id BIGINT,
+          status TEXT NOT NULL CHECK (status IN ('pending', 'done', 'failed')),
+          attempts BIGINT NOT NULL DEFAULT 0,
+          next_attempt_at BIGINT NOT NULL,
+          received_at BIGINT NOT NULL,
+          processed_at BIGINT,
+          last_error TEXT,
+          UNIQUE (store_key, body_hash)
+        );
+        CREATE INDEX webhook_deliveries_due ON webhook_deliveries (status, next_attempt_at);
+        CREATE INDEX webhook_deliveries_received ON webhook_deliveries (received_at);
+        CREATE TABLE order_changes (
+          seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+          store_key TEXT NOT NULL,
+          order_id BIGINT NOT NULL,
+          kind TEXT NOT NULL,
+          source TEXT NOT NULL,
+          customer_id BIGINT NOT NULL,
+          email TEXT NOT NULL,
+          status_id BIGINT,
+          previous_status_id BIGINT,
+          detail TEXT NOT NULL,
+          at BIGINT NOT NULL
+        );
+        CREATE INDEX order_changes_order ON order_changes (store_key, order_id, seq);
+        CREATE INDEX order_changes_at ON order_changes (at);
+        CREATE TABLE own_order_writes (
+          store_key TEXT NOT NULL,
+          order_id BIGINT NOT NULL,
+          date_modified BIGINT NOT NULL,
+          at BIGINT NOT NULL,
+          PRIMARY KEY (store_key, order_id, date_modified)
+        );
+        CREATE INDEX own_order_writes_at ON own_order_writes (at);
+      `,
+  },
 ];
 
 /** Checks the list itself: versions 1..n in order (a programming error otherwise). */

@@ -3,9 +3,14 @@ import { createErrorLogRepo, type ErrorLogRepo } from './repos/error-log-repo.js
 import { createJtiRepo, type JtiRepo } from './repos/jti-repo.js';
 import { createLinkRepo, type LinkRepo } from './repos/link-repo.js';
 import { createNoteOutboxRepo, type NoteOutboxRepo } from './repos/note-outbox-repo.js';
+import { createOrderChangeRepo, type OrderChangeRepo } from './repos/order-change-repo.js';
+import { createOrderIndexRepo, type OrderIndexRepo } from './repos/order-index-repo.js';
+import { createOwnWriteRepo, type OwnWriteRepo } from './repos/own-write-repo.js';
 import { DEFAULT_RETENTION, type RetentionPolicy } from './repos/retention.js';
 import { createSessionRepo, type SessionRepo } from './repos/session-repo.js';
+import { createSyncStateRepo, type SyncStateRepo } from './repos/sync-state-repo.js';
 import { createTicketEventRepo, type TicketEventRepo } from './repos/ticket-event-repo.js';
+import { createWebhookDeliveryRepo, type WebhookDeliveryRepo } from './repos/webhook-delivery-repo.js';
 import type { Database } from './schema.js';
 
 /** Every repository of the product. Rooms receive the ones they need, never the query builder. */
@@ -16,6 +21,11 @@ export interface Repos {
   errorLog: ErrorLogRepo;
   ticketEvents: TicketEventRepo;
   noteOutbox: NoteOutboxRepo;
+  orderIndex: OrderIndexRepo;
+  syncState: SyncStateRepo;
+  webhookDeliveries: WebhookDeliveryRepo;
+  orderChanges: OrderChangeRepo;
+  ownWrites: OwnWriteRepo;
 }
 
 /**
@@ -30,5 +40,10 @@ export function createRepos(db: Kysely<Database>, retention: RetentionPolicy = D
     errorLog: createErrorLogRepo(db, retention.errorLog),
     ticketEvents: createTicketEventRepo(db, retention.ticketEvents),
     noteOutbox: createNoteOutboxRepo(db),
+    orderIndex: createOrderIndexRepo(db),
+    syncState: createSyncStateRepo(db),
+    webhookDeliveries: createWebhookDeliveryRepo(db),
+    orderChanges: createOrderChangeRepo(db),
+    ownWrites: createOwnWriteRepo(db),
   };
 }

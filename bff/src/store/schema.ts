@@ -82,6 +82,80 @@ export interface NoteOutboxTable {
   correlation_id: string;
 }
 
+export interface IndexOrdersTable {
+  store_key: string;
+  order_id: number;
+  customer_id: number;
+  email: string;
+  status_id: number;
+  channel_id: number;
+  currency: string;
+  total: string;
+  item_count: number;
+  payment_status: string;
+  date_created: number;
+  date_modified: number;
+  summary: string;
+  indexed_at: number;
+}
+
+export interface IndexCustomersTable {
+  store_key: string;
+  customer_id: number;
+  email: string;
+  date_modified: number;
+  record: string;
+  indexed_at: number;
+}
+
+export interface SyncStateTable {
+  store_key: string;
+  stream: string;
+  checkpoint: number | null;
+  last_success_at: number | null;
+  last_run_at: number | null;
+  last_error: string | null;
+  backfill_done: number;
+  nightly_at: number | null;
+}
+
+export interface WebhookDeliveriesTable {
+  id: Generated<number>;
+  store_key: string;
+  body_hash: string;
+  scope: string;
+  resource_id: number | null;
+  order_id: number | null;
+  customer_id: number | null;
+  status: 'pending' | 'done' | 'failed';
+  attempts: number;
+  next_attempt_at: number;
+  received_at: number;
+  processed_at: number | null;
+  last_error: string | null;
+}
+
+export interface OrderChangesTable {
+  seq: Generated<number>;
+  store_key: string;
+  order_id: number;
+  kind: string;
+  source: string;
+  customer_id: number;
+  email: string;
+  status_id: number | null;
+  previous_status_id: number | null;
+  detail: string;
+  at: number;
+}
+
+export interface OwnOrderWritesTable {
+  store_key: string;
+  order_id: number;
+  date_modified: number;
+  at: number;
+}
+
 export interface Database {
   jti_seen: JtiSeenTable;
   sessions: SessionsTable;
@@ -90,4 +164,10 @@ export interface Database {
   error_log_refs: ErrorLogRefsTable;
   ticket_events: TicketEventsTable;
   note_outbox: NoteOutboxTable;
+  index_orders: IndexOrdersTable;
+  index_customers: IndexCustomersTable;
+  sync_state: SyncStateTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  order_changes: OrderChangesTable;
+  own_order_writes: OwnOrderWritesTable;
 }

@@ -33,6 +33,7 @@ export function createNotesExtension(options: NotesExtensionOptions = {}): Exten
       // The agent's request has a total budget: the inline write may take at most half of it, the ownership
       // check the rest; past that, the answer is 202 and the attempt goes on.
       inlineBudgetMs: Math.min(4_000, Math.floor(ctx.config.requestBudgetMs / 2)),
+      lock: ctx.orderLock,
       ...tuning,
       outbox: ctx.repos.noteOutbox,
       clientFor: (storeKey) => ctx.clientFor(storeKey),

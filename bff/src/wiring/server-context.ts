@@ -10,6 +10,7 @@ import type { Cache } from '../cache/index.js';
 import type { AppConfig } from '../config.js';
 import type { Logger } from '../core/logger.js';
 import type { Metrics } from '../http/metrics.js';
+import type { OrderLock } from '../notes/index.js';
 import type { Sandbox } from '../sandbox/index.js';
 import type { Repos, Store } from '../store/index.js';
 
@@ -28,6 +29,11 @@ export interface ServerContext {
   clients: Readonly<Record<string, BigCommerceClient>>;
   clientFor(storeKey: string): BigCommerceClient;
   sessions: SessionService;
+  /**
+   * Serializes writes to one order (notes, status changes): BigCommerce has no conditional write, so two of our
+   * read-modify-write cycles on one order must never overlap. In-process by default.
+   */
+  orderLock: OrderLock;
   /** The running sandbox in sandbox mode, else null. */
   sandbox: Sandbox | null;
 }

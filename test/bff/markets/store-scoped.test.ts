@@ -85,7 +85,8 @@ describe('two stores with the same ids', () => {
     assert.equal(OrderDetail.parse(usDetail.body).email, twin.billing_address.email);
     assert.equal(OrderDetail.parse(deWarm.body).email, shared.billing_address.email);
     const orderCalls = (store: 'eu' | 'us') =>
-      markets.upstream(store).filter((request) => request.path === `/v2/orders/${shared.id}`).length;
+      markets.upstream(store).filter((request) => request.path.split('?')[0] === `/v2/orders/${shared.id}`)
+        .length;
     assert.equal(orderCalls('eu'), 1, 'the first store was asked once, then its copy answered');
     assert.equal(
       orderCalls('us'),

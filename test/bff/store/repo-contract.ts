@@ -2,7 +2,7 @@
 // (store/*.test.ts call it with their own factory). Behaviour only; nothing here knows the engine.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Store, TicketEvent } from '../../../bff/src/store/index.js';
+import type { IndexedOrder, Store, TicketEvent } from '../../../bff/src/store/index.js';
 
 export const T0 = Date.UTC(2026, 0, 15, 9, 0, 0);
 
@@ -338,6 +338,185 @@ export function describeRepoContract(engine: string, factory: StoreFactory): voi
       assert.ok((await noteOutbox.listDueStores(T0 + 1_000_000)).length >= 1);
       assert.notEqual(await noteOutbox.nextDueAt(), null);
       assert.equal(await noteOutbox.countQueued(), stats.queued);
+    });
+  });
+
+  describe(`sync repositories on ${engine}`, () => {
+    let store: Store;
+    before(async () => {
+      store = await factory.open();
+    });
+    after(() => store.close());
+
+    const header = (orderId: number, overrides: Partial<IndexedOrder> = {}): IndexedOrder => ({
+      storeKey: 'eu',
+      orderId,
+      customerId: 7,
+      email: 'Ada@Example.com',
+      statusId: 11,
+      channelId: 1,
+      currency: 'EUR',
+      total: '10.00',
+      itemCount: 1,
+      paymentStatus: 'captured',
+      dateCreated: T0 + orderId * 1000,
+      dateModified: T0 + orderId * 1000,
+      summary: { id: orderId },
+      ...overrides,
+    });
+
+    it('keeps the newest header of an order, and lists a shopper’s and their guest orders newest first', async () => {
+      const { orderIndex } = store.repos;
+      await orderIndex.upsertOrders(
+        [
+          header(1),
+          header(2, { customerId: 0 }),
+          header(3, { statusId: 0 }),
+          header(4, { channelId: 2 }),
+          header(5, { customerId: 9, email: 'other@example.com' }),
+        ],
+        T0,
+      );
+      await orderIndex.upsertOrders([header(1, { statusId: 2, dateModified: T0 + 50_000 })], T0);
+      await orderIndex.upsertOrders([header(1, { statusId: 5, dateModified: T0 + 1_000 })], T0);
+
+      assert.equal((await orderIndex.getOrder('eu', 1))?.statusId, 2, 'an older header never overwrites');
+      assert.equal((await orderIndex.getOrder('eu', 1))?.email, 'ada@example.com');
+      const query = {
+        storeKey: 'eu',
+        customerId: 7,
+        guestEmail: 'ADA@example.com',
+        channels: [1],
+        excludeStatuses: [0],
+        createdFrom: T0,
+      };
+      const listed = await orderIndex.listShopperOrders({ ...query, limit: 10, offset: 0 });
+      assert.deepEqual(
+        listed.map((order) => order.orderId),
+        [2, 1],
+      );
+      assert.deepEqual(listed[0]?.summary, { id: 2 });
+      assert.equal(await orderIndex.countShopperOrders(query), 2);
+      assert.equal(await orderIndex.countShopperOrders({ ...query, channels: null }), 3);
+      assert.equal(await orderIndex.countOrders('eu'), 5);
+      assert.equal(await orderIndex.pruneOrders('eu', T0 + 2_500), 2);
+      assert.equal(await orderIndex.countOrders('eu'), 3);
+    });
+
+    it('indexes customers by id and email', async () => {
+      const { orderIndex } = store.repos;
+      await orderIndex.upsertCustomers(
+        [
+          { storeKey: 'eu', customerId: 7, email: 'Ada@Example.com', dateModified: T0, record: { id: 7 } },
+          { storeKey: 'eu', customerId: 8, email: 'ada@example.com', dateModified: T0, record: { id: 8 } },
+          { storeKey: 'us', customerId: 7, email: 'zed@example.com', dateModified: T0, record: { id: 7 } },
+        ],
+        T0,
+      );
+
+      assert.deepEqual((await orderIndex.getCustomer('eu', 7))?.record, { id: 7 });
+      assert.deepEqual(
+        (await orderIndex.findCustomersByEmail('eu', ' ADA@example.com ')).map((c) => c.customerId),
+        [7, 8],
+      );
+      assert.equal(await orderIndex.countCustomers('us'), 1);
+    });
+
+    it('moves a checkpoint only forward, and keeps it when a run fails', async () => {
+      const { syncState } = store.repos;
+      assert.equal((await syncState.get('eu', 'orders')).checkpoint, null);
+
+      await syncState.recordSuccess({ storeKey: 'eu', stream: 'orders', checkpoint: T0 + 10, at: T0 + 20 });
+      await syncState.recordSuccess({ storeKey: 'eu', stream: 'orders', checkpoint: T0 + 5, at: T0 + 30 });
+      await syncState.recordFailure('eu', 'orders', T0 + 40, 'BigCommerce was down');
+
+      const state = await syncState.get('eu', 'orders');
+      assert.equal(state.checkpoint, T0 + 10);
+      assert.equal(state.lastSuccessAt, T0 + 30);
+      assert.equal(state.lastRunAt, T0 + 40);
+      assert.equal(state.lastError, 'BigCommerce was down');
+      assert.equal(state.backfillDone, true);
+    });
+
+    it('stores a webhook delivery once per body, and leases it to one worker', async () => {
+      const { webhookDeliveries } = store.repos;
+      const delivery = {
+        storeKey: 'eu',
+        bodyHash: 'a'.repeat(64),
+        scope: 'store/order/updated',
+        resourceId: 101,
+        orderId: 101,
+        customerId: null,
+        receivedAt: T0,
+      };
+
+      assert.equal(await webhookDeliveries.insertIfNew(delivery), true);
+      assert.equal(await webhookDeliveries.insertIfNew({ ...delivery, receivedAt: T0 + 5 }), false);
+      const claims = await Promise.all([
+        webhookDeliveries.claimDue(T0, T0 + 60_000, 10),
+        webhookDeliveries.claimDue(T0, T0 + 60_000, 10),
+      ]);
+      assert.equal(claims.flat().length, 1);
+      const [claimed] = claims.flat();
+      assert.equal(claimed?.attempts, 1);
+      assert.equal((await webhookDeliveries.stats('eu', T0)).pending, 1);
+      await webhookDeliveries.markDone([claimed.id], T0 + 10);
+      const stats = await webhookDeliveries.stats('eu', T0);
+      assert.equal(stats.pending, 0);
+      assert.equal(stats.lastReceivedAt, T0);
+      assert.equal(stats.receivedSince, 1);
+      assert.equal(await webhookDeliveries.purge(T0 + 1), 1);
+      assert.equal(
+        await webhookDeliveries.insertIfNew(delivery),
+        true,
+        'after the duplicate window it is new',
+      );
+    });
+
+    it('appends order changes in one increasing sequence, and reads them after a seq, from a time, per order', async () => {
+      const { orderChanges } = store.repos;
+      const change = {
+        storeKey: 'eu',
+        orderId: 101,
+        kind: 'order.status_changed' as const,
+        source: 'webhook' as const,
+        customerId: 7,
+        email: 'Ada@example.com',
+        statusId: 2,
+        previousStatusId: 11,
+        detail: { summary: { id: 101 } },
+        at: T0,
+      };
+      const first = await orderChanges.append(change);
+      const second = await orderChanges.append({ ...change, orderId: 102, at: T0 + 1000 });
+      const third = await orderChanges.append({ ...change, at: T0 + 2000, kind: 'shipment.created' });
+
+      assert.ok(first < second && second < third);
+      assert.deepEqual(
+        (await orderChanges.listAfter(first, 10)).map((c) => c.seq),
+        [second, third],
+      );
+      assert.equal((await orderChanges.listAfter(0, 10))[0]?.email, 'ada@example.com');
+      assert.deepEqual((await orderChanges.listAfter(0, 10))[0]?.detail, { summary: { id: 101 } });
+      assert.deepEqual(
+        (await orderChanges.listForOrder('eu', 101, 10)).map((c) => c.kind),
+        ['shipment.created', 'order.status_changed'],
+      );
+      assert.equal(await orderChanges.headSeq(), third);
+      assert.equal(await orderChanges.firstSeqAt(T0 + 500), second);
+      assert.equal(await orderChanges.purge(T0 + 1500), 2);
+      assert.equal(await orderChanges.tailSeq(), third);
+    });
+
+    it('remembers our own writes by date_modified', async () => {
+      const { ownWrites } = store.repos;
+      await ownWrites.remember('eu', 101, T0 + 7000, T0);
+      await ownWrites.remember('eu', 101, T0 + 7000, T0);
+
+      assert.equal(await ownWrites.isOwn('eu', 101, T0 + 7000), true);
+      assert.equal(await ownWrites.isOwn('eu', 101, T0 + 8000), false);
+      assert.equal(await ownWrites.purge(T0 + 1), 1);
+      assert.equal(await ownWrites.isOwn('eu', 101, T0 + 7000), false);
     });
   });
 

@@ -1,47 +1,66 @@
+import type { StatusFamily } from '../../../shared/common.js';
 import type { ErrorCode } from '../../../shared/errors.js';
 import type { ClientErrorCode } from '../bff-error.js';
+import { BIGCOMMERCE_STATUS_NAMES } from './code-names.js';
 
 /** Every error code the widget can show, in the agent's words: what happened and what to do. */
 export type ErrorMessages = Record<ErrorCode | ClientErrorCode, string>;
 
-const errors: ErrorMessages = {
-  invalid_request: 'The service did not accept the request.',
-  invalid_cursor: 'The order list is out of date; refresh it.',
-  invalid_order_id: 'That order number is not valid.',
-  invalid_note: 'The note contains characters that cannot be stored.',
-  note_too_long: 'The note is too long.',
-  idempotency_key_required: 'The note was sent without its key.',
-  idempotency_key_reused: 'This note clashes with an earlier one; change the text.',
-  payload_too_large: 'The request was too large.',
-  unsupported_media_type: 'The service did not accept the request format.',
-  token_missing: 'No ticket token was given; reopen the ticket.',
-  token_invalid: 'The ticket link is not valid; reopen the ticket.',
-  token_expired: 'The ticket link has expired; reopen the ticket.',
-  token_wrong_audience: 'The ticket link is for another application.',
-  token_replayed: 'The ticket link was already used; reopen the ticket.',
-  token_claims_invalid: 'The ticket link lacks data; tell your administrator.',
-  token_no_scope: 'You may not see orders for this ticket.',
-  session_missing: 'No session; reopen the ticket.',
-  session_invalid: 'Your session has expired; reopen the ticket.',
-  forbidden: 'You are not allowed to do that.',
-  order_not_found: 'This order does not belong to the ticket’s shopper.',
-  customer_not_found: 'That shopper does not exist.',
-  not_found: 'Nothing was found.',
-  rate_limited: 'Too many requests in a short time; wait a moment, then retry.',
-  staff_notes_full: 'The order’s staff notes are full.',
-  upstream_error: 'BigCommerce answered with an error.',
-  upstream_auth_failed: 'BigCommerce rejected our store credentials; tell your administrator.',
-  upstream_invalid: 'BigCommerce sent data we cannot read.',
-  upstream_unavailable: 'BigCommerce is unavailable right now.',
-  order_unverified:
-    'BigCommerce cannot be reached to confirm this order belongs to the ticket’s shopper. Open it from the list and try again.',
-  upstream_rate_limited: 'BigCommerce is busy; try again shortly.',
-  upstream_timeout: 'BigCommerce did not answer in time.',
-  not_ready: 'The service is starting; try again shortly.',
+/**
+ * Errors that arrive when the service cannot be reached, so the errors chunk (errors-<language>.ts) could not
+ * be loaded either: their words ship in the table every session loads.
+ */
+export type OfflineErrorCode = 'internal_error' | 'network_error' | 'invalid_response' | 'timeout';
+export type OfflineErrorMessages = Pick<ErrorMessages, OfflineErrorCode>;
+
+const errors: OfflineErrorMessages = {
   internal_error: 'Something went wrong on our side.',
   network_error: 'The service cannot be reached; check your connection.',
   invalid_response: 'The service sent an answer we cannot read.',
   timeout: 'The service did not answer in time.',
+};
+
+/**
+ * Payment words by code key (see `toCodeKey`): transaction methods (orders.v3 enum), BigCommerce's default method
+ * names ("Credit Card", "Cash on Delivery") and the gateways that are not brands. Brands are in code-names.ts.
+ */
+export type PaymentWords = Record<
+  | 'creditcard'
+  | 'electronicwallet'
+  | 'giftcertificate'
+  | 'storecredit'
+  | 'applepaycard'
+  | 'bigpaytoken'
+  | 'custom'
+  | 'offsite'
+  | 'offline'
+  | 'nonce'
+  | 'bankdeposit'
+  | 'cod'
+  | 'cheque'
+  | 'moneyorder'
+  | 'instore'
+  | 'testgateway',
+  string
+>;
+
+const paymentWords: PaymentWords = {
+  creditcard: 'Credit card',
+  electronicwallet: 'Digital wallet',
+  giftcertificate: 'Gift certificate',
+  storecredit: 'Store credit',
+  applepaycard: 'Apple Pay',
+  bigpaytoken: 'Saved card',
+  custom: 'Manual payment',
+  offsite: 'External payment page',
+  offline: 'Offline payment',
+  nonce: 'Card',
+  bankdeposit: 'Bank transfer',
+  cod: 'Cash on delivery',
+  cheque: 'Cheque',
+  moneyorder: 'Money order',
+  instore: 'Pay in store',
+  testgateway: 'Test payment gateway',
 };
 
 export const en = {
@@ -61,7 +80,6 @@ export const en = {
   refresh: 'Refresh',
 
   shopper: 'Shopper',
-  customerNumber: (id: string) => `Customer #${id}`,
   market: 'Market',
   whyMatch: 'Why this match',
   matchMethod: {
@@ -91,14 +109,56 @@ export const en = {
   noOrdersTitle: 'No orders',
   noOrdersText: 'This shopper has not placed any orders yet.',
 
+  statusNames: BIGCOMMERCE_STATUS_NAMES,
+  statusFamilies: {
+    pending: 'Pending',
+    awaiting: 'Awaiting action',
+    shipped: 'Shipped',
+    completed: 'Completed',
+    cancelled: 'Cancelled',
+    refunded: 'Refunded',
+    attention: 'Needs attention',
+  } satisfies Record<StatusFamily, string>,
+  /** BigCommerce's `payment_status` values (orders.v2 enum). */
+  paymentStatuses: {
+    authorized: 'Authorized',
+    captured: 'Captured',
+    'capture pending': 'Capture pending',
+    declined: 'Declined',
+    'held for review': 'Held for review',
+    paid: 'Paid',
+    'partially refunded': 'Partially refunded',
+    pending: 'Pending',
+    refunded: 'Refunded',
+    void: 'Voided',
+    'void pending': 'Void pending',
+  } as Record<string, string>,
+  transactionEvents: {
+    purchase: 'Purchase',
+    authorization: 'Authorization',
+    capture: 'Capture',
+    refund: 'Refund',
+    void: 'Void',
+    pending: 'Pending',
+    settled: 'Settled',
+  } as Record<string, string>,
+  transactionStatuses: { ok: 'succeeded', error: 'failed' } as Record<string, string>,
+  paymentWords,
+  /** A code we have no word for; the code itself is in the tooltip. */
+  otherCode: 'Other',
+  refundItems: {
+    SHIPPING: 'Shipping',
+    HANDLING: 'Handling',
+    GIFT_WRAPPING: 'Gift wrapping',
+    ORDER: 'Order amount',
+  } as Record<string, string>,
+
   back: 'Back to orders',
   opensInNewTab: '(opens in a new tab)',
   openInBigCommerce: 'Open in BigCommerce',
-  orderedOn: (date: string) => `Ordered ${date}`,
-  shippedOn: (date: string) => `Shipped ${date}`,
+  ordered: 'Ordered',
+  shippedLabel: 'Shipped',
   payment: 'Payment',
-  paymentStatus: 'Payment status',
-  paymentMethod: 'Payment method',
   transactions: 'Transactions',
   testTransaction: 'test',
   cardEnding: (last4: string) => `card ending ${last4}`,
@@ -121,17 +181,19 @@ export const en = {
   shippedQuantity: (shipped: string, total: string) => `${shipped} of ${total} shipped`,
   refundedQuantity: (count: string) => `${count} refunded`,
   returnMarker: (id: string) => `Return #${id}`,
+  returnRefunded: 'refunded',
+  returnPartlyRefunded: 'partly refunded',
+  coupon: (code: string) => `Coupon ${code}`,
   shipping: 'Shipping',
   shippingMethod: 'Shipping method',
   shippingCost: 'Shipping cost',
   itemsShipped: (shipped: string, total: string) => `${shipped} of ${total} items shipped`,
   billingAddress: 'Billing address',
+  billingSameAsShipping: 'Billing address: same as shipping.',
   shipments: 'Shipments',
   noShipments: 'Nothing shipped yet.',
-  carrier: 'Carrier',
   trackingNumber: 'Tracking number',
   refunds: 'Refunds',
-  noRefunds: 'No refunds.',
   reason: 'Reason',
   staffNotes: 'Staff notes',
   noStaffNotes: 'No staff notes yet.',
@@ -142,31 +204,17 @@ export const en = {
     count === 1 ? '1 unreadable record is not shown.' : `${count} unreadable records are not shown.`,
   notAvailable: '—',
 
-  noteLabel: 'New staff note',
-  noteHint: 'Stamped with ticket, name and time. Ctrl+Enter sends.',
-  characterCount: (count: string, max: string) => `${count} / ${max} characters`,
-  tooLong: (over: string) => `${over} characters too many`,
-  sendNote: 'Add note',
-  notePending: 'Writing the note to BigCommerce…',
-  noteQueued: 'BigCommerce is unavailable; your note is saved and will be written automatically.',
-  noteWritten: (time: string) => `Note written to BigCommerce at ${time}.`,
-  noteFailed: 'The note could not be written.',
-
-  searchTitle: 'Find the shopper',
-  searchLabel: 'Name, email or customer number',
-  search: 'Search',
-  searching: 'Searching…',
-  searchHint: 'Find the shopper and link them to this ticket.',
-  noResults: (query: string) => `No shoppers found for “${query}”.`,
-  linkToTicket: 'Link to this ticket',
-  linkOrder: (id: string) => `Link order #${id} to this ticket`,
-  linking: 'Linking…',
-  closeSearch: 'Close search',
-
   errorTitle: 'That did not work',
   correlationId: 'Correlation ID',
-  copy: 'Copy',
+  copyCorrelationId: 'Copy correlation ID',
   copied: 'Copied',
+  copyFailed: 'Copying is blocked here; select the text and press Ctrl+C.',
+  copyOrderNumber: 'Copy order number',
+  copyTrackingNumber: 'Copy tracking number',
+  copyAddress: 'Copy address',
+  copyEmail: 'Copy email address',
+  copyReply: 'Copy as reply',
+  writeNote: 'Write a note',
   retry: 'Retry',
   unknownError: (code: string) => `Something went wrong (${code}).`,
   errors,

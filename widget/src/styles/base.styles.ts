@@ -83,7 +83,8 @@ export const baseStyles = css`
     color: var(--_accent);
     text-decoration: underline;
   }
-  button:disabled {
+  button:disabled,
+  [aria-disabled='true'] {
     cursor: default;
     opacity: 0.65;
   }

@@ -7,6 +7,15 @@ export const customerCardStyles = css`
   h2 {
     overflow-wrap: anywhere;
   }
+  .email {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 4px;
+  }
+  .email a {
+    overflow-wrap: anywhere;
+  }
   .market {
     color: var(--_accent);
   }

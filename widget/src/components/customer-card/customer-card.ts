@@ -1,12 +1,13 @@
 import { LitElement, html, nothing } from 'lit';
 import type { ContextResponse, MatchAttempt } from '../../../../shared/context.js';
 import { OcSearchToggleEvent } from '../../events/search-toggle-event.js';
-import { createI18n, type I18n } from '../../i18n/i18n.js';
+import type { I18n } from '../../i18n/i18n.js';
 import { renderFields } from '../../render-field.js';
 import { baseStyles } from '../../styles/base.styles.js';
 import { statusBadgeStyles } from '../status-badge/status-badge.js';
 import { customerCardStyles } from './customer-card.styles.js';
-import '../empty-state/empty-state.js';
+import '../copy-button/copy-button.js';
+import { emptyStateStyles, renderEmptyState } from '../empty-state/empty-state.js';
 
 const OUTCOME_GLYPH: Record<MatchAttempt['outcome'], string> = {
   matched: '✓',
@@ -20,7 +21,7 @@ const OUTCOME_GLYPH: Record<MatchAttempt['outcome'], string> = {
  * @event oc-search-toggle - "Wrong shopper?" pressed (bubbles, not composed); only with `can-link`.
  */
 export class OcCustomerCard extends LitElement {
-  static override styles = [baseStyles, statusBadgeStyles, customerCardStyles];
+  static override styles = [baseStyles, statusBadgeStyles, emptyStateStyles, customerCardStyles];
   static override properties = {
     context: { attribute: false },
     i18n: { attribute: false },
@@ -28,21 +29,19 @@ export class OcCustomerCard extends LitElement {
   };
 
   context: ContextResponse | null = null;
-  i18n: I18n = createI18n();
+  i18n: I18n | null = null;
   /** The session may link shoppers (`links:write`): offers "Wrong shopper?". */
   canLink = false;
 
   override render() {
     const { context, i18n } = this;
-    if (!context) return nothing;
+    if (!context || !i18n) return nothing;
     const { t } = i18n;
     const { customer, match } = context;
     if (!customer && match.method === 'none') {
       return html`<section aria-labelledby="match-heading">
         <h2 id="match-heading" class="sr-only" tabindex="-1">${t.shopper}</h2>
-        <oc-empty-state .heading=${t.noMatchTitle} .text=${t.noMatchText}
-          >${this.#renderTried()}</oc-empty-state
-        >
+        ${renderEmptyState(t.noMatchTitle, t.noMatchText, this.#renderTried())}
       </section>`;
     }
     const name = customer
@@ -51,7 +50,14 @@ export class OcCustomerCard extends LitElement {
     const email = customer?.email ?? context.guestEmail ?? '';
     return html`<section class="card" aria-labelledby="shopper-heading">
       <h2 id="shopper-heading" tabindex="-1"><span class="sr-only">${t.shopper}: </span>${name}</h2>
-      ${email ? html`<p><a href=${`mailto:${email}`}>${email}</a></p>` : nothing}
+      ${
+        email
+          ? html`<p class="email">
+              <a href=${`mailto:${email}`}>${email}</a>
+              <oc-copy-button .value=${email} .label=${t.copyEmail} .i18n=${i18n}></oc-copy-button>
+            </p>`
+          : nothing
+      }
       <p class="meta">
         <span class="tag market"><span class="sr-only">${t.market}: </span>${context.market.label}</span>
         ${customer ? nothing : html`<span class="tag">${t.guestOrder}</span>`}
@@ -75,6 +81,7 @@ export class OcCustomerCard extends LitElement {
   }
 
   #renderTried() {
+    if (!this.i18n) return nothing;
     const { t } = this.i18n;
     const tried = this.context?.match.tried ?? [];
     if (!tried.length) return nothing;

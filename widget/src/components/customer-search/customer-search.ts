@@ -6,11 +6,12 @@ import type { BffClient } from '../../bff-client.js';
 import { createClientError, toBffError } from '../../bff-error.js';
 import { OcLinkEvent } from '../../events/link-event.js';
 import { OcSearchToggleEvent } from '../../events/search-toggle-event.js';
-import { createI18n, type I18n } from '../../i18n/i18n.js';
+import type { I18n } from '../../i18n/i18n.js';
 import { baseStyles } from '../../styles/base.styles.js';
+import { CUSTOMER_SEARCH_MESSAGES, type CustomerSearchMessages } from './customer-search.messages.js';
+import { loadingSkeletonStyles, renderSkeleton } from '../loading-skeleton/loading-skeleton.js';
 import { customerSearchStyles } from './customer-search.styles.js';
 import '../error-panel/error-panel.js';
-import '../loading-skeleton/loading-skeleton.js';
 
 /** "#1234" or "1234": the agent may have an order number from the shopper's mail. */
 const ORDER_NUMBER = /^#?(\d{1,12})$/;
@@ -21,7 +22,7 @@ const ORDER_NUMBER = /^#?(\d{1,12})$/;
  * @event oc-search-toggle - Close pressed (bubbles, not composed); only when `closable`.
  */
 export class OcCustomerSearch extends LitElement {
-  static override styles = [baseStyles, customerSearchStyles];
+  static override styles = [baseStyles, loadingSkeletonStyles, customerSearchStyles];
   static override properties = {
     client: { attribute: false },
     session: { attribute: false },
@@ -33,7 +34,7 @@ export class OcCustomerSearch extends LitElement {
 
   client: BffClient | null = null;
   session = '';
-  i18n: I18n = createI18n();
+  i18n: I18n | null = null;
   /** Shown via "Wrong shopper?": offers a Close button. With no match at all, search stays open. */
   closable = false;
 
@@ -57,7 +58,9 @@ export class OcCustomerSearch extends LitElement {
   });
 
   override render() {
-    const { t } = this.i18n;
+    const { i18n } = this;
+    if (!i18n) return nothing;
+    const t = messagesFor(i18n);
     const orderNumber = ORDER_NUMBER.exec(this.query.trim())?.[1];
     return html`<section class="card" aria-labelledby="search-heading">
       <div class="line">
@@ -79,7 +82,7 @@ export class OcCustomerSearch extends LitElement {
           ? html`<p>
               <button
                 type="button"
-                ?disabled=${this.#isLinking()}
+                aria-disabled=${this.#isLinking() ? 'true' : 'false'}
                 @click=${() => this.#link({ orderId: Number(orderNumber) })}
               >
                 ${t.linkOrder(orderNumber)}
@@ -88,21 +91,27 @@ export class OcCustomerSearch extends LitElement {
           : nothing
       }
       ${this.#searchTask.render({
-        pending: () => html`<oc-loading-skeleton .label=${t.searching} lines="2"></oc-loading-skeleton>`,
-        complete: (result) => this.#renderResults(result.customers),
+        pending: () => renderSkeleton(t.searching, 2),
+        complete: (result) => this.#renderResults(result.customers, i18n),
         error: (error) =>
           html`<oc-error-panel
             .error=${toBffError(error)}
-            .i18n=${this.i18n}
-            @oc-retry=${() => void this.#searchTask.run([this.#lastQuery])}
+            .i18n=${i18n}
+            @oc-retry=${() => {
+              void this.#searchTask.run([this.#lastQuery]);
+              this.#focusInputAfterRetry();
+            }}
           ></oc-error-panel>`,
       })}
       ${this.#linkTask.render({
         error: (error) =>
           html`<oc-error-panel
             .error=${toBffError(error)}
-            .i18n=${this.i18n}
-            @oc-retry=${() => this.linking && this.#link(this.linking)}
+            .i18n=${i18n}
+            @oc-retry=${() => {
+              if (this.linking) this.#link(this.linking);
+              this.#focusInputAfterRetry();
+            }}
           ></oc-error-panel>`,
       })}
     </section>`;
@@ -114,8 +123,8 @@ export class OcCustomerSearch extends LitElement {
     this.renderRoot.querySelector<HTMLInputElement>('#query')?.focus();
   }
 
-  #renderResults(customers: readonly Customer[]) {
-    const { t } = this.i18n;
+  #renderResults(customers: readonly Customer[], i18n: I18n) {
+    const t = messagesFor(i18n);
     if (!customers.length) return html`<p role="status">${t.noResults(this.#lastQuery)}</p>`;
     return html`<ul class="list" aria-label=${t.searchTitle}>
       ${customers.map((customer) => {
@@ -133,7 +142,7 @@ export class OcCustomerSearch extends LitElement {
           >
           <button
             type="button"
-            ?disabled=${this.#isLinking()}
+            aria-disabled=${this.#isLinking() ? 'true' : 'false'}
             @click=${() => this.#link({ customerId: customer.id })}
           >
             ${busy ? t.linking : t.linkToTicket}<span class="sr-only">: ${name}</span>
@@ -141,6 +150,11 @@ export class OcCustomerSearch extends LitElement {
         </li>`;
       })}
     </ul>`;
+  }
+
+  /** Retry's panel goes away with its focus: back to the search box, never the page body. */
+  #focusInputAfterRetry(): void {
+    void this.focusInput();
   }
 
   #isLinking(): boolean {
@@ -164,7 +178,9 @@ export class OcCustomerSearch extends LitElement {
     void this.#searchTask.run([query]);
   };
 
+  // Link buttons are aria-disabled while one link is stored (focus stays on the button pressed).
   #link(request: LinkRequest): void {
+    if (this.#isLinking()) return;
     this.linking = request;
     void this.#linkTask.run([request]);
   }
@@ -172,6 +188,10 @@ export class OcCustomerSearch extends LitElement {
   readonly #onClose = (): void => {
     this.dispatchEvent(new OcSearchToggleEvent(false));
   };
+}
+
+function messagesFor(i18n: I18n): CustomerSearchMessages {
+  return CUSTOMER_SEARCH_MESSAGES[i18n.language] ?? CUSTOMER_SEARCH_MESSAGES.en!;
 }
 
 customElements.define('oc-customer-search', OcCustomerSearch);

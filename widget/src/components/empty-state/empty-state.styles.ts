@@ -1,7 +1,7 @@
 import { css } from 'lit';
 
 export const emptyStateStyles = css`
-  .card {
+  .empty {
     border-style: dashed;
     text-align: center;
   }

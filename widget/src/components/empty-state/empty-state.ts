@@ -1,34 +1,15 @@
-import { LitElement, html } from 'lit';
-import { baseStyles } from '../../styles/base.styles.js';
-import { emptyStateStyles } from './empty-state.styles.js';
+import { html, nothing, type TemplateResult } from 'lit';
+
+export { emptyStateStyles } from './empty-state.styles.js';
 
 /**
- * @summary A friendly "nothing here" box.
- * @slot - Extra content or actions below the text.
+ * A friendly "nothing here" box, with optional content below the text. A template partial like the status
+ * badge: no state of its own. Hosts add `emptyStateStyles`.
  */
-export class OcEmptyState extends LitElement {
-  static override styles = [baseStyles, emptyStateStyles];
-  static override properties = {
-    heading: {},
-    text: {},
-  };
-
-  heading = '';
-  text = '';
-
-  override render() {
-    return html`<div class="card">
-      <p class="name">${this.heading}</p>
-      <p class="muted">${this.text}</p>
-      <slot></slot>
-    </div>`;
-  }
-}
-
-customElements.define('oc-empty-state', OcEmptyState);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'oc-empty-state': OcEmptyState;
-  }
+export function renderEmptyState(heading: string, text: string, extra: unknown = nothing): TemplateResult {
+  return html`<div class="card empty">
+    <p class="name">${heading}</p>
+    <p class="muted">${text}</p>
+    ${extra}
+  </div>`;
 }

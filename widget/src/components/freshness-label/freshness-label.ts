@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import type { Freshness } from '../../../../shared/common.js';
 import { OcRefreshEvent } from '../../events/refresh-event.js';
-import { createI18n, type I18n } from '../../i18n/i18n.js';
+import type { I18n } from '../../i18n/i18n.js';
 import { baseStyles } from '../../styles/base.styles.js';
 import { systemClock, type Clock } from '../../time.js';
 import { freshnessLabelStyles } from './freshness-label.styles.js';
@@ -28,7 +28,7 @@ export class OcFreshnessLabel extends LitElement {
    */
   receivedAt: number | null = null;
   refreshing = false;
-  i18n: I18n = createI18n();
+  i18n: I18n | null = null;
   now: Clock = systemClock;
   /** How often the label re-renders its age. */
   tickMs = 60_000;
@@ -54,7 +54,7 @@ export class OcFreshnessLabel extends LitElement {
 
   override render() {
     const { freshness, i18n } = this;
-    if (!freshness) return nothing;
+    if (!freshness || !i18n) return nothing;
     const { t } = i18n;
     const age = freshness.ageSeconds + (this.now() - this.#arrivedAt) / 1000;
     return html`<div class="line">
@@ -64,7 +64,7 @@ export class OcFreshnessLabel extends LitElement {
             ? html`<span class="tag warn"><span aria-hidden="true">⚠</span> ${t.stale}</span>`
             : nothing
         }
-        <button type="button" ?disabled=${this.refreshing} @click=${this.#onRefresh}>
+        <button type="button" aria-disabled=${this.refreshing ? 'true' : 'false'} @click=${this.#onRefresh}>
           <span aria-hidden="true">↻</span> ${this.refreshing ? t.updating : t.refresh}
         </button>
       </div>
@@ -76,8 +76,9 @@ export class OcFreshnessLabel extends LitElement {
     this.#timer = setInterval(() => this.requestUpdate(), this.tickMs);
   }
 
+  // aria-disabled while refreshing: a disabled button would drop the agent's focus to the page body.
   readonly #onRefresh = (): void => {
-    this.dispatchEvent(new OcRefreshEvent());
+    if (!this.refreshing) this.dispatchEvent(new OcRefreshEvent());
   };
 }
 

@@ -1,14 +1,14 @@
 import { css } from 'lit';
 
 export const loadingSkeletonStyles = css`
-  .list div {
+  .skeleton .list div {
     height: 0.9em;
     border-radius: var(--_radius);
     background: linear-gradient(90deg, var(--_surface) 25%, var(--_border) 50%, var(--_surface) 75%) 0 0 /
       200% 100%;
     animation: shimmer 1.4s linear infinite;
   }
-  .list div:nth-child(even) {
+  .skeleton .list div:nth-child(even) {
     width: 70%;
   }
   @keyframes shimmer {
@@ -17,7 +17,7 @@ export const loadingSkeletonStyles = css`
     }
   }
   @media (prefers-reduced-motion: reduce) {
-    .list div {
+    .skeleton .list div {
       animation: none;
     }
   }

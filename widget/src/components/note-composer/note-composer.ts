@@ -5,9 +5,11 @@ import type { BffClient } from '../../bff-client.js';
 import { BffError, createClientError, toBffError } from '../../bff-error.js';
 import { OcNoteWrittenEvent } from '../../events/note-written-event.js';
 import { createIdempotencyKey } from '../../idempotency-key.js';
-import { createI18n, type I18n } from '../../i18n/i18n.js';
+import type { I18n } from '../../i18n/i18n.js';
 import { baseStyles } from '../../styles/base.styles.js';
-import { realSleep, type Sleep } from '../../time.js';
+import { realSleep } from '../../real-sleep.js';
+import type { Sleep } from '../../time.js';
+import { NOTE_COMPOSER_MESSAGES } from './note-composer.messages.js';
 import { noteComposerStyles } from './note-composer.styles.js';
 import '../error-panel/error-panel.js';
 
@@ -47,8 +49,9 @@ export class OcNoteComposer extends LitElement {
   client: BffClient | null = null;
   session = '';
   orderId = 0;
-  i18n: I18n = createI18n();
-  sleep: Sleep = realSleep;
+  i18n: I18n | null = null;
+  /** Injected in tests; real timers otherwise. */
+  sleep: Sleep | undefined = undefined;
 
   private text = '';
   /** Set on submit; kept until the note is written or the text changes (then it is a different note). */
@@ -63,6 +66,10 @@ export class OcNoteComposer extends LitElement {
       this.text = '';
       this.idempotencyKey = null;
       this.dispatchEvent(new OcNoteWrittenEvent(note));
+      // From the button, focus moves to the outcome ("Note written at …"); typing on in the box stays there.
+      if (this.shadowRoot?.activeElement !== this.#box) {
+        void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.outcome')?.focus());
+      }
     },
   });
 
@@ -73,7 +80,9 @@ export class OcNoteComposer extends LitElement {
   }
 
   override render() {
-    const { t } = this.i18n;
+    const { i18n } = this;
+    if (!i18n) return nothing;
+    const t = NOTE_COMPOSER_MESSAGES[i18n.language] ?? NOTE_COMPOSER_MESSAGES.en!;
     const busy = this.#noteTask.status === TaskStatus.PENDING;
     const length = countCharacters(this.text);
     const over = length > NOTE_MAX_LENGTH;
@@ -92,18 +101,20 @@ export class OcNoteComposer extends LitElement {
       <p id="hint" class="small">${t.noteHint}</p>
       <div class="line">
         <p id="count" class="small ${over ? 'over' : ''}">
-          ${t.characterCount(this.i18n.number(length), this.i18n.number(NOTE_MAX_LENGTH))}${
-            over ? html` — ${t.tooLong(this.i18n.number(length - NOTE_MAX_LENGTH))}` : nothing
+          ${t.characterCount(i18n.number(length), i18n.number(NOTE_MAX_LENGTH))}${
+            over ? html` — ${t.tooLong(i18n.number(length - NOTE_MAX_LENGTH))}` : nothing
           }
         </p>
-        <button type="submit" class="primary" ?disabled=${!canSend}>${t.sendNote}</button>
+        <button type="submit" class="primary" aria-disabled=${canSend ? 'false' : 'true'}>
+          ${t.sendNote}
+        </button>
       </div>
-      <p class="outcome ${this.#statusClass()}" role="status">${this.#statusText()}</p>
+      <p class="outcome ${this.#statusClass()}" role="status" tabindex="-1">${this.#statusText(i18n)}</p>
       ${this.#noteTask.render({
         error: (error) =>
           html`<oc-error-panel
             .error=${toBffError(error)}
-            .i18n=${this.i18n}
+            .i18n=${i18n}
             @oc-retry=${this.#onRetry}
           ></oc-error-panel>`,
       })}
@@ -115,13 +126,23 @@ export class OcNoteComposer extends LitElement {
     return this.#noteTask.status === TaskStatus.PENDING && this.queued ? 'warn' : '';
   }
 
-  #statusText(): string {
-    const { t } = this.i18n;
+  /** "Write a note" and the N key land here. */
+  async focusInput(): Promise<void> {
+    await this.updateComplete;
+    this.#box?.focus();
+  }
+
+  get #box(): HTMLTextAreaElement | null {
+    return this.renderRoot.querySelector('textarea');
+  }
+
+  #statusText(i18n: I18n): string {
+    const t = NOTE_COMPOSER_MESSAGES[i18n.language] ?? NOTE_COMPOSER_MESSAGES.en!;
     return (
       this.#noteTask.render({
         initial: () => '',
         pending: () => (this.queued ? t.noteQueued : t.notePending),
-        complete: (note) => t.noteWritten(this.i18n.time(note.writtenAt ?? note.createdAt)),
+        complete: (note) => t.noteWritten(i18n.time(note.writtenAt ?? note.createdAt)),
         error: () => t.noteFailed,
       }) ?? ''
     );
@@ -136,7 +157,7 @@ export class OcNoteComposer extends LitElement {
     // without writing twice, so that is how we follow it until BigCommerce has it.
     for (let attempt = 0; note.status === 'queued'; attempt += 1) {
       this.queued = note;
-      await this.sleep(queuedPollDelay(attempt), signal);
+      await (this.sleep ?? realSleep)(queuedPollDelay(attempt), signal);
       try {
         note = await client.postNote(session, orderId, { text, idempotencyKey }, signal);
       } catch (error) {
@@ -183,6 +204,8 @@ export class OcNoteComposer extends LitElement {
   readonly #onRetry = (): void => {
     // Same text, same key: the BFF answers with the note's state instead of writing it again.
     if (this.idempotencyKey) void this.#noteTask.run([this.text, this.idempotencyKey]);
+    // The panel (and its Retry, which has focus) goes away: focus the outcome, which says what happens now.
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.outcome')?.focus());
   };
 }
 

@@ -16,6 +16,13 @@ export const orderContextStyles = css`
   .back {
     justify-self: start;
   }
+  .compose {
+    width: 100%;
+    margin-top: var(--_space);
+    padding: var(--_space);
+    text-align: start;
+    color: var(--_muted);
+  }
   [aria-busy='true'] {
     opacity: 0.7;
   }

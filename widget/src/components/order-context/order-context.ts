@@ -8,16 +8,15 @@ import { createClientError, toBffError } from '../../bff-error.js';
 import { OcBackEvent } from '../../events/back-event.js';
 import type { OcOrderSelectEvent } from '../../events/order-select-event.js';
 import type { OcSearchToggleEvent } from '../../events/search-toggle-event.js';
-import { createI18n, type I18n } from '../../i18n/i18n.js';
+import { loadI18n, type I18n } from '../../i18n/i18n.js';
 import { baseStyles } from '../../styles/base.styles.js';
-import { realSleep, systemClock, type Clock, type Sleep } from '../../time.js';
+import { systemClock, type Clock, type Sleep } from '../../time.js';
+import { takeTokenFromWidgetPage } from '../../widget-page.js';
+import { loadingSkeletonStyles, renderSkeleton } from '../loading-skeleton/loading-skeleton.js';
 import { orderContextStyles } from './order-context.styles.js';
 import '../customer-card/customer-card.js';
-import '../customer-search/customer-search.js';
 import '../error-panel/error-panel.js';
 import '../freshness-label/freshness-label.js';
-import '../loading-skeleton/loading-skeleton.js';
-import '../note-composer/note-composer.js';
 import '../order-detail/order-detail.js';
 import '../order-list/order-list.js';
 
@@ -26,6 +25,20 @@ import '../order-list/order-list.js';
  * is the desk's, so `location.origin` would be wrong.
  */
 const BUNDLE_ORIGIN = new URL(import.meta.url).origin;
+
+/**
+ * Parts only some agents need, loaded when first shown (chunks of their own, outside the size budget of a list
+ * and one order): the shopper search (`links:write`, no match or "Wrong shopper?") and the note composer
+ * (`notes:write`, once the agent asks to write: until then a button stands in for it).
+ */
+const PARTS = {
+  search: () => import('../customer-search/customer-search.js'),
+  composer: () => import('../note-composer/note-composer.js'),
+};
+type Part = keyof typeof PARTS;
+
+/** Shown when not even a language table could be loaded: the network is gone, so no words of ours arrive. */
+const OFFLINE_TEXT = 'Order context could not be loaded. Check the connection and reopen the ticket.';
 
 /**
  * @summary The ticket sidebar: opens a session from the embed token, shows the shopper and their orders,
@@ -41,7 +54,7 @@ const BUNDLE_ORIGIN = new URL(import.meta.url).origin;
  *   --oc-radius, --oc-space, --oc-max-width, --oc-status-<family>-color, --oc-status-<family>-bg
  */
 export class OcOrderContext extends LitElement {
-  static override styles = [baseStyles, orderContextStyles];
+  static override styles = [baseStyles, loadingSkeletonStyles, orderContextStyles];
   static override properties = {
     token: {},
     apiBase: { attribute: 'api-base' },
@@ -58,17 +71,27 @@ export class OcOrderContext extends LitElement {
     order: { state: true },
     orderReceivedAt: { state: true },
     searchOpen: { state: true },
+    partFailed: { state: true },
+    composing: { state: true },
+    offline: { state: true },
   };
 
-  /** The signed embed token. Absent: taken from `?token=` and removed from the address bar. */
+  /**
+   * The signed embed token. Absent on the widget's own `/widget/` page: taken from its `?token=` (and removed
+   * from the address bar). As a custom element in a desk page, only this property/attribute counts.
+   */
   token = '';
   apiBase = BUNDLE_ORIGIN;
   /** Injected in tests; otherwise built from `api-base`. */
   client: BffClient | null = null;
   now: Clock = systemClock;
-  sleep: Sleep = realSleep;
+  /** Injected in tests; the note composer waits with real timers otherwise. */
+  sleep: Sleep | undefined = undefined;
 
-  private i18n: I18n = createI18n();
+  /** Null until a language table has arrived: the session's, or the page's when there is no session. */
+  private i18n: I18n | null = null;
+  /** Not even a language table could be loaded: the service is out of reach. */
+  private offline = false;
   private session: SessionResponse | null = null;
   private context: ContextResponse | null = null;
   private orders: OrderSummary[] = [];
@@ -78,14 +101,21 @@ export class OcOrderContext extends LitElement {
   private order: OrderDetail | null = null;
   private orderReceivedAt = 0;
   private searchOpen = false;
+  /** A part's chunk did not load: say so, with a Retry. */
+  private partFailed: Part | null = null;
+  /** The agent asked to write a note: from then on the composer is shown (its chunk is loaded). */
+  private composing = false;
 
   #ownClient: BffClient | null = null;
   /** Tokens are single use: never open a session twice for the same one. */
   #openedToken: string | null = null;
+  #parts = new Set<Part>();
   #listScrollY = 0;
   /** Focus moves that must wait for the next render (the target does not exist yet). */
   #afterRender: (() => void | Promise<void>) | null = null;
   #focusHeadingOnLoad = false;
+  /** Retry was pressed: its panel goes away, so focus must land somewhere sensible once the view is back. */
+  #refocus = false;
 
   readonly #sessionTask = new Task(this, {
     autoRun: false,
@@ -95,9 +125,12 @@ export class OcOrderContext extends LitElement {
     },
     onComplete: (session) => {
       this.session = session;
-      this.i18n = createI18n(session.locale);
+      // The session's language loads while the context does: one language table, no extra round trip.
+      void this.#useLanguage(session.locale);
       void this.#contextTask.run([false]);
     },
+    // No session, so no language of its own: say what went wrong in the page's.
+    onError: () => void this.#useLanguage(this.lang || document.documentElement.lang || navigator.language),
   });
 
   readonly #contextTask = new Task(this, {
@@ -120,8 +153,19 @@ export class OcOrderContext extends LitElement {
       this.#bff.getContext(this.#sessionId, { cursor }, signal),
     onComplete: (page) => {
       const known = new Set(this.orders.map((order) => order.id));
-      this.orders = [...this.orders, ...page.orders.filter((order) => !known.has(order.id))];
+      const added = page.orders.filter((order) => !known.has(order.id));
+      this.orders = [...this.orders, ...added];
       this.nextCursor = page.nextCursor;
+      // The agent pressed "more": focus goes to the first order loaded (the list shows newest first), or,
+      // when the page brought nothing new and the button is gone, to the list's heading.
+      const first = added.reduce<OrderSummary | null>(
+        (newest, order) =>
+          !newest || Date.parse(order.dateCreated) > Date.parse(newest.dateCreated) ? order : newest,
+        null,
+      );
+      if (first || page.nextCursor === null) {
+        this.#afterRender = () => this.renderRoot.querySelector('oc-order-list')?.focusOrder(first?.id ?? 0);
+      }
     },
   });
 
@@ -141,7 +185,7 @@ export class OcOrderContext extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (!this.token && !this.hasAttribute('token')) this.#takeTokenFromUrl();
+    if (!this.token && !this.hasAttribute('token')) this.token = takeTokenFromWidgetPage() ?? '';
     this.addEventListener('keydown', this.#onKeydown);
   }
 
@@ -152,15 +196,17 @@ export class OcOrderContext extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('apiBase') || changed.has('client')) this.#ownClient = null;
-    if (!this.session)
-      this.i18n = createI18n(this.lang || document.documentElement.lang || navigator.language);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('token') && this.token !== this.#openedToken) this.#openSession();
     const next = this.#afterRender;
     this.#afterRender = null;
-    if (next) void next();
+    if (next) {
+      // A planned focus move (the order loaded, the first new row) is where focus belongs after a Retry too.
+      this.#refocus = false;
+      void next();
+    } else if (this.#refocus) void this.#restoreFocus();
   }
 
   protected override firstUpdated(): void {
@@ -169,33 +215,42 @@ export class OcOrderContext extends LitElement {
   }
 
   override render() {
-    const { t } = this.i18n;
+    const { i18n } = this;
+    if (!i18n) {
+      // Before the session names a language there are no words to say anything in: lines only, in place.
+      return html`<div class="widget">
+        ${this.offline ? html`<p class="card" role="alert">${OFFLINE_TEXT}</p>` : renderSkeleton('', 4)}
+      </div>`;
+    }
+    const { t } = i18n;
     const sandbox = this.session?.sandbox === true || this.context?.sandbox === true;
-    return html`<div class="widget" role="region" aria-label=${t.widgetLabel} lang=${this.i18n.language}>
+    return html`<div class="widget" role="region" aria-label=${t.widgetLabel} lang=${i18n.language}>
       ${sandbox ? html`<p class="card warn"><strong>${t.sandbox}</strong> · ${t.sandboxHint}</p>` : nothing}
       ${this.#sessionTask.render({
-        initial: () => this.#renderSkeleton(t.openingSession, 4),
-        pending: () => this.#renderSkeleton(t.openingSession, 4),
+        initial: () => renderSkeleton(t.openingSession, 4),
+        pending: () => renderSkeleton(t.openingSession, 4),
         error: (error) => this.#renderError(error, () => this.#openSession(true)),
         complete: () =>
-          this.selectedOrderId === null ? this.#renderList() : this.#renderDetail(this.selectedOrderId),
+          this.selectedOrderId === null
+            ? this.#renderList(i18n)
+            : this.#renderDetail(i18n, this.selectedOrderId),
       })}
     </div>`;
   }
 
-  #renderList(): unknown {
-    const { i18n } = this;
+  #renderList(i18n: I18n): unknown {
     const { context } = this;
     if (!context) {
       return this.#contextTask.render({
-        initial: () => this.#renderSkeleton(i18n.t.loadingContext, 6),
-        pending: () => this.#renderSkeleton(i18n.t.loadingContext, 6),
+        initial: () => renderSkeleton(i18n.t.loadingContext, 6),
+        pending: () => renderSkeleton(i18n.t.loadingContext, 6),
         error: (error) => this.#renderError(error, () => void this.#contextTask.run([false])),
         complete: () => nothing,
       });
     }
     const canLink = this.session?.scopes.includes('links:write') === true;
     const noMatch = context.customer === null && context.match.method === 'none';
+    const searching = canLink && (noMatch || this.searchOpen);
     return html`${
         this.#contextTask.status === TaskStatus.ERROR
           ? this.#renderError(this.#contextTask.error, () => void this.#contextTask.run([true]))
@@ -216,15 +271,18 @@ export class OcOrderContext extends LitElement {
         @oc-search-toggle=${this.#onSearchToggle}
       ></oc-customer-card>
       ${
-        canLink && (noMatch || this.searchOpen)
-          ? html`<oc-customer-search
-              .client=${this.#bff}
-              .session=${this.#sessionId}
-              .i18n=${i18n}
-              ?closable=${!noMatch}
-              @oc-search-toggle=${this.#onSearchToggle}
-              @oc-link=${this.#onLinked}
-            ></oc-customer-search>`
+        searching
+          ? this.#renderPart(
+              'search',
+              html`<oc-customer-search
+                .client=${this.#bff}
+                .session=${this.#sessionId}
+                .i18n=${i18n}
+                ?closable=${!noMatch}
+                @oc-search-toggle=${this.#onSearchToggle}
+                @oc-link=${this.#onLinked}
+              ></oc-customer-search>`,
+            )
           : nothing
       }
       ${
@@ -233,6 +291,7 @@ export class OcOrderContext extends LitElement {
           : html`<oc-order-list
               .orders=${this.orders}
               .i18n=${i18n}
+              .now=${this.now}
               ?has-more=${this.nextCursor !== null}
               ?loading-more=${this.#moreTask.status === TaskStatus.PENDING}
               @oc-order-select=${this.#onOrderSelect}
@@ -242,8 +301,7 @@ export class OcOrderContext extends LitElement {
       ${this.#moreTask.status === TaskStatus.ERROR ? this.#renderError(this.#moreTask.error, this.#onLoadMore) : nothing}`;
   }
 
-  #renderDetail(orderId: number): TemplateResult {
-    const { i18n } = this;
+  #renderDetail(i18n: I18n, orderId: number): TemplateResult {
     const { t } = i18n;
     const order = this.order?.id === orderId ? this.order : null;
     const pending = this.#orderTask.status === TaskStatus.PENDING;
@@ -274,37 +332,68 @@ export class OcOrderContext extends LitElement {
       }
       ${
         order
-          ? html`<oc-order-detail .order=${order} .i18n=${i18n} aria-busy=${pending ? 'true' : 'false'}>
+          ? html`<oc-order-detail
+              .order=${order}
+              .i18n=${i18n}
+              .now=${this.now}
+              ?can-note=${canNote}
+              aria-busy=${pending ? 'true' : 'false'}
+              @oc-compose=${this.#onCompose}
+            >
               ${
-                canNote
-                  ? html`<oc-note-composer
-                      slot="composer"
-                      .client=${this.#bff}
-                      .session=${this.#sessionId}
-                      .orderId=${orderId}
-                      .i18n=${i18n}
-                      .sleep=${this.sleep}
-                      @oc-note-written=${() => void this.#orderTask.run([orderId, true])}
-                    ></oc-note-composer>`
+                canNote && !this.composing
+                  ? html`<button type="button" slot="composer" class="compose" @click=${this.#onCompose}>
+                      ${t.writeNote}…
+                    </button>`
+                  : nothing
+              }
+              ${
+                canNote && this.composing
+                  ? this.#renderPart(
+                      'composer',
+                      html`<oc-note-composer
+                        slot="composer"
+                        .client=${this.#bff}
+                        .session=${this.#sessionId}
+                        .orderId=${orderId}
+                        .i18n=${i18n}
+                        .sleep=${this.sleep}
+                        @oc-note-written=${() => void this.#orderTask.run([orderId, true])}
+                      ></oc-note-composer>`,
+                    )
                   : nothing
               }
             </oc-order-detail>`
           : pending
-            ? this.#renderSkeleton(t.loadingOrder, 8)
+            ? renderSkeleton(t.loadingOrder, 8)
             : nothing
       }
     </div>`;
   }
 
-  #renderSkeleton(label: string, lines: number): TemplateResult {
-    return html`<oc-loading-skeleton .label=${label} .lines=${lines}></oc-loading-skeleton>`;
+  /** A lazily loaded part: its element (upgraded when its chunk arrives), or an error with Retry. */
+  #renderPart(part: Part, element: TemplateResult): TemplateResult {
+    if (this.partFailed === part) {
+      return this.#renderError(createClientError('network_error', `The ${part} did not load.`), () => {
+        this.partFailed = null;
+        this.#parts.delete(part);
+      });
+    }
+    if (!this.#parts.has(part)) {
+      this.#parts.add(part);
+      PARTS[part]().catch(() => (this.partFailed = part));
+    }
+    return element;
   }
 
   #renderError(error: unknown, retry: () => void): TemplateResult {
     return html`<oc-error-panel
       .error=${toBffError(error)}
       .i18n=${this.i18n}
-      @oc-retry=${retry}
+      @oc-retry=${() => {
+        this.#refocus = true;
+        retry();
+      }}
     ></oc-error-panel>`;
   }
 
@@ -316,14 +405,13 @@ export class OcOrderContext extends LitElement {
     return this.session?.session ?? '';
   }
 
-  #takeTokenFromUrl(): void {
-    const url = new URL(window.location.href);
-    const token = url.searchParams.get('token');
-    if (!token) return;
-    this.token = token;
-    // The token is single use and short-lived, but it should not linger in history, bookmarks or Referer.
-    url.searchParams.delete('token');
-    window.history.replaceState(window.history.state, '', url);
+  async #useLanguage(locale: string): Promise<void> {
+    try {
+      this.i18n = await loadI18n(locale);
+    } catch {
+      // A language we had keeps serving (numbers and dates still in the right locale are not worth a blank).
+      this.offline = !this.i18n;
+    }
   }
 
   #openSession(retry = false): void {
@@ -332,13 +420,53 @@ export class OcOrderContext extends LitElement {
     void this.#sessionTask.run([this.token]);
   }
 
+  /**
+   * After a Retry, once nothing is loading: if focus went down with the error panel, put it on the view's
+   * heading (or on the new panel's Retry when it failed again), never on the page body.
+   */
+  async #restoreFocus(): Promise<void> {
+    const busy = [this.#sessionTask, this.#contextTask, this.#orderTask, this.#moreTask].some(
+      (task) => task.status === TaskStatus.PENDING,
+    );
+    if (busy) return;
+    this.#refocus = false;
+    // Focus still with us, or the agent has moved on into the desk page: nothing to restore.
+    const active = document.activeElement;
+    if (this.shadowRoot?.activeElement || (active && active !== document.body && active !== this)) return;
+    const root = this.renderRoot;
+    const panel = root.querySelector('oc-error-panel');
+    if (panel) return panel.focusRetry();
+    const detail = root.querySelector('oc-order-detail');
+    if (detail) return detail.focusHeading();
+    const card = root.querySelector('oc-customer-card');
+    await card?.updateComplete;
+    card?.focusHeading();
+  }
+
   readonly #onKeydown = (event: KeyboardEvent): void => {
-    if (event.key !== 'Escape' || this.selectedOrderId === null) return;
-    // Escape inside the note box should not throw away a half-written note.
+    if (this.selectedOrderId === null || event.ctrlKey || event.metaKey || event.altKey) return;
+    // Keys typed into the note box or the search are text, not commands.
     const origin = event.composedPath()[0];
     if (origin instanceof HTMLTextAreaElement || origin instanceof HTMLInputElement) return;
-    event.preventDefault();
-    this.#onBack();
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      this.#onBack();
+    } else if (event.key === 'n' || event.key === 'N') {
+      // "Write a note" with one key, documented in the README and shown beside the header's link.
+      if (this.session?.scopes.includes('notes:write') && this.order?.id === this.selectedOrderId) {
+        event.preventDefault();
+        this.#onCompose();
+      }
+    }
+  };
+
+  readonly #onCompose = (): void => {
+    this.composing = true;
+    this.#afterRender = async () => {
+      await customElements.whenDefined('oc-note-composer');
+      await this.renderRoot.querySelector('oc-note-composer')?.focusInput();
+    };
+    this.requestUpdate();
   };
 
   readonly #onOrderSelect = (event: OcOrderSelectEvent): void => {
@@ -371,7 +499,10 @@ export class OcOrderContext extends LitElement {
   readonly #onSearchToggle = (event: OcSearchToggleEvent): void => {
     this.searchOpen = event.open;
     this.#afterRender = event.open
-      ? () => this.renderRoot.querySelector('oc-customer-search')?.focusInput()
+      ? async () => {
+          await customElements.whenDefined('oc-customer-search');
+          await this.renderRoot.querySelector('oc-customer-search')?.focusInput();
+        }
       : async () => {
           const card = this.renderRoot.querySelector('oc-customer-card');
           await card?.updateComplete;

@@ -2,10 +2,12 @@ import { LitElement, html, nothing } from 'lit';
 import type { OrderSummary } from '../../../../shared/context.js';
 import { OcLoadMoreEvent } from '../../events/load-more-event.js';
 import { OcOrderSelectEvent } from '../../events/order-select-event.js';
-import { createI18n, type I18n } from '../../i18n/i18n.js';
+import type { I18n } from '../../i18n/i18n.js';
+import { renderTime } from '../../render-label.js';
 import { baseStyles } from '../../styles/base.styles.js';
+import { systemClock, type Clock } from '../../time.js';
 import { orderListStyles } from './order-list.styles.js';
-import '../empty-state/empty-state.js';
+import { emptyStateStyles, renderEmptyState } from '../empty-state/empty-state.js';
 import { renderStatusBadge, statusBadgeStyles } from '../status-badge/status-badge.js';
 
 /**
@@ -14,27 +16,31 @@ import { renderStatusBadge, statusBadgeStyles } from '../status-badge/status-bad
  * @event oc-load-more - "Show more orders" pressed; bubbles, not composed.
  */
 export class OcOrderList extends LitElement {
-  static override styles = [baseStyles, statusBadgeStyles, orderListStyles];
+  static override styles = [baseStyles, statusBadgeStyles, emptyStateStyles, orderListStyles];
   static override properties = {
     orders: { attribute: false },
     i18n: { attribute: false },
+    now: { attribute: false },
     hasMore: { type: Boolean, attribute: 'has-more' },
     loadingMore: { type: Boolean, attribute: 'loading-more' },
   };
 
   orders: readonly OrderSummary[] = [];
-  i18n: I18n = createI18n();
+  i18n: I18n | null = null;
+  now: Clock = systemClock;
   hasMore = false;
   loadingMore = false;
 
   override render() {
     const { i18n } = this;
+    if (!i18n) return nothing;
     const { t } = i18n;
+    const now = this.now();
     return html`<section aria-labelledby="orders-heading">
-      <h2 id="orders-heading">${t.orders}</h2>
+      <h2 id="orders-heading" tabindex="-1">${t.orders}</h2>
       ${
         this.orders.length === 0
-          ? html`<oc-empty-state .heading=${t.noOrdersTitle} .text=${t.noOrdersText}></oc-empty-state>`
+          ? renderEmptyState(t.noOrdersTitle, t.noOrdersText)
           : html`<ul class="rows">
               ${sortNewestFirst(this.orders).map(
                 (order) =>
@@ -42,11 +48,11 @@ export class OcOrderList extends LitElement {
                     <button type="button" data-order-id=${order.id} @click=${() => this.#select(order.id)}>
                       <span class="line">
                         <span class="name">${t.orderNumber(String(order.id))}</span>
-                        ${renderStatusBadge(order.status)}
+                        ${renderStatusBadge(order.status, i18n)}
                       </span>
                       <span class="line">
                         <span class="small">
-                          ${i18n.date(order.dateCreated)} ·
+                          ${renderTime(order.dateCreated, i18n, now)} ·
                           ${t.itemCount(order.itemCount, i18n.number(order.itemCount))}
                           ${order.guest ? html`· <span class="tag">${t.guestOrder}</span>` : nothing}
                         </span>
@@ -59,10 +65,11 @@ export class OcOrderList extends LitElement {
       }
       ${
         this.hasMore
-          ? html`<button
+          ? // aria-disabled, not disabled: a disabled button drops the agent's focus to the page body.
+            html`<button
               type="button"
               class="more"
-              ?disabled=${this.loadingMore}
+              aria-disabled=${this.loadingMore ? 'true' : 'false'}
               aria-busy=${this.loadingMore ? 'true' : 'false'}
               @click=${this.#onMore}
             >
@@ -73,10 +80,14 @@ export class OcOrderList extends LitElement {
     </section>`;
   }
 
-  /** Returning from the detail puts focus back on the row the agent came from. */
+  /**
+   * Returning from the detail puts focus back on the row the agent came from; after "more", on the first row
+   * loaded. Without that row (it left the list), the list's heading.
+   */
   async focusOrder(orderId: number): Promise<void> {
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(`[data-order-id="${orderId}"]`)?.focus();
+    const row = this.renderRoot.querySelector<HTMLElement>(`[data-order-id="${orderId}"]`);
+    (row ?? this.renderRoot.querySelector<HTMLElement>('#orders-heading'))?.focus();
   }
 
   #select(orderId: number): void {
@@ -84,7 +95,7 @@ export class OcOrderList extends LitElement {
   }
 
   readonly #onMore = (): void => {
-    this.dispatchEvent(new OcLoadMoreEvent());
+    if (!this.loadingMore) this.dispatchEvent(new OcLoadMoreEvent());
   };
 }
 

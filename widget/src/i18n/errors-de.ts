@@ -1,0 +1,38 @@
+import type { ErrorMessages, OfflineErrorCode } from './messages-en.js';
+
+/** Every other error code in German: a chunk loaded when an error panel first needs it. */
+export const errors: Omit<ErrorMessages, OfflineErrorCode> = {
+  invalid_request: 'Der Dienst hat die Anfrage abgelehnt.',
+  invalid_cursor: 'Die Bestellliste ist veraltet; bitte aktualisieren.',
+  invalid_order_id: 'Diese Bestellnummer ist ungültig.',
+  invalid_note: 'Die Notiz enthält unzulässige Zeichen.',
+  note_too_long: 'Die Notiz ist zu lang.',
+  idempotency_key_required: 'Die Notiz wurde ohne Schlüssel gesendet.',
+  idempotency_key_reused: 'Die Notiz kollidiert mit einer früheren; bitte Text ändern.',
+  payload_too_large: 'Die Anfrage war zu groß.',
+  unsupported_media_type: 'Der Dienst hat das Anfrageformat abgelehnt.',
+  token_missing: 'Kein Ticket-Token; bitte Ticket neu öffnen.',
+  token_invalid: 'Der Ticket-Link ist ungültig; bitte Ticket neu öffnen.',
+  token_expired: 'Der Ticket-Link ist abgelaufen; bitte Ticket neu öffnen.',
+  token_wrong_audience: 'Der Ticket-Link gehört zu einer anderen Anwendung.',
+  token_replayed: 'Der Ticket-Link wurde schon benutzt; bitte Ticket neu öffnen.',
+  token_claims_invalid: 'Dem Ticket-Link fehlen Angaben; bitte Administration informieren.',
+  token_no_scope: 'Sie dürfen zu diesem Ticket keine Bestellungen sehen.',
+  session_missing: 'Keine Sitzung; bitte Ticket neu öffnen.',
+  session_invalid: 'Ihre Sitzung ist abgelaufen; bitte Ticket neu öffnen.',
+  forbidden: 'Dazu sind Sie nicht berechtigt.',
+  order_not_found: 'Diese Bestellung gehört nicht zum Kunden des Tickets.',
+  customer_not_found: 'Dieses Kundenkonto gibt es nicht.',
+  not_found: 'Nichts gefunden.',
+  rate_limited: 'Zu viele Anfragen in kurzer Zeit; bitte kurz warten und erneut versuchen.',
+  staff_notes_full: 'Die Mitarbeiternotizen der Bestellung sind voll.',
+  upstream_error: 'BigCommerce hat mit einem Fehler geantwortet.',
+  upstream_auth_failed: 'BigCommerce lehnt unsere Shop-Zugangsdaten ab; bitte Administration informieren.',
+  upstream_invalid: 'BigCommerce hat unlesbare Daten gesendet.',
+  upstream_unavailable: 'BigCommerce ist gerade nicht erreichbar.',
+  order_unverified:
+    'BigCommerce ist nicht erreichbar, um zu prüfen, ob die Bestellung zum Kunden des Tickets gehört. Öffnen Sie sie aus der Liste und versuchen Sie es erneut.',
+  upstream_rate_limited: 'BigCommerce ist ausgelastet; bitte gleich erneut versuchen.',
+  upstream_timeout: 'BigCommerce hat nicht rechtzeitig geantwortet.',
+  not_ready: 'Der Dienst startet gerade; bitte gleich erneut versuchen.',
+};

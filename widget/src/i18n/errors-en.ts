@@ -1,0 +1,38 @@
+import type { ErrorMessages, OfflineErrorCode } from './messages-en.js';
+
+/** Every other error code in English: a chunk loaded when an error panel first needs it. */
+export const errors: Omit<ErrorMessages, OfflineErrorCode> = {
+  invalid_request: 'The service did not accept the request.',
+  invalid_cursor: 'The order list is out of date; refresh it.',
+  invalid_order_id: 'That order number is not valid.',
+  invalid_note: 'The note contains characters that cannot be stored.',
+  note_too_long: 'The note is too long.',
+  idempotency_key_required: 'The note was sent without its key.',
+  idempotency_key_reused: 'This note clashes with an earlier one; change the text.',
+  payload_too_large: 'The request was too large.',
+  unsupported_media_type: 'The service did not accept the request format.',
+  token_missing: 'No ticket token was given; reopen the ticket.',
+  token_invalid: 'The ticket link is not valid; reopen the ticket.',
+  token_expired: 'The ticket link has expired; reopen the ticket.',
+  token_wrong_audience: 'The ticket link is for another application.',
+  token_replayed: 'The ticket link was already used; reopen the ticket.',
+  token_claims_invalid: 'The ticket link lacks data; tell your administrator.',
+  token_no_scope: 'You may not see orders for this ticket.',
+  session_missing: 'No session; reopen the ticket.',
+  session_invalid: 'Your session has expired; reopen the ticket.',
+  forbidden: 'You are not allowed to do that.',
+  order_not_found: 'This order does not belong to the ticket’s shopper.',
+  customer_not_found: 'That shopper does not exist.',
+  not_found: 'Nothing was found.',
+  rate_limited: 'Too many requests in a short time; wait a moment, then retry.',
+  staff_notes_full: 'The order’s staff notes are full.',
+  upstream_error: 'BigCommerce answered with an error.',
+  upstream_auth_failed: 'BigCommerce rejected our store credentials; tell your administrator.',
+  upstream_invalid: 'BigCommerce sent data we cannot read.',
+  upstream_unavailable: 'BigCommerce is unavailable right now.',
+  order_unverified:
+    'BigCommerce cannot be reached to confirm this order belongs to the ticket’s shopper. Open it from the list and try again.',
+  upstream_rate_limited: 'BigCommerce is busy; try again shortly.',
+  upstream_timeout: 'BigCommerce did not answer in time.',
+  not_ready: 'The service is starting; try again shortly.',
+};
