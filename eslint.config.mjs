@@ -144,7 +144,7 @@ export default tseslint.config(
   { files: ['widget/src/**/*.ts', 'test/widget/**/*.ts'], ...litConfigs['flat/recommended'] },
   { files: ['widget/src/**/*.ts', 'test/widget/**/*.ts'], languageOptions: { globals: globals.browser } },
   {
-    files: ['bff/**/*.ts', 'test/bff/**/*.ts', 'test/e2e/**/*.ts', 'scripts/**/*.ts', '**/*.config.*'],
+    files: ['bff/**/*.ts', 'test/bff/**/*.ts', 'test/e2e/**/*.ts', 'scripts/**/*.{ts,mjs}', '**/*.config.*'],
     languageOptions: { globals: globals.node },
   },
   {

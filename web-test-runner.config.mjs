@@ -1,8 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { BROWSER_ARGS, requireBrowser } from './scripts/browser.mjs';
 
-// Widget tests run in Debian's Chromium (no browser download on our machines); --no-sandbox because CI runs as root.
+// Widget tests run in the Chromium scripts/browser.mjs finds (Debian's on our machines; no browser download).
 export default {
   files: ['test/widget/**/*.test.ts'],
   nodeResolve: true,
@@ -16,18 +17,9 @@ export default {
   browsers: [
     chromeLauncher({
       launchOptions: {
-        executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+        executablePath: requireBrowser(),
         headless: true,
-        args: [
-          '--no-sandbox',
-          '--headless=new',
-          '--disable-gpu',
-          '--disable-dev-shm-usage',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
+        args: [...BROWSER_ARGS],
       },
     }),
   ],

@@ -1,5 +1,5 @@
 /**
- * Screenshots of the real product: starts it in sandbox mode, opens /demo in Debian's Chromium through
+ * Screenshots of the real product: starts it in sandbox mode, opens /demo in Chromium (scripts/browser.mjs) through
  * playwright-core, and saves the desk with the widget's list and detail views.
  *   npm run screenshot              -> docs/widget-*.png (the README shows them)
  *   npm run screenshot -- T-1006    -> one ticket
@@ -9,8 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer } from '../bff/src/server.js';
+import { BROWSER_ARGS, requireBrowser } from './browser.mjs';
 
-const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const OUT = path.resolve('docs');
 
 async function main(): Promise<void> {
@@ -24,16 +24,7 @@ async function main(): Promise<void> {
     },
     { database: ':memory:' },
   );
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--headless=new',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-    ],
-  });
+  const browser = await chromium.launch({ executablePath: requireBrowser(), args: [...BROWSER_ARGS] });
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     for (const ticket of tickets.length > 0 ? tickets : ['T-1001']) {

@@ -30,6 +30,10 @@ export const ERROR_CATALOG = {
   order_not_found: { status: 404, message: 'No such order for this ticket’s shopper.' },
   customer_not_found: { status: 404, message: 'No such shopper.' },
   not_found: { status: 404, message: 'Nothing is here.' },
+  rate_limited: {
+    status: 429,
+    message: 'Too many requests from this session; wait a moment and try again.',
+  },
   staff_notes_full: {
     status: 409,
     message: 'The order’s staff notes are full; BigCommerce cannot take more text.',

@@ -2,12 +2,14 @@
  * Builds the Express app from its dependencies and never listens (server.ts does), so tests drive the
  * real app over HTTP with their own config, database and clock.
  */
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
 import express, { type Express, type RequestHandler, type Router } from 'express';
+import type { Store as RateLimitStore } from 'express-rate-limit';
 import { createEmbedTokenVerifier } from './auth/embed-token.js';
-import { createSessionService, requireSession, type SessionService } from './auth/sessions.js';
+import { createSessionService, getSession, requireSession, type SessionService } from './auth/sessions.js';
 import type { AppConfig } from './config.js';
 import { AppError } from './core/app-error.js';
+import { findPackageRoot } from './core/find-package-root.js';
 import { createCorrelationMiddleware } from './http/correlation.js';
 import { createErrorHandler } from './http/error-handler.js';
 import { createRequestLogger, type Logger } from './http/logger.js';
@@ -15,6 +17,7 @@ import { createMetrics, markRouteBase, type Metrics } from './http/metrics.js';
 import { createNotFound } from './http/not-found.js';
 import { requireJsonBody } from './http/require-json.js';
 import { createCors, createSecurityHeaders } from './http/security.js';
+import { createSessionRateLimit } from './http/session-rate-limit.js';
 import { createAdminRouter } from './routes/admin.js';
 import { createHealthRouter, type StorePinger } from './routes/health.js';
 import { createMetricsRouter } from './routes/metrics.js';
@@ -23,7 +26,8 @@ import { createWidgetRouter } from './routes/widget-page.js';
 import { toAppError } from './bigcommerce/index.js';
 import type { Store } from './store/index.js';
 
-export const DEFAULT_WIDGET_DIST = fileURLToPath(new URL('../../widget/dist', import.meta.url));
+/** Vite's output (`npm run build`), found from the project root so the compiled server finds it too. */
+export const DEFAULT_WIDGET_DIST = path.join(findPackageRoot(import.meta.url), 'widget', 'dist');
 export const API_BODY_LIMIT = '16kb';
 
 export interface AppDeps {
@@ -45,6 +49,26 @@ export interface AppDeps {
   draining?: () => boolean;
   /** Default: built from config + repos. Exposed so other code (e.g. /demo) opens sessions the same way. */
   sessions?: SessionService;
+  /**
+   * The per-session rate limit's counters. Default: in this process. Pass a shared store (Redis) when several
+   * instances serve the same sessions. `windowMs` (default one minute) is for tests.
+   */
+  rateLimit?: { store?: RateLimitStore; windowMs?: number };
+}
+
+/** The limit of config.sessionRateLimitPerMinute, or nothing when it is 0 (off). */
+function createRateLimits(deps: AppDeps): RequestHandler[] {
+  const limit = deps.config.sessionRateLimitPerMinute;
+  if (limit === 0) return [];
+  return [
+    createSessionRateLimit({
+      limit,
+      ...deps.rateLimit,
+      logger: deps.logger,
+      // requireSession ran first; its ref is already a hash, so counting costs no hashing per request.
+      keyFor: (_req, res) => getSession(res).ref,
+    }),
+  ];
 }
 
 function refuseWhileDraining(draining: () => boolean): RequestHandler {
@@ -109,7 +133,14 @@ export function createApp(deps: AppDeps): Express {
   app.use(createWidgetRouter({ widgetDist: deps.widgetDist ?? DEFAULT_WIDGET_DIST }));
   for (const router of deps.routers ?? []) app.use(router);
 
-  app.use('/api/v1', markRouteBase('/api/v1'), requireSession(sessions), ...(deps.apiRouters ?? []));
+  app.use(
+    '/api/v1',
+    markRouteBase('/api/v1'),
+    requireSession(sessions),
+    // After the session check: requests without a valid session are refused before they count for anybody.
+    ...createRateLimits(deps),
+    ...(deps.apiRouters ?? []),
+  );
 
   app.use(createNotFound());
   app.use(

@@ -16,6 +16,8 @@ export const DEFAULT_EMBED_AUDIENCE = 'order-context';
 export const EMBED_MAX_LIFETIME_SEC = 900;
 export const EMBED_SECRET_MIN_LENGTH = 32;
 export const WEBHOOK_SECRET_MIN_LENGTH = 24;
+/** Requests a widget session may make to /api/v1 per minute; an agent clicking fast stays far below it. */
+export const DEFAULT_SESSION_RATE_LIMIT_PER_MINUTE = 120;
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -70,6 +72,8 @@ export interface AppConfig {
     ephemeral: boolean;
   };
   sessionTtlMs: number;
+  /** Requests per minute and session on /api/v1 (SESSION_RATE_LIMIT_PER_MINUTE); 0 = no limit. */
+  sessionRateLimitPerMinute: number;
   /** FRAME_ANCESTORS: CSP sources (`'self'`, `'none'` or origins). Markets' frameOrigins are added by the security middleware. */
   frameAncestors: string[];
   stores: Record<string, StoreConfig>;
@@ -220,6 +224,13 @@ const EnvSchema = z.object({
       .number({ message: 'must be a number of hours' })
       .positive({ message: 'must be more than 0' })
       .max(168, { message: 'must be at most 168 (a week)' }),
+  ),
+  SESSION_RATE_LIMIT_PER_MINUTE: optionalEnv(
+    z.coerce
+      .number({ message: 'must be a whole number of requests (0 turns the limit off)' })
+      .int({ message: 'must be a whole number of requests (0 turns the limit off)' })
+      .min(0, { message: 'must be 0 (no limit) or more' })
+      .max(1_000_000, { message: 'must be at most 1000000' }),
   ),
   METRICS_TOKEN: optionalEnv(bearerToken),
   ADMIN_TOKEN: optionalEnv(bearerToken),
@@ -595,6 +606,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, readFile: ReadFile = fs.readF
       ephemeral: vars.EMBED_SECRET === undefined,
     },
     sessionTtlMs: Math.round((vars.SESSION_TTL_HOURS ?? 10) * 3_600_000),
+    sessionRateLimitPerMinute: vars.SESSION_RATE_LIMIT_PER_MINUTE ?? DEFAULT_SESSION_RATE_LIMIT_PER_MINUTE,
     frameAncestors: frameAncestors.value,
     ...placement,
     metricsToken: vars.METRICS_TOKEN ?? null,

@@ -8,6 +8,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { MemoryStore, type Store as RateLimitStore } from 'express-rate-limit';
 import type { DestinationStream } from 'pino';
 import { createApp, DEFAULT_WIDGET_DIST } from './app.js';
 import { createEmbedTokenVerifier } from './auth/embed-token.js';
@@ -47,6 +48,8 @@ export interface StartServerOptions {
   widgetDist?: string;
   /** Node process metrics in /metrics. Default true. */
   defaultMetrics?: boolean;
+  /** Counters of the per-session rate limit; default in this process. A shared (Redis) store for several instances. */
+  rateLimitStore?: RateLimitStore;
   /** BigCommerce client tuning for every store (tests: short timeouts, no real sleeping between retries). */
   bigcommerce?: Pick<BigCommerceClientOptions, 'timeoutMs' | 'sleep' | 'random' | 'retry' | 'maxConcurrency'>;
 }
@@ -210,6 +213,10 @@ export async function startServer(
       log.warn({ widgetDist }, 'The widget is not built (run `npm run build`): /widget/ will not load');
     }
 
+    // Ours to stop on close (its sweep timer); a store passed in belongs to the caller.
+    const ownRateLimitStore = options.rateLimitStore ? undefined : new MemoryStore();
+    cleanups.push(() => ownRateLimitStore?.shutdown());
+
     let draining = false;
     const app = createApp({
       config,
@@ -223,6 +230,7 @@ export async function startServer(
       routers: extensions.flatMap((extension) => extension.routers ?? []),
       widgetDist,
       draining: () => draining,
+      rateLimit: { store: options.rateLimitStore ?? ownRateLimitStore },
     });
 
     const server = http.createServer(app);
@@ -276,6 +284,7 @@ export async function startServer(
           }
         }
         cache.close();
+        ownRateLimitStore?.shutdown();
         Object.values(clients).forEach((client) => client.close());
         if (sandbox) await sandbox.close();
         await store.close();

@@ -1,5 +1,5 @@
 /**
- * End to end: the real product in sandbox mode, /demo driven in Debian's Chromium through playwright-core.
+ * End to end: the real product in sandbox mode, /demo driven in Chromium (scripts/browser.mjs) through playwright-core.
  * An agent opens tickets, sees the shopper and orders, opens orders, reads tracking and refunds, copies the
  * tracking number and a reply, writes a note, and links a shopper to a ticket that had no match.
  */
@@ -11,6 +11,7 @@ import path from 'node:path';
 import { chromium, type Browser, type FrameLocator, type Locator, type Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../bff/src/server.js';
 import { SANDBOX_PERSONAS } from '../../bff/src/sandbox/index.js';
+import { BROWSER_ARGS, requireBrowser } from '../../scripts/browser.mjs';
 
 const eu = SANDBOX_PERSONAS.sbx1eu;
 const us = SANDBOX_PERSONAS.sbx2us;
@@ -51,16 +52,7 @@ describe('the /demo desk in Chromium', () => {
       },
       { database: ':memory:', defaultMetrics: false },
     );
-    browser = await chromium.launch({
-      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--headless=new',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-      ],
-    });
+    browser = await chromium.launch({ executablePath: requireBrowser(), args: [...BROWSER_ARGS] });
     // The agent's copy buttons write to the clipboard; the test reads it back.
     const browserContext = await browser.newContext({
       viewport: { width: 1440, height: 1000 },

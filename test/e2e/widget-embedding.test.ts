@@ -15,6 +15,7 @@ import { chromium, type Browser, type Page, type Response } from 'playwright-cor
 import { signEmbedTokenFor } from '../../bff/src/auth/sign-embed-token.js';
 import { startServer, type RunningServer } from '../../bff/src/server.js';
 import { SANDBOX_PERSONAS } from '../../bff/src/sandbox/index.js';
+import { BROWSER_ARGS, requireBrowser } from '../../scripts/browser.mjs';
 
 const eu = SANDBOX_PERSONAS.sbx1eu;
 const BUDGET_BYTES = 30_000;
@@ -51,10 +52,7 @@ describe('the widget in Chromium: size budget, lazy chunks, custom element', () 
       },
       { database: ':memory:', defaultMetrics: false },
     );
-    browser = await chromium.launch({
-      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-dev-shm-usage'],
-    });
+    browser = await chromium.launch({ executablePath: requireBrowser(), args: [...BROWSER_ARGS] });
   });
 
   after(async () => {

@@ -29,8 +29,16 @@ export interface ParsedStaffNote {
   ours: boolean;
 }
 
-const HEADER =
-  /^--- Note (\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}) UTC · ticket (.+?) · agent (.+?) · ref (oc-[a-z0-9]{6,32}) ---$/;
+// A header line is `--- Note <date> <time> UTC · ticket <ticket> · agent <agent> · ref <ref> ---`. It is taken
+// apart with fixed pieces (an anchored start, the end, indexOf) rather than one regex with two lazy groups: the
+// control panel lets anybody write any line into staff_notes, and `(.+?) · agent (.+?)` backtracks
+// quadratically over a long line with many separators, on every order-detail load.
+const HEADER_START = /^--- Note (\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}) UTC · ticket /;
+const HEADER_END = ' ---';
+const REF_SEPARATOR = ' · ref ';
+const AGENT_SEPARATOR = ' · agent ';
+// What `.` does not match: header fields never span lines (a lone \r stays inside a split line).
+const LINE_TERMINATOR = /[\n\r\u2028\u2029]/;
 const REF_PATTERN = /^oc-[a-z0-9]{6,32}$/;
 // Ticket ids and agent names come from a signed token, but they still must not break the header line.
 const UNSAFE_IN_HEADER = /[\r\n·]|---/g;
@@ -80,7 +88,8 @@ export function containsNoteRef(staffNotes: string, ref: string): boolean {
   if (!isNoteRef(ref)) return false;
   const ending = ` ref ${ref} ---`;
   return staffNotes.split(/\r\n|\r|\n/).some((raw) => {
-    const line = raw.replace(/\s+$/, '');
+    // trimEnd, not /\s+$/: that regex is quadratic over a long run of inner whitespace.
+    const line = raw.trimEnd();
     return line.startsWith('--- Note ') && line.endsWith(ending);
   });
 }
@@ -94,29 +103,62 @@ export function fitsStaffNotes(staffNotes: string): boolean {
   return new TextEncoder().encode(staffNotes).length <= STAFF_NOTES_MAX_LENGTH;
 }
 
+interface NoteHeader {
+  ref: string;
+  at: string;
+  ticket: string;
+  agent: string;
+}
+
+/**
+ * Reads one of our header lines, or null. Accepts exactly what the former single regex accepted (the ticket
+ * ends at the first ` · agent `, the reference is the `oc-…` right before the final ` ---`), in one pass.
+ */
+export function parseNoteHeader(line: string): NoteHeader | null {
+  const start = HEADER_START.exec(line);
+  if (!start || !line.endsWith(HEADER_END)) return null;
+  const beforeEnd = line.length - HEADER_END.length;
+  // The reference has no spaces, so only the last ref separator can precede it.
+  const refAt = line.lastIndexOf(REF_SEPARATOR, beforeEnd - REF_SEPARATOR.length);
+  const fieldsAt = start[0].length;
+  if (refAt < fieldsAt) return null;
+  const ref = line.slice(refAt + REF_SEPARATOR.length, beforeEnd);
+  if (!isNoteRef(ref)) return null;
+  const fields = line.slice(fieldsAt, refAt);
+  if (LINE_TERMINATOR.test(fields)) return null;
+  // Ticket and agent are both non-empty; the ticket is the shortest choice, as the lazy group made it.
+  const agentAt = fields.indexOf(AGENT_SEPARATOR, 1);
+  if (agentAt < 0 || agentAt + AGENT_SEPARATOR.length >= fields.length) return null;
+  return {
+    ref,
+    at: `${start[1]}T${start[2]}:00Z`,
+    ticket: fields.slice(0, agentAt),
+    agent: fields.slice(agentAt + AGENT_SEPARATOR.length),
+  };
+}
+
+/** Leading blank lines and trailing whitespace off an entry's text, in linear time (see containsNoteRef). */
+function trimEntryText(text: string): string {
+  let start = 0;
+  while (text.charCodeAt(start) === 10) start += 1;
+  return text.slice(start).trimEnd();
+}
+
 export function parseStaffNotes(staffNotes: string): ParsedStaffNote[] {
   const entries: ParsedStaffNote[] = [];
   let current: ParsedStaffNote | null = null;
   let lines: string[] = [];
   const flush = (): void => {
-    const text = lines.join('\n').replace(/^\n+|\s+$/g, '');
+    const text = trimEntryText(lines.join('\n'));
     if (current) entries.push({ ...current, text });
     else if (text !== '') entries.push({ ref: null, at: null, ticket: null, agent: null, text, ours: false });
     lines = [];
   };
   for (const line of staffNotes.replace(/\r\n/g, '\n').split('\n')) {
-    const match = HEADER.exec(line);
-    if (match) {
+    const header = parseNoteHeader(line);
+    if (header) {
       flush();
-      const [, date, time, ticket, agent, ref] = match;
-      current = {
-        ref: ref ?? null,
-        at: `${date}T${time}:00Z`,
-        ticket: ticket ?? null,
-        agent: agent ?? null,
-        text: '',
-        ours: true,
-      };
+      current = { ...header, text: '', ours: true };
     } else {
       lines.push(line);
     }

@@ -82,6 +82,7 @@ describe('loadConfig from the environment', () => {
     assert.equal(config.embed.maxLifetimeSec, 900);
     assert.deepEqual(config.frameAncestors, ["'self'"]);
     assert.equal(config.sessionTtlMs, 10 * 3_600_000);
+    assert.equal(config.sessionRateLimitPerMinute, 120);
     assert.equal(config.metricsToken, null);
     assert.equal(config.adminToken, null);
     assert.equal(config.logLevel, 'info');
@@ -100,6 +101,7 @@ describe('loadConfig from the environment', () => {
       FRAME_ANCESTORS: "'self' https://desk.example.com",
       DATA_DIR: '/var/lib/oc',
       SESSION_TTL_HOURS: '2.5',
+      SESSION_RATE_LIMIT_PER_MINUTE: '600',
       METRICS_TOKEN: 'metrics-token-1234567',
       ADMIN_TOKEN: 'admin-token-12345678',
       LOG_LEVEL: 'debug',
@@ -112,6 +114,7 @@ describe('loadConfig from the environment', () => {
     assert.deepEqual(config.frameAncestors, ["'self'", 'https://desk.example.com']);
     assert.equal(config.dataDir, '/var/lib/oc');
     assert.equal(config.sessionTtlMs, 2.5 * 3_600_000);
+    assert.equal(config.sessionRateLimitPerMinute, 600);
     assert.equal(config.metricsToken, 'metrics-token-1234567');
     assert.equal(config.adminToken, 'admin-token-12345678');
     assert.equal(config.logLevel, 'debug');
@@ -173,6 +176,13 @@ describe('loadConfig from the environment', () => {
       /PORT: must be between 0 and 65535/,
     );
     assert.match(configError(() => loadConfig({ LOG_LEVEL: 'loud' })).message, /LOG_LEVEL: must be one of/);
+    for (const bad of ['-1', '1.5', 'lots']) {
+      assert.match(
+        configError(() => loadConfig({ SESSION_RATE_LIMIT_PER_MINUTE: bad })).message,
+        /^environment: SESSION_RATE_LIMIT_PER_MINUTE: must be /,
+        bad,
+      );
+    }
     assert.match(
       configError(() => loadConfig({ FRAME_ANCESTORS: 'desk.example.com' })).message,
       /FRAME_ANCESTORS: "desk.example.com" is not 'self', 'none' or an origin/,

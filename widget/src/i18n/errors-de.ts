@@ -24,6 +24,7 @@ export const errors: Omit<ErrorMessages, OfflineErrorCode> = {
   order_not_found: 'Diese Bestellung gehört nicht zum Kunden des Tickets.',
   customer_not_found: 'Dieses Kundenkonto gibt es nicht.',
   not_found: 'Nichts gefunden.',
+  rate_limited: 'Zu viele Anfragen in kurzer Zeit; bitte kurz warten und erneut versuchen.',
   staff_notes_full: 'Die Mitarbeiternotizen der Bestellung sind voll.',
   upstream_error: 'BigCommerce hat mit einem Fehler geantwortet.',
   upstream_auth_failed: 'BigCommerce lehnt unsere Shop-Zugangsdaten ab; bitte Administration informieren.',
