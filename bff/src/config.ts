@@ -351,7 +351,8 @@ function createFileSchema(env: NodeJS.ProcessEnv) {
           ctx.addIssue({
             code: 'custom',
             path: ['markets', id, 'statusChanges'],
-            message: 'needs "orders:write" in the market\'s permissions (without it no agent may change a status)',
+            message:
+              'needs "orders:write" in the market\'s permissions (without it no agent may change a status)',
           });
         }
         if (market.embedSecretEnv !== undefined) {

@@ -212,7 +212,7 @@ describe('BigCommerce client against the sandbox over HTTP', () => {
     assert.equal(sandbox.store().data.getOrder(orderId)?.staff_notes, 'Agent note');
   });
 
-  it('changes an order\'s status and returns the updated order; an unknown status id is refused', async () => {
+  it("changes an order's status and returns the updated order; an unknown status id is refused", async () => {
     const client = connect();
     const orderId = EU.orders.twoShippingAddresses;
 

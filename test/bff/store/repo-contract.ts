@@ -604,7 +604,7 @@ export function describeRepoContract(engine: string, factory: StoreFactory): voi
       assert.equal((await statusChanges.findByRef('sc-4'))?.state, 'landed');
     });
 
-    it('lists the orders a ticket\'s events name, once each, in the order first named', async () => {
+    it("lists the orders a ticket's events name, once each, in the order first named", async () => {
       const { ticketEvents } = store.repos;
       for (const [orderId, type] of [
         [303, 'note.accepted'],
