@@ -2,8 +2,12 @@
 // and is audited; replays write nothing; stale, disallowed, unauthorised and foreign changes never reach a PUT.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { ContextResponse } from '../../../shared/context.js';
 import { ErrorBody } from '../../../shared/errors.js';
+import { OrderDetail } from '../../../shared/order.js';
+import { SessionResponse } from '../../../shared/session.js';
 import { StatusChangeResponse } from '../../../shared/status.js';
+import { signEmbedTokenFor } from '../../../bff/src/auth/sign-embed-token.js';
 import {
   AWAITING_FULFILLMENT,
   AWAITING_SHIPMENT,
@@ -266,6 +270,54 @@ describe('changing an order’s status from the ticket', () => {
 
     assert.equal(reply.status, 200);
     assert.equal(countLines(h.staffNotes(orderId), `Reason: ${reason}`), 1);
+  });
+
+  it('tells a session with orders:write which changes its market allows, and others nothing', async () => {
+    const open = async (scope: string) => {
+      const token = await signEmbedTokenFor(
+        h.app.running.config,
+        { agent: 'alice', ticket: 'T-2003', customer: String(personas.registered.customerId), scope },
+        { now: () => h.clock.now },
+      );
+      const response = await fetch(`${h.app.url}/api/v1/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ token }),
+      });
+      return SessionResponse.parse(await response.json());
+    };
+
+    const writer = await open('orders:read orders:write');
+    const reader = await open('orders:read');
+
+    assert.deepEqual(writer.statusChanges, [
+      { from: [AWAITING_FULFILLMENT, AWAITING_SHIPMENT], to: CANCELLED },
+    ]);
+    assert.equal(reader.statusChanges, undefined);
+  });
+
+  it('shows the new status at once in the order detail and the ticket’s list, without a refresh', async () => {
+    const orderId = h.newOrder(AWAITING_FULFILLMENT);
+    const get = async (path: string) => {
+      const response = await fetch(`${h.app.url}/api/v1${path}`, {
+        headers: { authorization: `Bearer ${session}` },
+      });
+      return (await response.json()) as unknown;
+    };
+    const listed = (context: unknown) =>
+      ContextResponse.parse(context).orders.find((order) => order.id === orderId)?.status.id;
+    assert.equal(OrderDetail.parse(await get(`/orders/${orderId}`)).status.id, AWAITING_FULFILLMENT);
+    assert.equal(listed(await get('/context')), AWAITING_FULFILLMENT);
+
+    await h.postStatus(
+      session,
+      orderId,
+      { statusId: CANCELLED, expectedStatusId: AWAITING_FULFILLMENT, reason: REASON },
+      'key-cache-1',
+    );
+
+    assert.equal(OrderDetail.parse(await get(`/orders/${orderId}`)).status.id, CANCELLED);
+    assert.equal(listed(await get('/context')), CANCELLED);
   });
 
   it('serializes with a note on the same order: both land, nobody’s text is lost', async () => {
