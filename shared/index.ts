@@ -6,5 +6,6 @@ export * from './context.js';
 export * from './order.js';
 export * from './notes.js';
 export * from './status.js';
+export * from './status-change.js';
 export * from './customers.js';
 export * from './template.js';

@@ -1,49 +1,16 @@
 import * as z from 'zod/mini';
-import { OrderStatus } from './common.js';
 
 /** BigCommerce's order status ids (fixed: 0 Incomplete … 14 Partially Refunded; merchants rename, never add). */
 export const ORDER_STATUS_ID_MAX = 14;
 
-export const REASON_MIN_LENGTH = 3;
-export const REASON_MAX_LENGTH = 500;
-
 /**
  * One allowed status change of a market (`statusChanges` in the config, DESIGN §11): an order in one of `from`
- * may be set to `to`. Sessions with `orders:write` receive their market's list.
+ * may be set to `to`. Sessions with `orders:write` receive their market's list. The call that changes a status
+ * is in status-change.ts, apart from this: the widget's entry carries only what the session needs.
  */
 export const StatusTransition = z.object({
-  from: z.array(z.number().check(z.int())),
-  to: z.number().check(z.int()),
+  // Plain numbers: the BFF checked the ids at start.
+  from: z.array(z.number()),
+  to: z.number(),
 });
 export type StatusTransition = z.infer<typeof StatusTransition>;
-
-/** POST /api/v1/orders/:orderId/status, with an Idempotency-Key header. */
-export const StatusChangeRequest = z.object({
-  statusId: z.number().check(z.int()),
-  /** The status the agent saw: the change is refused (409 order_changed) when the order is not in it any more. */
-  expectedStatusId: z.number().check(z.int()),
-  /** 3–500 characters; goes into the staff-notes entry that audits the change. */
-  reason: z.string(),
-});
-export type StatusChangeRequest = z.infer<typeof StatusChangeRequest>;
-
-export const StatusChangeResponse = z.object({
-  orderId: z.number(),
-  /** The order's status after the change, with the merchant's label. */
-  status: OrderStatus,
-  previousStatus: OrderStatus,
-  changedAt: z.iso.datetime({ offset: true }),
-  ticket: z.string(),
-  agent: z.string(),
-  reason: z.string(),
-});
-export type StatusChangeResponse = z.infer<typeof StatusChangeResponse>;
-
-/** The targets an order in `statusId` may be changed to, in the order the market lists them, each once. */
-export function allowedTargets(transitions: readonly StatusTransition[], statusId: number): number[] {
-  const targets: number[] = [];
-  for (const { from, to } of transitions) {
-    if (from.includes(statusId) && to !== statusId && !targets.includes(to)) targets.push(to);
-  }
-  return targets;
-}

@@ -1,5 +1,5 @@
 import type { OrderStatus, OrderSummary } from '../../../shared/index.js';
-import type { StatusChangeResponse } from '../../../shared/status.js';
+import type { StatusChangeResponse } from '../../../shared/status-change.js';
 import { ERROR_CATALOG, type ErrorCode } from '../../../shared/errors.js';
 import { AppError } from '../core/app-error.js';
 

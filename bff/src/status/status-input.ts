@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { REASON_MAX_LENGTH, REASON_MIN_LENGTH } from '../../../shared/status.js';
+import { REASON_MAX_LENGTH, REASON_MIN_LENGTH } from '../../../shared/status-change.js';
 import { AppError } from '../core/app-error.js';
 import { countNoteCharacters, hasControlCharacters, normalizeText } from '../notes/index.js';
 

@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { OrderStatus } from '../../../shared/common.js';
-import { allowedTargets, type StatusChangeResponse, type StatusTransition } from '../../../shared/status.js';
+import { allowedTargets, type StatusChangeResponse } from '../../../shared/status-change.js';
+import type { StatusTransition } from '../../../shared/status.js';
 import {
   BigCommerceError,
   BigCommerceSchemaError,

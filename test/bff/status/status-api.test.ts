@@ -6,7 +6,7 @@ import { ContextResponse } from '../../../shared/context.js';
 import { ErrorBody } from '../../../shared/errors.js';
 import { OrderDetail } from '../../../shared/order.js';
 import { SessionResponse } from '../../../shared/session.js';
-import { StatusChangeResponse } from '../../../shared/status.js';
+import { StatusChangeResponse } from '../../../shared/status-change.js';
 import { signEmbedTokenFor } from '../../../bff/src/auth/sign-embed-token.js';
 import {
   AWAITING_FULFILLMENT,

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
 import { ErrorBody } from '../../../shared/errors.js';
-import { StatusChangeResponse } from '../../../shared/status.js';
+import { StatusChangeResponse } from '../../../shared/status-change.js';
 import {
   AWAITING_FULFILLMENT,
   CANCELLED,
