@@ -356,8 +356,11 @@ export class OcOrderContext extends LitElement {
                         .order=${order}
                         .i18n=${i18n}
                         @oc-status-close=${(event: OcStatusCloseEvent) =>
-                          // Its status changed: reload the order; focus goes back to it if it went down with the button.
-                          event.stale && (this.#refocus = true) && this.#orderTask.run([orderId, true])}
+                          // Its status changed: reload the order, then focus it (the button may be gone).
+                          event.stale &&
+                          this.#orderTask
+                            .run([orderId, true])
+                            .then(() => this.renderRoot.querySelector('oc-order-detail')?.focusHeading())}
                       ></oc-status-change>`,
                     )
                   : nothing

@@ -249,6 +249,8 @@ export class OcStatusChange extends LitElement {
   }
 
   async #focusOutcome(): Promise<void> {
+    // Called from the task's callbacks, before the task settles and asks for the render that shows the outcome.
+    await Promise.resolve();
     await this.updateComplete;
     if (this.#retryable()) await this.renderRoot.querySelector('oc-error-panel')?.focusRetry();
     else this.renderRoot.querySelector<HTMLElement>('.outcome')?.focus();
@@ -317,12 +319,16 @@ export class OcStatusChange extends LitElement {
   };
 
   readonly #onClose = async (): Promise<void> => {
+    // Closed while BigCommerce was being asked (a browser may not let Escape be refused): the order behind is
+    // only known to be current once the answer is in.
+    if (this.#changeTask.status === TaskStatus.PENDING)
+      await this.#changeTask.taskComplete.catch(() => undefined);
     const stale = this.#stale;
     this.from = null;
     await this.updateComplete;
     this.dispatchEvent(new OcStatusCloseEvent(stale));
-    // Back where the agent started; when the order has no change to offer any more, the order context decides.
-    this.renderRoot.querySelector<HTMLElement>('button.open')?.focus();
+    // Back where the agent started; after a change the order context reloads the order and focuses it.
+    if (!stale) this.renderRoot.querySelector<HTMLElement>('button.open')?.focus();
   };
 
   readonly #onKeydown = (event: KeyboardEvent): void => {
