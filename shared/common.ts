@@ -15,7 +15,8 @@ export const Freshness = z.object({
 });
 export type Freshness = z.infer<typeof Freshness>;
 
-export const SCOPES = ['orders:read', 'notes:write', 'links:write'] as const;
+/** `orders:write` lets an agent change an order's status where the market allows it (DESIGN §11). */
+export const SCOPES = ['orders:read', 'notes:write', 'links:write', 'orders:write'] as const;
 export const Scope = z.enum(SCOPES);
 export type Scope = z.infer<typeof Scope>;
 

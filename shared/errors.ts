@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { OrderStatus } from './common.js';
 
 /**
  * The one error catalog. The BFF throws these codes, the widget switches on them (never on message text),
@@ -13,8 +14,9 @@ export const ERROR_CATALOG = {
   idempotency_key_required: { status: 400, message: 'An Idempotency-Key header is required.' },
   idempotency_key_reused: {
     status: 422,
-    message: 'This Idempotency-Key was already used for a different note.',
+    message: 'This Idempotency-Key was already used for a different request.',
   },
+  invalid_reason: { status: 400, message: 'Give a reason of 3 to 500 characters.' },
   payload_too_large: { status: 413, message: 'The request body is too large.' },
   unsupported_media_type: { status: 415, message: 'Send the body as application/json.' },
   token_missing: { status: 401, message: 'No embed token was given.' },
@@ -27,6 +29,10 @@ export const ERROR_CATALOG = {
   session_missing: { status: 401, message: 'No session was given.' },
   session_invalid: { status: 401, message: 'The session is unknown or has expired; reopen the ticket.' },
   forbidden: { status: 403, message: 'This session is not allowed to do that.' },
+  transition_not_allowed: {
+    status: 403,
+    message: 'This market does not allow changing the order from its current status to that one.',
+  },
   order_not_found: { status: 404, message: 'No such order for this ticket’s shopper.' },
   customer_not_found: { status: 404, message: 'No such shopper.' },
   not_found: { status: 404, message: 'Nothing is here.' },
@@ -37,6 +43,10 @@ export const ERROR_CATALOG = {
   staff_notes_full: {
     status: 409,
     message: 'The order’s staff notes are full; BigCommerce cannot take more text.',
+  },
+  order_changed: {
+    status: 409,
+    message: 'The order’s status changed in the meantime; look at it again before changing it.',
   },
   upstream_error: { status: 502, message: 'BigCommerce answered with an error.' },
   upstream_auth_failed: { status: 502, message: 'BigCommerce rejected our credentials for this store.' },
@@ -60,6 +70,8 @@ export const ErrorBody = z.object({
     code: z.string(),
     message: z.string(),
     correlationId: z.string(),
+    /** `order_changed` only: the order's status as BigCommerce has it now (DESIGN §11). */
+    currentStatus: z.optional(OrderStatus),
   }),
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;

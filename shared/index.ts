@@ -5,5 +5,7 @@ export * from './session.js';
 export * from './context.js';
 export * from './order.js';
 export * from './notes.js';
+export * from './status.js';
+export * from './status-change.js';
 export * from './customers.js';
 export * from './template.js';

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { MarketRef, Scope } from './common.js';
+import { StatusTransition } from './status.js';
 
 export const SessionRequest = z.object({ token: z.string().check(z.minLength(1), z.maxLength(8192)) });
 export type SessionRequest = z.infer<typeof SessionRequest>;
@@ -13,5 +14,7 @@ export const SessionResponse = z.object({
   market: MarketRef,
   locale: z.string(),
   sandbox: z.boolean(),
+  /** With `orders:write`: the status changes the market allows (DESIGN §11); absent otherwise. */
+  statusChanges: z.optional(z.array(StatusTransition)),
 });
 export type SessionResponse = z.infer<typeof SessionResponse>;

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { SCOPES, type Scope } from '../../shared/common.js';
+import { ORDER_STATUS_ID_MAX, type StatusTransition } from '../../shared/status.js';
 import { FieldTemplate } from '../../shared/template.js';
 
 export const DEFAULT_API_URL = 'https://api.bigcommerce.com';
@@ -56,7 +57,23 @@ export interface MarketConfig {
   /** Overrides the global embed secret for tokens of this market. */
   embedSecret: string | null;
   template: FieldTemplate | null;
+  /** The status changes agents with `orders:write` may make (DESIGN §11); empty: none. */
+  statusChanges: StatusTransition[];
+  /** What is written back to BigCommerce besides notes and status changes. */
+  writeBack: {
+    /** novomind ticket event types appended as staff-notes entries to the ticket's orders (DESIGN §11). */
+    ticketEvents: WriteBackEventType[];
+  };
 }
+
+/** The novomind ticket events that can be written back as staff-notes entries (`writeBack.ticketEvents`). */
+export const WRITE_BACK_EVENT_TYPES = [
+  'ticket.created',
+  'ticket.updated',
+  'ticket.closed',
+  'ticket.reopened',
+] as const;
+export type WriteBackEventType = (typeof WRITE_BACK_EVENT_TYPES)[number];
 
 export interface AppConfig {
   host: string;
@@ -155,6 +172,31 @@ const secret = z
   .min(EMBED_SECRET_MIN_LENGTH, { message: `must be at least ${EMBED_SECRET_MIN_LENGTH} characters` });
 const bearerToken = z.string().min(16, { message: 'must be at least 16 characters' });
 const envName = z.string().regex(ENV_NAME_PATTERN, { message: 'must be an environment variable name' });
+// BigCommerce's status ids are fixed (orders.v2 /order_statuses): a merchant renames them, never adds one. 0 is
+// an abandoned checkout, never shown and never a status an agent can move an order from or to.
+const statusId = z
+  .number({ message: `must be a BigCommerce status id (1-${ORDER_STATUS_ID_MAX})` })
+  .int({ message: `must be a BigCommerce status id (1-${ORDER_STATUS_ID_MAX})` })
+  .min(1, { message: '0 (Incomplete) is an abandoned checkout; no change from or to it is possible' })
+  .max(ORDER_STATUS_ID_MAX, {
+    message: `unknown status id: BigCommerce's statuses are 0-${ORDER_STATUS_ID_MAX}`,
+  });
+const StatusChangesSchema = z.array(
+  z
+    .strictObject({
+      from: z.array(statusId).min(1, { message: 'must list at least one status to change from' }),
+      to: statusId,
+    })
+    .refine((change) => !change.from.includes(change.to), {
+      message: '"to" must not be one of "from" (a change to the same status changes nothing)',
+      path: ['to'],
+    }),
+);
+const WriteBackSchema = z.strictObject({
+  ticketEvents: z.array(
+    z.enum(WRITE_BACK_EVENT_TYPES, { message: `must be one of ${WRITE_BACK_EVENT_TYPES.join(', ')}` }),
+  ),
+});
 
 function isHttpUrl(value: string): boolean {
   try {
@@ -249,6 +291,8 @@ const EnvSchema = z.object({
   ERROR_LOG_MAX_ROWS: optionalEnv(positiveInteger('a number of rows', 100, 100_000_000)),
   TICKET_EVENTS_RETENTION_DAYS: optionalEnv(positiveNumber('a number of days', 1, 3650)),
   TICKET_EVENTS_MAX_ROWS: optionalEnv(positiveInteger('a number of rows', 100, 1_000_000_000)),
+  STATUS_CHANGES: optionalEnv(z.string()),
+  WRITE_BACK_TICKET_EVENTS: optionalEnv(z.string()),
 });
 type Env = z.infer<typeof EnvSchema>;
 
@@ -306,6 +350,8 @@ const MarketFileSchema = z.strictObject({
   embedSecret: z.optional(secret),
   embedSecretEnv: z.optional(envName),
   template: z.optional(FieldTemplate),
+  statusChanges: z.optional(StatusChangesSchema),
+  writeBack: z.optional(WriteBackSchema),
 });
 
 function createFileSchema(env: NodeJS.ProcessEnv) {
@@ -365,6 +411,14 @@ function createFileSchema(env: NodeJS.ProcessEnv) {
             code: 'custom',
             path: ['markets', id, 'embedSecretEnv'],
             message: 'set either embedSecret or embedSecretEnv, not both',
+          });
+        }
+        if (market.statusChanges?.length && !market.permissions?.includes('orders:write')) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['markets', id, 'statusChanges'],
+            message:
+              'needs "orders:write" in the market\'s permissions (without it no agent may change a status)',
           });
         }
         if (market.embedSecretEnv !== undefined) {
@@ -478,10 +532,53 @@ function buildFromFile(
       frameOrigins: market.frameOrigins ?? [],
       embedSecret: market.embedSecret ?? envSecret ?? null,
       template: market.template ?? null,
+      statusChanges: market.statusChanges ?? [],
+      writeBack: { ticketEvents: market.writeBack?.ticketEvents ?? [] },
     };
   }
   const firstMarket = Object.keys(markets)[0] ?? '';
   return { stores, markets, defaultMarket: file.defaultMarket ?? firstMarket };
+}
+
+/**
+ * The single store's status changes and write-back from STATUS_CHANGES (the config file's JSON list) and
+ * WRITE_BACK_TICKET_EVENTS (comma- or space-separated types). Neither set: no status change, no write-back.
+ */
+function parseSingleStoreWriteBack(
+  vars: Pick<Env, 'STATUS_CHANGES' | 'WRITE_BACK_TICKET_EVENTS'>,
+): Pick<MarketConfig, 'statusChanges' | 'writeBack'> {
+  const issues: ConfigIssue[] = [];
+  let statusChanges: StatusTransition[] = [];
+  if (vars.STATUS_CHANGES !== undefined) {
+    let json: unknown;
+    try {
+      json = JSON.parse(vars.STATUS_CHANGES);
+    } catch {
+      json = undefined;
+      issues.push({ path: 'STATUS_CHANGES', message: 'must be JSON like [{"from": [11, 9], "to": 5}]' });
+    }
+    if (json !== undefined) {
+      const parsed = StatusChangesSchema.safeParse(json);
+      if (parsed.success) statusChanges = parsed.data;
+      else
+        issues.push(
+          ...toConfigIssues(parsed.error).map((issue) => ({
+            path: `STATUS_CHANGES${issue.path ? (issue.path.startsWith('[') ? '' : '.') + issue.path : ''}`,
+            message: issue.message,
+          })),
+        );
+    }
+  }
+  const types = (vars.WRITE_BACK_TICKET_EVENTS ?? '').split(/[\s,]+/).filter(Boolean);
+  const writeBack = WriteBackSchema.safeParse({ ticketEvents: types });
+  if (!writeBack.success) {
+    issues.push({
+      path: 'WRITE_BACK_TICKET_EVENTS',
+      message: `must list event types of ${WRITE_BACK_EVENT_TYPES.join(', ')}`,
+    });
+  }
+  if (issues.length > 0) throw new ConfigError('environment', issues);
+  return { statusChanges, writeBack: { ticketEvents: writeBack.data?.ticketEvents ?? [] } };
 }
 
 function buildSingleStore(
@@ -490,6 +587,7 @@ function buildSingleStore(
   apiUrl: string,
   sync: StoreSyncConfig,
   webhookSecret: string | null,
+  writeBack: Pick<MarketConfig, 'statusChanges' | 'writeBack'>,
 ) {
   const store: StoreConfig = {
     key: 'default',
@@ -510,6 +608,7 @@ function buildSingleStore(
     frameOrigins: [],
     embedSecret: null,
     template: null,
+    ...writeBack,
   };
   return { stores: { default: store }, markets: { default: market }, defaultMarket: 'default' };
 }
@@ -588,6 +687,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, readFile: ReadFile = fs.readF
       defaultApiUrl,
       syncDefaults,
       vars.BIGCOMMERCE_WEBHOOK_SECRET ?? null,
+      parseSingleStoreWriteBack(vars),
     );
   } else {
     placement = { stores: {}, markets: {}, defaultMarket: '' };

@@ -1,7 +1,8 @@
 /**
  * End to end: the real product in sandbox mode, /demo driven in Chromium (scripts/browser.mjs) through playwright-core.
  * An agent opens tickets, sees the shopper and orders, opens orders, reads tracking and refunds, copies the
- * tracking number and a reply, writes a note, and links a shopper to a ticket that had no match.
+ * tracking number and a reply, writes a note, links a shopper to a ticket that had no match, and cancels an
+ * order awaiting fulfillment from a ticket whose agent may.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -215,5 +216,45 @@ describe('the /demo desk in Chromium', () => {
     // The link is remembered: a fresh token for the same ticket finds the shopper again.
     const again = await openTicket('T-1004');
     await again.locator('[data-order-id]').first().waitFor();
+  });
+
+  it('cancels an order awaiting fulfillment from T-1008: warned, audited, and shown at once', async () => {
+    const orderId = eu.orders.withStaffNotes;
+    const widget = await openTicket('T-1008');
+    await widget.locator(`[data-order-id="${orderId}"]`).click();
+    const detail = widget.locator('oc-order-detail');
+    await detail.getByRole('heading', { name: new RegExp(`#${orderId}`) }).waitFor();
+
+    // Keyboard only: the button, the dialog (the caret is in the reason), Enter on "Status ändern".
+    await widget.getByRole('button', { name: 'Status ändern' }).focus();
+    await page.keyboard.press('Enter');
+    const dialog = widget.getByRole('dialog', { name: `Status von Bestellung #${orderId} ändern` });
+    await dialog.waitFor();
+    assert.match(await deepText(dialog), /eventuell eine E-Mail/);
+    assert.match(await deepText(dialog), /Neuer Status: Storniert/);
+    await page.keyboard.type('Kunde hat per Mail storniert.');
+    await dialog.locator('button[type="submit"]').focus();
+    await page.keyboard.press('Enter');
+    await dialog
+      .getByRole('status')
+      .filter({ hasText: /Erledigt/ })
+      .waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+
+    await detail
+      .locator('header .status')
+      .filter({ hasText: /Storniert|Cancelled/ })
+      .waitFor();
+    assert.equal(server.sandbox!.store('sbx1eu').data.getOrder(orderId)?.status_id, 5);
+    const puts = server.sandbox!.requests.filter(
+      (request) => request.method === 'PUT' && request.path === `/v2/orders/${orderId}`,
+    );
+    assert.equal(puts.filter((request) => request.fields?.includes('status_id')).length, 1);
+    const staffNotes = server.sandbox!.store('sbx1eu').data.getOrder(orderId)?.staff_notes ?? '';
+    assert.match(staffNotes, /ticket T-1008 · agent demo\.agent/);
+    assert.equal(staffNotes.split('Reason: Kunde hat per Mail storniert.').length, 2, 'audited exactly once');
+    // Nothing to offer from Cancelled.
+    assert.equal(await widget.getByRole('button', { name: 'Status ändern' }).count(), 0);
   });
 });

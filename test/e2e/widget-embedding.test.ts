@@ -117,7 +117,14 @@ describe('the widget in Chromium: size budget, lazy chunks, custom element', () 
       names.some((name) => name.startsWith('messages-de-')),
       'the German table',
     );
-    for (const lazy of ['messages-en-', 'note-composer-', 'customer-search-', 'reply-preview-', 'errors-']) {
+    for (const lazy of [
+      'messages-en-',
+      'note-composer-',
+      'customer-search-',
+      'reply-preview-',
+      'errors-',
+      'status-change-',
+    ]) {
       assert.ok(
         !names.some((name) => name.startsWith(lazy)),
         `${lazy}… is not loaded for a list and an order`,
@@ -135,6 +142,21 @@ describe('the widget in Chromium: size budget, lazy chunks, custom element', () 
     const total = report(t, 'T-1007 (en-US, orders:read) list + one order', scripts);
     assert.ok(total <= BUDGET_BYTES, `${total} B gzip is over the budget`);
     assert.ok(!scripts.some((script) => script.path.includes('messages-de-')), 'only the English table');
+    assert.deepEqual(refusals, []);
+    await page.close();
+  });
+
+  it('loads the status change as a chunk of its own, only for an agent who may change a status', async (t) => {
+    const { page, scripts, refusals, settle } = await openRecorded();
+    await loadListAndOrder(page, 'T-1008');
+    await page.frameLocator('iframe').locator('oc-status-change').waitFor({ state: 'attached' });
+    await page.waitForLoadState('networkidle');
+    await settle();
+
+    report(t, 'T-1008 (de-DE, orders:write) list + one order', scripts, false);
+    const chunk = scripts.find((script) => path.basename(script.path).startsWith('status-change-'));
+    assert.ok(chunk, 'the status-change chunk was loaded');
+    assert.equal(chunk.response.status(), 200);
     assert.deepEqual(refusals, []);
     await page.close();
   });

@@ -5,6 +5,7 @@ import { ErrorBody } from '../../shared/errors.js';
 import { NoteResponse } from '../../shared/notes.js';
 import { OrderDetail } from '../../shared/order.js';
 import { SessionResponse } from '../../shared/session.js';
+import { StatusChangeResponse } from '../../shared/status-change.js';
 import * as f from './fixtures.js';
 
 describe('test fixtures', () => {
@@ -21,6 +22,10 @@ describe('test fixtures', () => {
       ['search result', CustomerSearchResponse, f.searchResult],
       ['link', LinkResponse, f.linkResponse],
       ['error body', ErrorBody, f.errorBody('upstream_unavailable')],
+      ['status session', SessionResponse, f.statusSession],
+      ['awaiting order', OrderDetail, f.awaitingOrder],
+      ['status changed', StatusChangeResponse, f.statusChanged],
+      ['order changed', ErrorBody, f.orderChangedBody()],
     ];
     const failing = checks
       .filter(([, schema, data]) => !schema.safeParse(data).success)

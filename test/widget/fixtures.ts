@@ -5,6 +5,7 @@ import type { ErrorBody } from '../../shared/errors.js';
 import type { NoteResponse } from '../../shared/notes.js';
 import type { OrderDetail } from '../../shared/order.js';
 import type { SessionResponse } from '../../shared/session.js';
+import type { StatusChangeResponse } from '../../shared/status-change.js';
 import { loadI18n } from '../../widget/src/i18n/i18n.js';
 
 /** Language tables are chunks the widget loads on demand; component tests get them ready. */
@@ -318,4 +319,41 @@ export const linkResponse: LinkResponse = {
 
 export function errorBody(code: string, correlationId = 'c0ffee-1234'): ErrorBody {
   return { error: { code, message: `Server message for ${code}.`, correlationId } };
+}
+
+/** An agent who may change statuses: cancel from Awaiting Fulfillment or Shipment, or pack an order (11 → 9). */
+export const statusSession: SessionResponse = {
+  ...session,
+  scopes: ['orders:read', 'notes:write', 'links:write', 'orders:write'],
+  statusChanges: [
+    { from: [11, 9], to: 5 },
+    { from: [11], to: 9 },
+  ],
+};
+
+/** Order 1002 while it is still awaiting fulfillment. */
+export const awaitingOrder: OrderDetail = {
+  ...orderDetail,
+  status: { id: 11, label: 'Awaiting Fulfillment', family: 'awaiting' },
+  dateShipped: null,
+};
+
+export const statusChanged: StatusChangeResponse = {
+  orderId: 1002,
+  status: { id: 5, label: 'Cancelled', family: 'cancelled' },
+  previousStatus: { id: 11, label: 'Awaiting Fulfillment', family: 'awaiting' },
+  changedAt: '2026-03-02T10:01:00Z',
+  ticket: 'T-100234',
+  agent: 'mia.schulz',
+  reason: 'Shopper cancelled by phone',
+};
+
+/** 409: someone packed the order while the agent was looking at it. */
+export function orderChangedBody(correlationId = 'c0ffee-409'): ErrorBody {
+  return {
+    error: {
+      ...errorBody('order_changed', correlationId).error,
+      currentStatus: { id: 9, label: 'Awaiting Shipment', family: 'awaiting' },
+    },
+  };
 }

@@ -388,6 +388,49 @@ describe('oc-order-context', () => {
     await until(() => bff.log().at(-1) === 'GET /api/v1/orders/1002?refresh=1', 'the order reload');
   });
 
+  it('changes an order’s status from its detail, then reloads it and shows the new status in the list', async () => {
+    scriptTicket(bff, { session: f.statusSession });
+    bff.on(
+      'GET /api/v1/orders/1002',
+      { status: 200, body: f.awaitingOrder },
+      { status: 200, body: { ...f.awaitingOrder, status: f.statusChanged.status } },
+    );
+    bff.on('POST /api/v1/orders/1002/status', { status: 200, body: f.statusChanged });
+    const el = await mount();
+    await loaded(el);
+    orderRow(el, 1002)!.click();
+    await detailShown(el);
+    await until(() => deep(el, 'oc-status-change', 'button.open') !== null, 'Change status');
+    const change = deep(el, 'oc-status-change')!;
+
+    deep(change, 'button.open')!.click();
+    await until(() => deep<HTMLDialogElement>(change, 'dialog')!.open, 'the dialog');
+    await sendKeys({ type: 'Shopper cancelled by phone' });
+    deep(change, 'button[type="submit"]')!.click();
+    await until(() => textOf(deep(change, '[role="status"]')).startsWith('Done'), 'the outcome');
+    deep(change, 'button.close')!.click();
+
+    await until(() => bff.log().at(-1) === 'GET /api/v1/orders/1002?refresh=1', 'the order reload');
+    await until(() => textOf(deep(el, 'oc-order-detail', 'header')).includes('Cancelled'), 'the new status');
+    // Nothing to offer from Cancelled: the button is gone, and focus is on the order, not the page body.
+    await until(() => deep(change, 'button.open') === null, 'the button to go');
+    await until(() => deepActiveElement()?.id === 'order-heading', 'focus on the order');
+    await sendKeys({ press: 'Escape' });
+    await loaded(el);
+    expect(textOf(orderRow(el, 1002))).to.contain('Cancelled');
+  });
+
+  it('offers no status change without orders:write', async () => {
+    scriptTicket(bff);
+    bff.on('GET /api/v1/orders/1002', { status: 200, body: f.awaitingOrder });
+    const el = await mount();
+    await loaded(el);
+    orderRow(el, 1002)!.click();
+    await detailShown(el);
+
+    expect(deep(el, 'oc-status-change')).to.equal(null);
+  });
+
   it('hides the note composer and "Wrong shopper?" without notes:write and links:write', async () => {
     scriptTicket(bff, { session: { scopes: ['orders:read'] } });
     const el = await mount();

@@ -22,7 +22,19 @@ export interface NoteInput {
   idempotencyKey: string;
 }
 
+/** One call to the BFF: its answer is parsed with `schema` (a shared/ DTO); failures are BffErrors. */
+export type BffRequest = <S extends z.ZodMiniType>(
+  schema: S,
+  spec: RequestSpec,
+  signal: AbortSignal,
+) => Promise<z.output<S>>;
+
 export interface BffClient {
+  /**
+   * The building block of every call below, for parts loaded on demand that bring their own call and schema
+   * (the status change), so the widget's entry does not carry them.
+   */
+  request: BffRequest;
   openSession(token: string, signal: AbortSignal): Promise<SessionResponse>;
   getContext(
     session: string,
@@ -40,7 +52,7 @@ export interface BffClient {
   link(session: string, request: LinkRequest, signal: AbortSignal): Promise<LinkResponse>;
 }
 
-interface RequestSpec {
+export interface RequestSpec {
   method: 'GET' | 'POST';
   path: string;
   session?: string;
@@ -110,6 +122,7 @@ export function createBffClient(options: BffClientOptions): BffClient {
   }
 
   return {
+    request,
     openSession: (token, signal) =>
       request(SessionResponse, { method: 'POST', path: '/api/v1/session', body: { token } }, signal),
 

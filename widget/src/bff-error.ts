@@ -1,3 +1,5 @@
+import type { OrderStatus } from '../../shared/common.js';
+
 /** Codes the widget itself raises, next to the BFF's catalog in shared/errors.ts. */
 export const CLIENT_ERROR_CODES = ['network_error', 'invalid_response', 'timeout'] as const;
 export type ClientErrorCode = (typeof CLIENT_ERROR_CODES)[number];
@@ -8,6 +10,8 @@ export interface BffErrorInit {
   correlationId: string | null;
   /** HTTP status; 0 when no response arrived. */
   status: number;
+  /** `order_changed`: the order's status now (DESIGN §11). */
+  currentStatus?: OrderStatus;
 }
 
 /**
@@ -17,15 +21,15 @@ export interface BffErrorInit {
  */
 export class BffError extends Error {
   override readonly name = 'BffError';
-  readonly code: string;
-  readonly correlationId: string | null;
-  readonly status: number;
+  declare readonly code: string;
+  declare readonly correlationId: string | null;
+  declare readonly status: number;
+  declare readonly currentStatus?: OrderStatus;
 
   constructor(init: BffErrorInit) {
     super(init.message);
-    this.code = init.code;
-    this.correlationId = init.correlationId;
-    this.status = init.status;
+    // Every field of the error body the widget knows (code, correlation ID, status, currentStatus …).
+    Object.assign(this, init);
   }
 }
 

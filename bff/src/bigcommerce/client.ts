@@ -140,6 +140,12 @@ export interface BigCommerceClient {
    * before deciding. A BigCommerceSchemaError here means the write landed but the echoed order was unreadable.
    */
   updateOrderStaffNotes(orderId: number, staffNotes: string, options?: CallOptions): Promise<BcOrder>;
+  /**
+   * Sets the order's status (`PUT /v2/orders/{id}` with only `status_id`; BigCommerce may e-mail the shopper,
+   * depending on the store's settings). Sent once, never retried, like updateOrderStaffNotes: on an unknown
+   * outcome read the order back before deciding.
+   */
+  updateOrderStatus(orderId: number, statusId: number, options?: CallOptions): Promise<BcOrder>;
   getOrderStatuses(options?: CallOptions): Promise<BcOrderStatus[]>;
   /**
    * Orders modified within [min, max] (inclusive, whole seconds), oldest modification first (delta runs). One
@@ -641,6 +647,13 @@ export function createBigCommerceClient(options: BigCommerceClientOptions): BigC
     },
 
     rateLimitState: () => transport.throttle.state(),
+
+    async updateOrderStatus(orderId, statusId, call) {
+      const path = `/v2/orders/${requireId(orderId)}`;
+      // Only status_id: omitted fields stay as they are.
+      const body = await send('PUT', path, '/v2/orders/:id', call, { body: { status_id: statusId } });
+      return parseOne(orderSchema, 'order', body, 'PUT', path);
+    },
 
     async getOrderStatuses(call) {
       return collectV2(

@@ -10,6 +10,7 @@ export {
 export { getContext, CONTEXT_PAGE_SIZE, type ContextQuery } from './get-context.js';
 export { getOrderDetail } from './get-order-detail.js';
 export { toOrderSummary } from './map-order.js';
+export { toOrderStatus } from './order-status.js';
 export { ensureOrderVisible } from './ensure-order-visible.js';
 export { linkTicket } from './link-ticket.js';
 export { searchCustomers, SEARCH_LIMIT } from './search-customers.js';

@@ -1,4 +1,7 @@
-import { ERROR_CATALOG, type ErrorCode } from '../../../shared/errors.js';
+import { ERROR_CATALOG, type ErrorBody, type ErrorCode } from '../../../shared/errors.js';
+
+/** Contract fields an error body may carry besides code, message and correlation id (shared ErrorBody). */
+export type ErrorBodyFields = Partial<Omit<ErrorBody['error'], 'code' | 'message' | 'correlationId'>>;
 
 /** What an admin finds in the error log for a failed request (never tokens or upstream bodies). */
 export interface ErrorLogFacts {
@@ -19,6 +22,8 @@ export interface AppErrorOptions {
   retryAfterSec?: number;
   /** What to file in the error log when this error fails a request (5xx). */
   errorLog?: ErrorLogFacts;
+  /** Sent to the client in the error body, e.g. `order_changed`'s current status. */
+  bodyFields?: ErrorBodyFields;
 }
 
 /**
@@ -32,6 +37,7 @@ export class AppError extends Error {
   readonly details: unknown;
   readonly retryAfterSec: number | undefined;
   readonly errorLog: ErrorLogFacts | undefined;
+  readonly bodyFields: ErrorBodyFields | undefined;
 
   constructor(code: ErrorCode, options: AppErrorOptions = {}) {
     super(options.message ?? ERROR_CATALOG[code].message, { cause: options.cause });
@@ -41,6 +47,7 @@ export class AppError extends Error {
     this.details = options.details;
     this.retryAfterSec = options.retryAfterSec;
     this.errorLog = options.errorLog;
+    this.bodyFields = options.bodyFields;
   }
 }
 

@@ -1,7 +1,7 @@
 /**
  * The sandbox tickets /demo shows: one per situation an agent meets (email match, External ID, guest,
- * no match, many orders, refunds, tracking, read-only agent). Built from the sandbox personas, never
- * from hard-coded ids, so they stay right when the seed generator changes.
+ * no match, many orders, refunds, tracking, read-only agent, a status change). Built from the sandbox
+ * personas, never from hard-coded ids, so they stay right when the seed generator changes.
  */
 import type { Scope } from '../../../shared/common.js';
 import type { SandboxPersonas } from '../sandbox/index.js';
@@ -20,6 +20,8 @@ export interface DemoTicket {
 }
 
 const ALL_SCOPES: readonly Scope[] = ['orders:read', 'notes:write', 'links:write'];
+/** An agent who may also change an order's status where the market allows it (DESIGN §11). */
+const STATUS_SCOPES: readonly Scope[] = [...ALL_SCOPES, 'orders:write'];
 
 function fullName(person: { firstName: string; lastName: string }): string {
   return `${person.firstName} ${person.lastName}`;
@@ -95,6 +97,16 @@ export function buildDemoTickets(eu: SandboxPersonas, us: SandboxPersonas): Demo
       message: 'Can you send me the tracking link again?',
       situation: 'Read-only agent: no note composer, no linking',
       claims: { email: us.registered.email, market: 'us', locale: 'en-US', scope: ['orders:read'] },
+    },
+    {
+      id: 'T-1008',
+      channel: 'mail',
+      // The persona's order that is awaiting fulfillment: the sandbox market lets an agent cancel it.
+      subject: `Bitte Bestellung #${eu.orders.withStaffNotes} stornieren`,
+      contact: `${fullName(eu.registered)} <${eu.registered.email}>`,
+      message: `Guten Tag, bitte stornieren Sie meine Bestellung #${eu.orders.withStaffNotes}, ich brauche sie nicht mehr.\n\nDanke\n${fullName(eu.registered)}`,
+      situation: 'Status change: the agent may cancel an order awaiting fulfillment',
+      claims: { email: eu.registered.email, market: 'de', locale: 'de-DE', scope: STATUS_SCOPES },
     },
   ];
 }

@@ -1,7 +1,12 @@
 import type { ErrorRequestHandler, Request } from 'express';
 import { $ZodError } from 'zod/v4/core';
 import { ERROR_CATALOG, type ErrorBody, type ErrorCode } from '../../../shared/errors.js';
-import { isAppError, type ErrorLogFacts, type ErrorTranslator } from '../core/app-error.js';
+import {
+  isAppError,
+  type ErrorBodyFields,
+  type ErrorLogFacts,
+  type ErrorTranslator,
+} from '../core/app-error.js';
 import type { Logger } from '../core/logger.js';
 import { getCorrelationId } from './correlation.js';
 import { getRequestLogger } from './logger.js';
@@ -14,6 +19,8 @@ export interface MappedError {
   retryAfterSec?: number;
   /** What the error log gets for a 5xx, when the error said. */
   errorLog?: ErrorLogFacts;
+  /** Contract fields the body carries besides code, message and correlation id. */
+  bodyFields?: ErrorBodyFields;
 }
 // body-parser marks its errors with `type`; these are the client's fault, not ours.
 const BODY_PARSER_CODES: Record<string, ErrorCode> = {
@@ -51,6 +58,7 @@ export function mapError(error: unknown, translate?: ErrorTranslator): MappedErr
       message: appError.message,
       ...(appError.retryAfterSec === undefined ? {} : { retryAfterSec: appError.retryAfterSec }),
       ...(appError.errorLog === undefined ? {} : { errorLog: appError.errorLog }),
+      ...(appError.bodyFields === undefined ? {} : { bodyFields: appError.bodyFields }),
     };
   }
   if (error instanceof $ZodError) return catalog('invalid_request', describeZodError(error));
@@ -142,7 +150,9 @@ export function createErrorHandler(deps: ErrorHandlerDeps): ErrorRequestHandler 
       return;
     }
     if (mapped.retryAfterSec !== undefined) res.set('Retry-After', String(mapped.retryAfterSec));
-    const body: ErrorBody = { error: { code: mapped.code, message: mapped.message, correlationId } };
+    const body: ErrorBody = {
+      error: { ...mapped.bodyFields, code: mapped.code, message: mapped.message, correlationId },
+    };
     res.status(status).json(body);
   };
 }

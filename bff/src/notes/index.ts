@@ -13,8 +13,14 @@ import { createNoteWorker, realSetTimer, type NoteWorker, type SetTimer } from '
 import { createInProcessOrderLock, type OrderLock } from './order-lock.js';
 import { createStaffNotesPort } from './staff-notes-port.js';
 
-export { parseIdempotencyKey, parseNoteText } from './note-input.js';
-export type { NoteService, NoteSubmission, NoteAnswer } from './note-service.js';
+export {
+  countNoteCharacters,
+  hasControlCharacters,
+  normalizeText,
+  parseIdempotencyKey,
+  parseNoteText,
+} from './note-input.js';
+export type { NoteService, NoteSubmission, NoteAnswer, SubmitOptions } from './note-service.js';
 export type { NoteWorker, SetTimer } from './note-worker.js';
 export { createInProcessOrderLock, orderLockKey, type OrderLock } from './order-lock.js';
 

@@ -29,6 +29,16 @@ export function countNoteCharacters(text: string): number {
   return count;
 }
 
+/** Line breaks as LF (a text area posts CRLF on Windows browsers), surrounding blanks trimmed. */
+export function normalizeText(raw: string): string {
+  return raw.replace(/\r\n?/g, '\n').trim();
+}
+
+/** Whether the text holds a control character other than newline and tab (see FORBIDDEN_CHARACTER). */
+export function hasControlCharacters(text: string): boolean {
+  return FORBIDDEN_CHARACTER.test(text);
+}
+
 /**
  * Normalizes line breaks (a text area posts CRLF on Windows browsers), trims, and checks length and control
  * characters. Returns the text exactly as it will be stored and written.
@@ -39,9 +49,9 @@ export function parseNoteText(body: unknown): string {
   if (typeof raw !== 'string') {
     throw new AppError('invalid_note', { message: 'Send the note as {"text": "…"}.' });
   }
-  const text = raw.replace(/\r\n?/g, '\n').trim();
+  const text = normalizeText(raw);
   if (text === '') throw new AppError('invalid_note', { message: 'The note is empty.' });
-  if (FORBIDDEN_CHARACTER.test(text)) {
+  if (hasControlCharacters(text)) {
     throw new AppError('invalid_note', {
       message: 'The note contains control characters; only line breaks and tabs are allowed.',
     });

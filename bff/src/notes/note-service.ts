@@ -63,12 +63,24 @@ export interface NoteService {
    * key not seen before: a replay is about a note this ticket's agent already had accepted, and answering it
    * must not depend on BigCommerce (or on the order still existing).
    */
-  submitNote(submission: NoteSubmission, ensureOrderVisible?: () => Promise<void>): Promise<NoteAnswer>;
+  submitNote(
+    submission: NoteSubmission,
+    ensureOrderVisible?: () => Promise<void>,
+    options?: SubmitOptions,
+  ): Promise<NoteAnswer>;
   /** One write attempt for a queued note the caller has claimed; never rejects (the outcome is in the outbox). */
   attemptNote(ref: string): Promise<void>;
   isInFlight(ref: string): boolean;
   /** Waits for every running attempt (shutdown, tests). */
   whenIdle(): Promise<void>;
+}
+
+export interface SubmitOptions {
+  /**
+   * How long to wait for the first write attempt before answering "queued"; default the service's inline
+   * budget. 0: answer at once (server-to-server callers that follow nothing, e.g. ticket events written back).
+   */
+  inlineBudgetMs?: number;
 }
 
 const DEFAULTS = { inlineBudgetMs: 4_000, attemptBudgetMs: 60_000, leaseMs: 120_000 } as const;
@@ -265,7 +277,7 @@ export function createNoteService(deps: NoteServiceDeps): NoteService {
   }
 
   return {
-    async submitNote(submission, ensureOrderVisible) {
+    async submitNote(submission, ensureOrderVisible, options = {}) {
       const replay = (record: NoteRecord): NoteAnswer => {
         const sameNote =
           record.storeKey === submission.storeKey &&
@@ -311,7 +323,9 @@ export function createNoteService(deps: NoteServiceDeps): NoteService {
         })
         .info('note accepted into the outbox');
       // The attempt goes on after the budget; the answer then says "queued" and a replay shows the outcome.
-      await waitWithin(attemptNote(record.ref), inlineBudgetMs);
+      const attempt = attemptNote(record.ref);
+      const budgetMs = options.inlineBudgetMs ?? inlineBudgetMs;
+      if (budgetMs > 0) await waitWithin(attempt, budgetMs);
       const current = (await deps.outbox.findByRef(record.ref)) ?? record;
       if (current.status === 'failed') throw refusalFor(current);
       return answerFor(current);

@@ -30,6 +30,8 @@ export function createSessionRouter(deps: SessionRouteDeps): Router {
       market: { id: session.market.id, label: session.market.label, store: session.market.store },
       locale: session.locale,
       sandbox: deps.sandbox,
+      // Only for agents who may use them: the widget offers exactly these targets (DESIGN §11).
+      ...(session.scopes.includes('orders:write') ? { statusChanges: session.market.statusChanges } : {}),
     };
     res.status(201).json(body);
   });

@@ -16,6 +16,13 @@ export interface SandboxStoreInfo {
 const SANDBOX_STORE_KEYS = ['eu', 'us'] as const;
 
 /**
+ * What sandbox agents with `orders:write` may do (DESIGN §11): cancel an order that is awaiting fulfillment or
+ * shipment, as peers allow before anything has left the warehouse. Closed tickets are noted on their orders.
+ */
+const SANDBOX_STATUS_CHANGES = [{ from: [11, 9], to: 5 }];
+const SANDBOX_WRITE_BACK: MarketConfig['writeBack'] = { ticketEvents: ['ticket.closed'] };
+
+/**
  * Sandbox mode: store keys `eu`/`us` (in the sandbox's store order) and two markets that exercise
  * locale routing: `de` (German-speaking shoppers on the EU store) and `us` (English on the US store).
  */
@@ -49,6 +56,8 @@ export function withSandboxStores(
     frameOrigins: [],
     embedSecret: null,
     template: null,
+    statusChanges: SANDBOX_STATUS_CHANGES.map((change) => ({ ...change, from: [...change.from] })),
+    writeBack: { ticketEvents: [...SANDBOX_WRITE_BACK.ticketEvents] },
   });
   const markets: Record<string, MarketConfig> = {};
   if (stores.eu) markets.de = market('de', 'eu', 'Deutschland (Sandbox)', ['de', 'de-DE', 'de-AT', 'de-CH']);

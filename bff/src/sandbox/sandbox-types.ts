@@ -32,6 +32,8 @@ export interface SandboxRequest {
   /** 0 while pending or when the request was hung on purpose. */
   status: number;
   at: number;
+  /** Sandbox addition: the top-level fields of a JSON object body (PUT/POST), e.g. ['status_id']. */
+  fields?: string[];
 }
 
 export interface FaultRule {

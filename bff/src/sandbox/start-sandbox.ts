@@ -120,6 +120,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       path: path + search,
       status: 0,
       at: now(),
+      ...bodyFields(req.method, req.body),
     };
     requests.push(entry);
     const send = (reply: SandboxReply, limit: RateLimitState | null): void => {
@@ -242,4 +243,16 @@ function setRateLimitHeaders(res: Response, limit: RateLimitState): void {
   res.setHeader('X-Rate-Limit-Requests-Quota', String(limit.quota));
   res.setHeader('X-Rate-Limit-Time-Reset-Ms', String(limit.resetMs));
   res.setHeader('X-Rate-Limit-Time-Window-Ms', String(limit.windowMs));
+}
+
+/** Which fields a write sent (never their values: a body may hold personal data), for tests that assert them. */
+function bodyFields(method: string, body: unknown): Pick<SandboxRequest, 'fields'> {
+  if ((method !== 'PUT' && method !== 'POST') || typeof body !== 'string' || body === '') return {};
+  try {
+    const parsed: unknown = JSON.parse(body);
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return {};
+    return { fields: Object.keys(parsed) };
+  } catch {
+    return {};
+  }
 }

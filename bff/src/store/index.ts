@@ -45,6 +45,13 @@ export type {
 } from './repos/order-change-repo.js';
 export type { OwnWriteRepo } from './repos/own-write-repo.js';
 export type {
+  NewStatusChange,
+  StatusChangeAudit,
+  StatusChangeRecord,
+  StatusChangeRepo,
+  StatusChangeState,
+} from './repos/status-change-repo.js';
+export type {
   NewNote,
   NoteOutboxRepo,
   NoteRecord,

@@ -409,6 +409,58 @@ export const MIGRATIONS: readonly Migration[] = [
         CREATE INDEX own_order_writes_at ON own_order_writes (at);
       `,
   },
+  {
+    version: 5,
+    name: 'status: status changes by ticket, agent and Idempotency-Key',
+    sqlite: `
+        -- Status changes agents asked for (DESIGN §11), once per ticket, agent and Idempotency-Key: the answer a
+        -- replay gets, and when our PUT went out, so a replay after an unknown outcome reads before it writes.
+        -- state: pending (no answer kept yet), refused (a kept 4xx), landed (in BigCommerce, audit under way),
+        -- done (audited). answer is JSON: the refusal, or the change as it landed.
+        CREATE TABLE status_changes (
+          ref TEXT PRIMARY KEY,
+          ticket TEXT NOT NULL,
+          agent TEXT NOT NULL,
+          idempotency_key TEXT NOT NULL,
+          store_key TEXT NOT NULL,
+          market TEXT NOT NULL,
+          order_id INTEGER NOT NULL,
+          expected_status_id INTEGER NOT NULL,
+          status_id INTEGER NOT NULL,
+          reason TEXT NOT NULL,
+          state TEXT NOT NULL CHECK (state IN ('pending', 'refused', 'landed', 'done')),
+          put_at INTEGER,
+          answer TEXT,
+          created_at INTEGER NOT NULL,
+          updated_at INTEGER NOT NULL,
+          correlation_id TEXT NOT NULL,
+          UNIQUE (ticket, agent, idempotency_key)
+        ) WITHOUT ROWID;
+        CREATE INDEX status_changes_state ON status_changes (state, updated_at);
+      `,
+    postgres: `
+        CREATE TABLE status_changes (
+          ref TEXT PRIMARY KEY,
+          ticket TEXT NOT NULL,
+          agent TEXT NOT NULL,
+          idempotency_key TEXT NOT NULL,
+          store_key TEXT NOT NULL,
+          market TEXT NOT NULL,
+          order_id BIGINT NOT NULL,
+          expected_status_id BIGINT NOT NULL,
+          status_id BIGINT NOT NULL,
+          reason TEXT NOT NULL,
+          state TEXT NOT NULL CHECK (state IN ('pending', 'refused', 'landed', 'done')),
+          put_at BIGINT,
+          answer TEXT,
+          created_at BIGINT NOT NULL,
+          updated_at BIGINT NOT NULL,
+          correlation_id TEXT NOT NULL,
+          UNIQUE (ticket, agent, idempotency_key)
+        );
+        CREATE INDEX status_changes_state ON status_changes (state, updated_at);
+      `,
+  },
 ];
 
 /** Checks the list itself: versions 1..n in order (a programming error otherwise). */

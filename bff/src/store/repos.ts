@@ -8,6 +8,7 @@ import { createOrderIndexRepo, type OrderIndexRepo } from './repos/order-index-r
 import { createOwnWriteRepo, type OwnWriteRepo } from './repos/own-write-repo.js';
 import { DEFAULT_RETENTION, type RetentionPolicy } from './repos/retention.js';
 import { createSessionRepo, type SessionRepo } from './repos/session-repo.js';
+import { createStatusChangeRepo, type StatusChangeRepo } from './repos/status-change-repo.js';
 import { createSyncStateRepo, type SyncStateRepo } from './repos/sync-state-repo.js';
 import { createTicketEventRepo, type TicketEventRepo } from './repos/ticket-event-repo.js';
 import { createWebhookDeliveryRepo, type WebhookDeliveryRepo } from './repos/webhook-delivery-repo.js';
@@ -26,6 +27,7 @@ export interface Repos {
   webhookDeliveries: WebhookDeliveryRepo;
   orderChanges: OrderChangeRepo;
   ownWrites: OwnWriteRepo;
+  statusChanges: StatusChangeRepo;
 }
 
 /**
@@ -45,5 +47,6 @@ export function createRepos(db: Kysely<Database>, retention: RetentionPolicy = D
     webhookDeliveries: createWebhookDeliveryRepo(db),
     orderChanges: createOrderChangeRepo(db),
     ownWrites: createOwnWriteRepo(db),
+    statusChanges: createStatusChangeRepo(db),
   };
 }

@@ -156,6 +156,25 @@ export interface OwnOrderWritesTable {
   at: number;
 }
 
+export interface StatusChangesTable {
+  ref: string;
+  ticket: string;
+  agent: string;
+  idempotency_key: string;
+  store_key: string;
+  market: string;
+  order_id: number;
+  expected_status_id: number;
+  status_id: number;
+  reason: string;
+  state: 'pending' | 'refused' | 'landed' | 'done';
+  put_at: number | null;
+  answer: string | null;
+  created_at: number;
+  updated_at: number;
+  correlation_id: string;
+}
+
 export interface Database {
   jti_seen: JtiSeenTable;
   sessions: SessionsTable;
@@ -170,4 +189,5 @@ export interface Database {
   webhook_deliveries: WebhookDeliveriesTable;
   order_changes: OrderChangesTable;
   own_order_writes: OwnOrderWritesTable;
+  status_changes: StatusChangesTable;
 }

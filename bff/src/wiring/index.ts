@@ -3,9 +3,16 @@ import { extendWithDemo } from './demo-extension.js';
 import { extendWithMaintenance } from './maintenance-extension.js';
 import { createNotesExtension } from './notes-extension.js';
 import type { ExtendServer } from './server-context.js';
+import { createStatusExtension } from './status-extension.js';
 
 export { createContextDeps, extendWithContext } from './context-extension.js';
-export { createNotesExtension, type NotesExtensionOptions } from './notes-extension.js';
+export { createNotesExtension, notesOf, type NotesExtensionOptions } from './notes-extension.js';
+export {
+  createStatusExtension,
+  getTicketEventWriteBack,
+  type StatusExtensionOptions,
+  type StatusRoom,
+} from './status-extension.js';
 export { extendWithDemo } from './demo-extension.js';
 export type { ExtendServer, ServerContext, ServerExtension } from './server-context.js';
 
@@ -18,6 +25,7 @@ export type { ExtendServer, ServerContext, ServerExtension } from './server-cont
 export const PRODUCT_EXTENSIONS: readonly ExtendServer[] = [
   extendWithContext,
   createNotesExtension(),
+  createStatusExtension(),
   extendWithDemo,
   extendWithMaintenance,
 ];

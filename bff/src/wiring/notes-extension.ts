@@ -2,7 +2,15 @@ import { createNotes, type Notes, type NotesDeps } from '../notes/index.js';
 import { createNotesRouter } from '../routes/notes.js';
 import { createOrderVisibilityCheck } from '../routes/orders.js';
 import { createContextDeps } from './context-extension.js';
-import type { ExtendServer } from './server-context.js';
+import type { ExtendServer, ServerContext } from './server-context.js';
+
+/** The notes room of each running product, for rooms that write through it (status audits, ticket events). */
+const NOTES = new WeakMap<ServerContext, Notes>();
+
+/** The notes room createNotesExtension built for this product, or undefined when it is not installed. */
+export function notesOf(ctx: ServerContext): Notes | undefined {
+  return NOTES.get(ctx);
+}
 
 export type NotesExtensionOptions = Partial<
   Pick<
@@ -42,6 +50,7 @@ export function createNotesExtension(options: NotesExtensionOptions = {}): Exten
       now: ctx.now,
     });
     ctx.metrics.setQueuedNotesSource(() => notes.countQueued());
+    NOTES.set(ctx, notes);
     onReady?.(notes);
     return {
       apiRouters: [

@@ -212,6 +212,19 @@ describe('BigCommerce client against the sandbox over HTTP', () => {
     assert.equal(sandbox.store().data.getOrder(orderId)?.staff_notes, 'Agent note');
   });
 
+  it("changes an order's status and returns the updated order; an unknown status id is refused", async () => {
+    const client = connect();
+    const orderId = EU.orders.twoShippingAddresses;
+
+    const order = await client.updateOrderStatus(orderId, 5);
+    const refused = await failure(client.updateOrderStatus(orderId, 99));
+
+    assert.equal(order.statusId, 5);
+    assert.equal((await client.getOrder(orderId))?.statusId, 5);
+    assert.ok(refused instanceof BigCommerceHttpError);
+    assert.equal(refused.status, 400);
+  });
+
   it('writes staff notes and returns the updated order', async () => {
     const client = connect();
     const orderId = EU.orders.withCustomerMessage;

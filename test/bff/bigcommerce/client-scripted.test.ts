@@ -349,6 +349,23 @@ describe('BigCommerce client against a scripted server', () => {
       assert.deepEqual(time.sleeps, []);
     });
 
+    it('sends only status_id on a status change, once even when BigCommerce answers 500', async () => {
+      const { client, server, time } = await harness([
+        ok(rawOrder(7, { status_id: 5, status: 'Cancelled' })),
+        { status: 500, body: { status: 500, title: 'Oops' } },
+      ]);
+
+      const order = await client.updateOrderStatus(7, 5);
+      const error = await client.updateOrderStatus(7, 5).catch((e: unknown) => e);
+
+      assert.equal(order.statusId, 5);
+      assert.deepEqual(JSON.parse(server.requests[0]?.body ?? ''), { status_id: 5 });
+      assert.ok(error instanceof BigCommerceHttpError);
+      assert.equal(error.outcomeUnknown, true);
+      assert.deepEqual(server.log, ['PUT /stores/h/v2/orders/7', 'PUT /stores/h/v2/orders/7']);
+      assert.deepEqual(time.sleeps, []);
+    });
+
     it('sends a PUT once when it times out', async () => {
       const { client, server } = await harness([{ status: 0, hang: true }], { timeoutMs: 50 });
 

@@ -65,8 +65,50 @@ describe('loadConfig from the environment', () => {
       label: 'Store abc123',
     });
     assert.equal(config.defaultMarket, 'default');
-    assert.deepEqual(config.markets.default?.permissions, ['orders:read', 'notes:write', 'links:write']);
+    assert.deepEqual(config.markets.default?.permissions, [
+      'orders:read',
+      'notes:write',
+      'links:write',
+      'orders:write',
+    ]);
     assert.equal(config.markets.default?.channels, null);
+    // orders:write is granted, but without STATUS_CHANGES no change is allowed.
+    assert.deepEqual(config.markets.default?.statusChanges, []);
+    assert.deepEqual(config.markets.default?.writeBack, { ticketEvents: [] });
+  });
+
+  it('takes the single store’s status changes and ticket-event write-back from the environment', () => {
+    const config = loadConfig({
+      BIGCOMMERCE_STORE_HASH: 'abc123',
+      BIGCOMMERCE_ACCESS_TOKEN: 'tok',
+      EMBED_SECRET: SECRET,
+      STATUS_CHANGES: '[{"from": [11, 9], "to": 5}]',
+      WRITE_BACK_TICKET_EVENTS: 'ticket.closed, ticket.reopened',
+    });
+
+    assert.deepEqual(config.markets.default?.statusChanges, [{ from: [11, 9], to: 5 }]);
+    assert.deepEqual(config.markets.default?.writeBack, {
+      ticketEvents: ['ticket.closed', 'ticket.reopened'],
+    });
+  });
+
+  it('names the variable and the position of a bad status change or event type', () => {
+    const env = { BIGCOMMERCE_STORE_HASH: 'abc123', BIGCOMMERCE_ACCESS_TOKEN: 'tok', EMBED_SECRET: SECRET };
+    const unknownId = configError(() => loadConfig({ ...env, STATUS_CHANGES: '[{"from": [11], "to": 15}]' }));
+    const notJson = configError(() => loadConfig({ ...env, STATUS_CHANGES: 'cancel please' }));
+    const badType = configError(() =>
+      loadConfig({ ...env, WRITE_BACK_TICKET_EVENTS: 'ticket.closed,ticket.deleted' }),
+    );
+
+    assert.match(
+      unknownId.message,
+      /^environment: STATUS_CHANGES\[0\]\.to: unknown status id: BigCommerce's statuses are 0-14$/,
+    );
+    assert.match(notJson.message, /^environment: STATUS_CHANGES: must be JSON like/);
+    assert.match(
+      badType.message,
+      /^environment: WRITE_BACK_TICKET_EVENTS: must list event types of ticket\.created/,
+    );
   });
 
   it('applies the documented defaults', () => {
@@ -225,6 +267,8 @@ describe('loadConfig from CONFIG_FILE', () => {
       frameOrigins: ['https://desk.example.de'],
       embedSecret: null,
       template: null,
+      statusChanges: [],
+      writeBack: { ticketEvents: [] },
     });
     assert.equal(config.markets.us?.channels, null);
     assert.equal(config.defaultMarket, 'de');
@@ -351,6 +395,82 @@ describe('loadConfig from CONFIG_FILE', () => {
     );
   });
 
+  it('reads status changes and write-back per market', () => {
+    const file = {
+      ...GOOD_FILE,
+      markets: {
+        ...GOOD_FILE.markets,
+        de: {
+          ...GOOD_FILE.markets.de,
+          permissions: ['orders:read', 'orders:write'],
+          statusChanges: [
+            { from: [11, 9], to: 5 },
+            { from: [7], to: 5 },
+          ],
+          writeBack: { ticketEvents: ['ticket.closed'] },
+        },
+      },
+    };
+    const config = loadConfig(FILE_ENV, fileReader({ '/etc/oc/config.json': file }));
+
+    assert.deepEqual(config.markets.de?.statusChanges, [
+      { from: [11, 9], to: 5 },
+      { from: [7], to: 5 },
+    ]);
+    assert.deepEqual(config.markets.de?.writeBack, { ticketEvents: ['ticket.closed'] });
+    assert.deepEqual(config.markets.us?.statusChanges, []);
+  });
+
+  it('refuses status changes in a market without orders:write', () => {
+    const file = {
+      ...GOOD_FILE,
+      markets: {
+        ...GOOD_FILE.markets,
+        de: { ...GOOD_FILE.markets.de, statusChanges: [{ from: [11], to: 5 }] },
+      },
+    };
+    const error = configError(() => loadConfig(FILE_ENV, fileReader({ '/etc/oc/config.json': file })));
+
+    assert.match(
+      error.message,
+      /^CONFIG_FILE \/etc\/oc\/config\.json: markets\.de\.statusChanges: needs "orders:write" in the market's permissions/,
+    );
+  });
+
+  it('refuses unknown status ids, changes to the same status and unknown event types, by JSON path', () => {
+    const file = {
+      ...GOOD_FILE,
+      markets: {
+        de: {
+          ...GOOD_FILE.markets.de,
+          statusChanges: [
+            { from: [11, 99], to: 5 },
+            { from: [0], to: 5 },
+            { from: [5, 11], to: 5 },
+            { from: [], to: 5 },
+            { from: [11], to: 5, notify: true },
+          ],
+          writeBack: { ticketEvents: ['ticket.deleted'] },
+        },
+      },
+    };
+    const error = configError(() => loadConfig(FILE_ENV, fileReader({ '/etc/oc/config.json': file })));
+    const byPath = Object.fromEntries(error.issues.map((issue) => [issue.path, issue.message]));
+
+    assert.equal(
+      byPath['markets.de.statusChanges[0].from[1]'],
+      "unknown status id: BigCommerce's statuses are 0-14",
+    );
+    assert.match(
+      byPath['markets.de.statusChanges[1].from[0]'] ?? '',
+      /^0 \(Incomplete\) is an abandoned checkout/,
+    );
+    assert.match(byPath['markets.de.statusChanges[2].to'] ?? '', /must not be one of "from"/);
+    assert.equal(byPath['markets.de.statusChanges[3].from'], 'must list at least one status to change from');
+    assert.equal(byPath['markets.de.statusChanges[4]'], 'unknown key "notify"');
+    assert.match(byPath['markets.de.writeBack.ticketEvents[0]'] ?? '', /^must be one of ticket\.created/);
+  });
+
   it('names the file when it cannot be read or is not JSON', () => {
     const missing = configError(() => loadConfig(FILE_ENV, fileReader({})));
     const broken = configError(() => loadConfig(FILE_ENV, fileReader({ '/etc/oc/config.json': '{ nope' })));
@@ -381,6 +501,10 @@ describe('withSandboxStores', () => {
     assert.equal(config.markets.us?.store, 'us');
     assert.equal(config.defaultMarket, 'de');
     assert.equal(config.sandbox, true);
+    // A demo agent may cancel an order awaiting fulfillment or shipment; closed tickets are noted on their orders.
+    assert.deepEqual(config.markets.de?.statusChanges, [{ from: [11, 9], to: 5 }]);
+    assert.ok(config.markets.de?.permissions.includes('orders:write'));
+    assert.deepEqual(config.markets.us?.writeBack, { ticketEvents: ['ticket.closed'] });
   });
 });
 

@@ -34,7 +34,7 @@ describe('/demo in sandbox mode', () => {
     const html = await response.text();
 
     assert.equal(response.status, 200);
-    for (const ticket of ['T-1001', 'T-1002', 'T-1003', 'T-1004', 'T-1005', 'T-1006', 'T-1007']) {
+    for (const ticket of ['T-1001', 'T-1002', 'T-1003', 'T-1004', 'T-1005', 'T-1006', 'T-1007', 'T-1008']) {
       assert.ok(html.includes(ticket), ticket);
     }
     assert.match(html, /<iframe [^>]*src="\/demo\/tickets\/T-1004\/widget"/);
@@ -61,6 +61,26 @@ describe('/demo in sandbox mode', () => {
     assert.equal(body.ticket, 'T-1007');
     assert.deepEqual(body.scopes, ['orders:read']);
     assert.equal(body.market.id, 'us');
+  });
+
+  it('opens T-1008 for an agent who may cancel an order awaiting fulfillment', async () => {
+    const redirect = await fetch(`${server.url}/demo/tickets/T-1008/widget`, { redirect: 'manual' });
+    const token = new URL(redirect.headers.get('location')!, server.url).searchParams.get('token')!;
+    const session = await fetch(`${server.url}/api/v1/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token }),
+    });
+    const body = SessionResponse.parse(await session.json());
+
+    assert.ok(body.scopes.includes('orders:write'));
+    assert.deepEqual(body.statusChanges, [{ from: [11, 9], to: 5 }]);
+    const orderId = Number(
+      /Bestellung #(\d+) stornieren<\/h1>/.exec(
+        await (await fetch(`${server.url}/demo?ticket=T-1008`)).text(),
+      )?.[1],
+    );
+    assert.equal(server.sandbox?.store('sbx1eu').data.getOrder(orderId)?.status_id, 11);
   });
 
   it('answers an unknown ticket with the JSON 404 error body', async () => {

@@ -13,6 +13,8 @@ function market(id: string, locales: string[], channels: number[] | null): Marke
     frameOrigins: [],
     embedSecret: null,
     template: null,
+    statusChanges: [],
+    writeBack: { ticketEvents: [] },
   };
 }
 

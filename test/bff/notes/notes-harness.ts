@@ -55,6 +55,8 @@ export interface NotesHarness {
 export interface NotesHarnessOptions {
   faultSeed?: number;
   extend?: ExtendServer[];
+  /** Extensions installed after the notes room (rooms that write through it, like status). */
+  after?: ExtendServer[];
   /** The BigCommerce client's per-attempt timeout: how long a hung request holds its order. Default 1500. */
   timeoutMs?: number;
   /** Where the BFF reaches BigCommerce (e.g. a proxy that can refuse connections); default the sandbox. */
@@ -102,6 +104,7 @@ export async function startNotesHarness(options: NotesHarnessOptions = {}): Prom
               }),
           onReady: (room) => (notes = room),
         }),
+        ...(options.after ?? []),
       ],
       database: path.join(dir, 'order-context.sqlite'),
       now: () => clock.now,

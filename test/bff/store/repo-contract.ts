@@ -520,6 +520,109 @@ export function describeRepoContract(engine: string, factory: StoreFactory): voi
     });
   });
 
+  describe(`status repositories on ${engine}`, () => {
+    let store: Store;
+    before(async () => {
+      store = await factory.open();
+    });
+    after(() => store.close());
+
+    const newChange = (ref: string, key: string) => ({
+      ref,
+      ticket: 'T-9',
+      agent: 'alice',
+      idempotencyKey: key,
+      storeKey: 'eu',
+      market: 'de',
+      orderId: 101,
+      expectedStatusId: 11,
+      statusId: 5,
+      reason: 'Shopper cancelled by phone',
+      createdAt: T0,
+      correlationId: 'corr-status-1',
+    });
+
+    it('keeps one status change per ticket, agent and key, and moves it pending → landed → done once', async () => {
+      const { statusChanges, ticketEvents, orderChanges } = store.repos;
+      const first = await statusChanges.insertOrFind(newChange('sc-1', 'key-status-1'));
+      const again = await statusChanges.insertOrFind(newChange('sc-2', 'key-status-1'));
+      await statusChanges.markPutSent('sc-1', T0 + 1);
+      const landed = await statusChanges.markLanded('sc-1', { status: 5 }, T0 + 2);
+      const refusedLate = await statusChanges.markRefused('sc-1', { code: 'order_changed' }, T0 + 3);
+      const audit = {
+        event: event({ ticket: 'T-9', orderId: 101, type: 'status.changed', status: 'changed', at: T0 + 4 }),
+        change: {
+          storeKey: 'eu',
+          orderId: 101,
+          kind: 'order.status_changed' as const,
+          source: 'status' as const,
+          customerId: 7,
+          email: 'ada@example.com',
+          statusId: 5,
+          previousStatusId: 11,
+          detail: null,
+          at: T0 + 4,
+        },
+      };
+      const completed = [
+        await statusChanges.complete('sc-1', T0 + 4, audit),
+        await statusChanges.complete('sc-1', T0 + 5, audit),
+      ];
+
+      assert.equal(first.created, true);
+      assert.equal(again.created, false);
+      assert.equal(again.record.ref, 'sc-1');
+      assert.equal(landed, true);
+      assert.equal(refusedLate, false);
+      assert.deepEqual(completed, [true, false]);
+      const stored = await statusChanges.findByKey('T-9', 'alice', 'key-status-1');
+      assert.equal(stored?.state, 'done');
+      assert.equal(stored?.putAt, T0 + 1);
+      assert.deepEqual(stored?.answer, { status: 5 });
+      assert.equal((await ticketEvents.listByTicket('T-9')).length, 1);
+      assert.deepEqual(
+        (await orderChanges.listForOrder('eu', 101, 10)).map((change) => change.source),
+        ['status'],
+      );
+    });
+
+    it('keeps a refusal, lists changes stuck after landing, and purges finished ones', async () => {
+      const { statusChanges } = store.repos;
+      await statusChanges.insertOrFind(newChange('sc-3', 'key-status-3'));
+      await statusChanges.insertOrFind(newChange('sc-4', 'key-status-4'));
+      await statusChanges.markRefused('sc-3', { code: 'order_changed' }, T0 + 10);
+      await statusChanges.markLanded('sc-4', { status: 5 }, T0 + 10);
+
+      assert.equal((await statusChanges.findByRef('sc-3'))?.state, 'refused');
+      assert.deepEqual(
+        (await statusChanges.listLandedBefore(T0 + 11, 10)).map((change) => change.ref),
+        ['sc-4'],
+      );
+      assert.equal((await statusChanges.listLandedBefore(T0 + 10, 10)).length, 0);
+      // sc-1 (done) and sc-3 (refused) go; sc-4 is still landed and stays.
+      assert.equal(await statusChanges.purge(T0 + 100), 2);
+      assert.equal((await statusChanges.findByRef('sc-4'))?.state, 'landed');
+    });
+
+    it("lists the orders a ticket's events name, once each, in the order first named", async () => {
+      const { ticketEvents } = store.repos;
+      for (const [orderId, type] of [
+        [303, 'note.accepted'],
+        [301, 'link.set'],
+        [303, 'note.written'],
+        [302, 'session.opened'],
+      ] as const) {
+        await ticketEvents.append(event({ ticket: 'T-orders', orderId, type, at: T0 + orderId }));
+      }
+
+      assert.deepEqual(
+        await ticketEvents.listOrderIds('T-orders', ['note.accepted', 'note.written', 'link.set']),
+        [303, 301],
+      );
+      assert.deepEqual(await ticketEvents.listOrderIds('T-orders', []), []);
+    });
+  });
+
   describe(`error-log retention on ${engine}`, () => {
     it('keeps the error log within its age and size bounds', async () => {
       const store = await factory.open({ errorLog: { maxAgeMs: 1000, maxRows: 3 } });

@@ -72,23 +72,28 @@ function toChange(row: Selectable<OrderChangesTable>): OrderChange {
   };
 }
 
+/** The row of a change; also for repositories that record a change in their own transaction. */
+export function toOrderChangeRow(change: NewOrderChange) {
+  return {
+    store_key: change.storeKey,
+    order_id: change.orderId,
+    kind: change.kind,
+    source: change.source,
+    customer_id: change.customerId,
+    email: change.email.toLowerCase(),
+    status_id: change.statusId,
+    previous_status_id: change.previousStatusId,
+    detail: JSON.stringify(change.detail ?? null),
+    at: change.at,
+  };
+}
+
 export function createOrderChangeRepo(db: Kysely<Database>): OrderChangeRepo {
   return {
     async append(change) {
       const row = await db
         .insertInto('order_changes')
-        .values({
-          store_key: change.storeKey,
-          order_id: change.orderId,
-          kind: change.kind,
-          source: change.source,
-          customer_id: change.customerId,
-          email: change.email.toLowerCase(),
-          status_id: change.statusId,
-          previous_status_id: change.previousStatusId,
-          detail: JSON.stringify(change.detail ?? null),
-          at: change.at,
-        })
+        .values(toOrderChangeRow(change))
         .returning('seq')
         .executeTakeFirstOrThrow();
       return Number(row.seq);

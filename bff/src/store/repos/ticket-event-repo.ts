@@ -23,6 +23,8 @@ export interface TicketEventRepo {
   append(event: TicketEvent): Promise<number>;
   /** Oldest first. */
   listByTicket(ticket: string, limit?: number): Promise<TicketEventRecord[]>;
+  /** The orders a ticket's events of these types name, each once, in the order they were first named. */
+  listOrderIds(ticket: string, types: readonly string[]): Promise<number[]>;
   /** Applies the retention bounds (maintenance). */
   purge(now: number): Promise<number>;
 }
@@ -71,6 +73,19 @@ export function createTicketEventRepo(
         correlationId: row.correlation_id,
         at: Number(row.at),
       }));
+    },
+    async listOrderIds(ticket, types) {
+      if (types.length === 0) return [];
+      const rows = await db
+        .selectFrom('ticket_events')
+        .select((eb) => ['order_id', eb.fn.min('id').as('first_id')])
+        .where('ticket', '=', ticket)
+        .where('order_id', 'is not', null)
+        .where('type', 'in', types)
+        .groupBy('order_id')
+        .orderBy('first_id')
+        .execute();
+      return rows.map((row) => Number(row.order_id));
     },
     async purge(now) {
       const old = await db

@@ -8,6 +8,7 @@ import { createClientError, toBffError } from '../../bff-error.js';
 import { OcBackEvent } from '../../events/back-event.js';
 import type { OcOrderSelectEvent } from '../../events/order-select-event.js';
 import type { OcSearchToggleEvent } from '../../events/search-toggle-event.js';
+import type { OcStatusCloseEvent } from '../../events/status-close-event.js';
 import { loadI18n, type I18n } from '../../i18n/i18n.js';
 import { baseStyles } from '../../styles/base.styles.js';
 import { systemClock, type Clock, type Sleep } from '../../time.js';
@@ -28,12 +29,14 @@ const BUNDLE_ORIGIN = new URL(import.meta.url).origin;
 
 /**
  * Parts only some agents need, loaded when first shown (chunks of their own, outside the size budget of a list
- * and one order): the shopper search (`links:write`, no match or "Wrong shopper?") and the note composer
- * (`notes:write`, once the agent asks to write: until then a button stands in for it).
+ * and one order): the shopper search (`links:write`, no match or "Wrong shopper?"), the note composer
+ * (`notes:write`, once the agent asks to write: until then a button stands in for it) and the status change
+ * (`orders:write` in a market that allows changes: its button and dialog, with the first order opened).
  */
 const PARTS = {
   search: () => import('../customer-search/customer-search.js'),
   composer: () => import('../note-composer/note-composer.js'),
+  status: () => import('../status-change/status-change.js'),
 };
 type Part = keyof typeof PARTS;
 
@@ -176,6 +179,8 @@ export class OcOrderContext extends LitElement {
     onComplete: (order) => {
       this.order = order;
       this.orderReceivedAt = this.now();
+      // The list shows what the detail just learned (a status changed from here or elsewhere).
+      this.orders = this.orders.map((row) => (row.id === order.id ? { ...row, status: order.status } : row));
       if (this.#focusHeadingOnLoad) {
         this.#focusHeadingOnLoad = false;
         this.#afterRender = () => this.#focusOrderHeadingIfOnBack();
@@ -340,6 +345,26 @@ export class OcOrderContext extends LitElement {
               aria-busy=${pending ? 'true' : 'false'}
               @oc-compose=${this.#onCompose}
             >
+              ${
+                this.session?.statusChanges?.length
+                  ? this.#renderPart(
+                      'status',
+                      html`<oc-status-change
+                        slot="actions"
+                        .client=${this.#bff}
+                        .session=${this.session}
+                        .order=${order}
+                        .i18n=${i18n}
+                        @oc-status-close=${(event: OcStatusCloseEvent) =>
+                          // Its status changed: reload the order, then focus it (the button may be gone).
+                          event.stale &&
+                          this.#orderTask
+                            .run([orderId, true])
+                            .then(() => this.renderRoot.querySelector('oc-order-detail')?.focusHeading())}
+                      ></oc-status-change>`,
+                    )
+                  : nothing
+              }
               ${
                 canNote && !this.composing
                   ? html`<button type="button" slot="composer" class="compose" @click=${this.#onCompose}>

@@ -30,6 +30,7 @@ const ALWAYS_SHOWN = new Set<keyof Totals>(['subtotal', 'shipping', 'tax']);
  *   (each shown once), then shipments with tracking (refunds first for a refunded order), items, totals,
  *   transactions, addresses, the market's other fields and the staff notes.
  * @slot composer - The note composer (or what stands in for it until it is loaded), under the staff notes.
+ * @slot actions - More actions in the header (the status change).
  * @event oc-compose - "Write a note" pressed (bubbles, not composed); only with `can-note`.
  */
 export class OcOrderDetail extends LitElement {
@@ -156,6 +157,7 @@ export class OcOrderDetail extends LitElement {
               </button>`
             : nothing
         }
+        <slot name="actions"></slot>
         ${
           isHttpUrl(order.controlPanelUrl)
             ? html`<a href=${order.controlPanelUrl} target="_blank" rel="noopener noreferrer"
