@@ -30,6 +30,11 @@ export const ERROR_CATALOG = {
   order_not_found: { status: 404, message: 'No such order for this ticket’s shopper.' },
   customer_not_found: { status: 404, message: 'No such shopper.' },
   not_found: { status: 404, message: 'Nothing is here.' },
+  ticket_not_found: { status: 404, message: 'No such ticket is registered.' },
+  cursor_expired: {
+    status: 410,
+    message: 'The feed cursor is older than the changes we keep; reload the tickets’ context and start anew.',
+  },
   staff_notes_full: {
     status: 409,
     message: 'The order’s staff notes are full; BigCommerce cannot take more text.',

@@ -15,6 +15,13 @@ export const DEFAULT_EMBED_AUDIENCE = 'order-context';
 /** DESIGN §4: an embed token lives at most 15 minutes. */
 export const EMBED_MAX_LIFETIME_SEC = 900;
 export const EMBED_SECRET_MIN_LENGTH = 32;
+/** DESIGN §10: the novomind server-to-server tokens. */
+export const S2S_AUDIENCE = 'order-context-s2s';
+export const S2S_MAX_LIFETIME_SEC = 300;
+/** DESIGN §10: the push's default rate when a market names none. */
+export const DEFAULT_PUSH_REQUESTS_PER_MINUTE = 60;
+/** Standard Webhooks secrets are random: a short one is a mistake (whsec_ + base64 of 24+ bytes, or raw text). */
+export const PUSH_SECRET_MIN_LENGTH = 24;
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -41,6 +48,20 @@ export interface MarketConfig {
   /** Overrides the global embed secret for tokens of this market. */
   embedSecret: string | null;
   template: FieldTemplate | null;
+  /** novomind's side of the market (DESIGN §10); absent when the file says nothing about it. */
+  novomind?: NovomindMarketConfig;
+}
+
+export interface NovomindMarketConfig {
+  /** The novomind queue this market's tickets belong to (answered with every ticket context); null = none. */
+  queue: string | null;
+  /** Pushing changes to novomind (DESIGN §10 Push); null = novomind polls the feed. */
+  push: {
+    url: string;
+    /** The Standard Webhooks secret (`whsec_…` or raw text), from the variable `pushSecretEnv` names. */
+    secret: string;
+    maxRequestsPerMinute: number;
+  } | null;
 }
 
 export interface AppConfig {
@@ -64,6 +85,8 @@ export interface AppConfig {
   defaultMarket: string;
   metricsToken: string | null;
   adminToken: string | null;
+  /** The novomind server-to-server API (DESIGN §10); `secret` null = S2S_SECRET not set, /s2s/ answers 404. */
+  s2s: { secret: string | null; audience: string; maxLifetimeSec: number };
   logLevel: LogLevel;
   /**
    * How long one agent request (context, order detail, search, notes) may wait for BigCommerce in all; at the
@@ -200,6 +223,7 @@ const EnvSchema = z.object({
       .max(168, { message: 'must be at most 168 (a week)' }),
   ),
   METRICS_TOKEN: optionalEnv(bearerToken),
+  S2S_SECRET: optionalEnv(secret),
   ADMIN_TOKEN: optionalEnv(bearerToken),
   LOG_LEVEL: optionalEnv(z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })),
   REQUEST_BUDGET_SECONDS: optionalEnv(positiveNumber('a number of seconds', 1, 15)),
@@ -257,6 +281,18 @@ const MarketFileSchema = z.strictObject({
   embedSecret: z.optional(secret),
   embedSecretEnv: z.optional(envName),
   template: z.optional(FieldTemplate),
+  novomind: z.optional(
+    z.strictObject({
+      queue: z.optional(z.string().trim().min(1).max(200)),
+      pushUrl: z.optional(httpUrl),
+      pushSecretEnv: z.optional(envName),
+      maxRequestsPerMinute: z.optional(
+        z.number().int({ message: 'must be a whole number' }).min(1, { message: 'must be at least 1' }).max(6000, {
+          message: 'must be at most 6000',
+        }),
+      ),
+    }),
+  ),
 });
 
 function createFileSchema(env: NodeJS.ProcessEnv) {
@@ -301,6 +337,7 @@ function createFileSchema(env: NodeJS.ProcessEnv) {
             message: 'set either embedSecret or embedSecretEnv, not both',
           });
         }
+        checkNovomind(id, market.novomind, env, ctx);
         if (market.embedSecretEnv !== undefined) {
           const value = blankToUndefined(env[market.embedSecretEnv]);
           if (typeof value !== 'string' || value.length < EMBED_SECRET_MIN_LENGTH) {
@@ -322,6 +359,56 @@ function createFileSchema(env: NodeJS.ProcessEnv) {
     });
 }
 type ConfigFile = z.infer<ReturnType<typeof createFileSchema>>;
+type NovomindFile = z.infer<typeof MarketFileSchema>['novomind'];
+
+/** A push needs both its URL and its secret, and the secret must be set (DESIGN §10 Push). */
+function checkNovomind(
+  marketId: string,
+  novomind: NovomindFile,
+  env: NodeJS.ProcessEnv,
+  ctx: z.RefinementCtx,
+): void {
+  if (novomind === undefined) return;
+  const path = (key: string) => ['markets', marketId, 'novomind', key];
+  if (novomind.pushUrl !== undefined && novomind.pushSecretEnv === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: path('pushSecretEnv'),
+      message: 'is required with pushUrl: the environment variable holding the push signing secret',
+    });
+  }
+  if (novomind.pushSecretEnv !== undefined) {
+    if (novomind.pushUrl === undefined) {
+      ctx.addIssue({ code: 'custom', path: path('pushUrl'), message: 'is required with pushSecretEnv' });
+    }
+    const value = blankToUndefined(env[novomind.pushSecretEnv]);
+    if (typeof value !== 'string' || value.length < PUSH_SECRET_MIN_LENGTH) {
+      ctx.addIssue({
+        code: 'custom',
+        path: path('pushSecretEnv'),
+        message: `environment variable ${novomind.pushSecretEnv} must hold a secret of at least ${PUSH_SECRET_MIN_LENGTH} characters`,
+      });
+    }
+  }
+  if (novomind.maxRequestsPerMinute !== undefined && novomind.pushUrl === undefined) {
+    ctx.addIssue({ code: 'custom', path: path('maxRequestsPerMinute'), message: 'only applies with pushUrl' });
+  }
+}
+
+function buildNovomind(novomind: NonNullable<NovomindFile>, env: NodeJS.ProcessEnv): NovomindMarketConfig {
+  const secret = novomind.pushSecretEnv === undefined ? undefined : env[novomind.pushSecretEnv];
+  return {
+    queue: novomind.queue ?? null,
+    push:
+      novomind.pushUrl === undefined || typeof secret !== 'string'
+        ? null
+        : {
+            url: novomind.pushUrl,
+            secret,
+            maxRequestsPerMinute: novomind.maxRequestsPerMinute ?? DEFAULT_PUSH_REQUESTS_PER_MINUTE,
+          },
+  };
+}
 
 /** `['markets', 'de', 'locales', 0]` -> `markets.de.locales[0]`. */
 export function formatJsonPath(segments: readonly PropertyKey[]): string {
@@ -400,6 +487,7 @@ function buildFromFile(
       frameOrigins: market.frameOrigins ?? [],
       embedSecret: market.embedSecret ?? envSecret ?? null,
       template: market.template ?? null,
+      ...(market.novomind === undefined ? {} : { novomind: buildNovomind(market.novomind, env) }),
     };
   }
   const firstMarket = Object.keys(markets)[0] ?? '';
@@ -464,6 +552,13 @@ export function loadConfig(env: NodeJS.ProcessEnv, readFile: ReadFile = fs.readF
       message: `is required when a store is configured (at least ${EMBED_SECRET_MIN_LENGTH} characters)`,
     });
   }
+  if (vars.S2S_SECRET !== undefined && vars.S2S_SECRET === vars.EMBED_SECRET) {
+    // One key for both would let an s2s token pass as an embed token's signature and the reverse (DESIGN §10).
+    issues.push({ path: 'S2S_SECRET', message: 'must differ from EMBED_SECRET' });
+  }
+  if (vars.EMBED_AUDIENCE === S2S_AUDIENCE) {
+    issues.push({ path: 'EMBED_AUDIENCE', message: `must not be "${S2S_AUDIENCE}" (the s2s tokens' audience)` });
+  }
   if (issues.length > 0) throw new ConfigError('environment', issues);
 
   const defaultApiUrl = trimTrailingSlash(vars.BIGCOMMERCE_API_URL ?? DEFAULT_API_URL);
@@ -479,6 +574,15 @@ export function loadConfig(env: NodeJS.ProcessEnv, readFile: ReadFile = fs.readF
     );
   } else {
     placement = { stores: {}, markets: {}, defaultMarket: '' };
+  }
+
+  const sharedKey = Object.values(placement.markets).find(
+    (market) => vars.S2S_SECRET !== undefined && market.embedSecret === vars.S2S_SECRET,
+  );
+  if (sharedKey) {
+    throw new ConfigError('environment', [
+      { path: 'S2S_SECRET', message: `must differ from the embed secret of market "${sharedKey.id}"` },
+    ]);
   }
 
   return {
@@ -498,6 +602,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, readFile: ReadFile = fs.readF
     ...placement,
     metricsToken: vars.METRICS_TOKEN ?? null,
     adminToken: vars.ADMIN_TOKEN ?? null,
+    s2s: { secret: vars.S2S_SECRET ?? null, audience: S2S_AUDIENCE, maxLifetimeSec: S2S_MAX_LIFETIME_SEC },
     logLevel: vars.LOG_LEVEL ?? 'info',
     requestBudgetMs: Math.round((vars.REQUEST_BUDGET_SECONDS ?? 8) * 1000),
     notes: { attemptTimeoutMs: Math.round((vars.NOTE_ATTEMPT_TIMEOUT_SECONDS ?? 60) * 1000) },

@@ -24,6 +24,8 @@ export const errors: Omit<ErrorMessages, OfflineErrorCode> = {
   order_not_found: 'Diese Bestellung gehört nicht zum Kunden des Tickets.',
   customer_not_found: 'Dieses Kundenkonto gibt es nicht.',
   not_found: 'Nichts gefunden.',
+  ticket_not_found: 'Dieses Ticket ist nicht registriert.',
+  cursor_expired: 'Die Änderungsliste ist zu alt; laden Sie das Ticket neu.',
   staff_notes_full: 'Die Mitarbeiternotizen der Bestellung sind voll.',
   upstream_error: 'BigCommerce hat mit einem Fehler geantwortet.',
   upstream_auth_failed: 'BigCommerce lehnt unsere Shop-Zugangsdaten ab; bitte Administration informieren.',

@@ -24,6 +24,8 @@ export const errors: Omit<ErrorMessages, OfflineErrorCode> = {
   order_not_found: 'This order does not belong to the ticket’s shopper.',
   customer_not_found: 'That shopper does not exist.',
   not_found: 'Nothing was found.',
+  ticket_not_found: 'This ticket is not registered.',
+  cursor_expired: 'The change list is too old; reload the ticket.',
   staff_notes_full: 'The order’s staff notes are full.',
   upstream_error: 'BigCommerce answered with an error.',
   upstream_auth_failed: 'BigCommerce rejected our store credentials; tell your administrator.',
