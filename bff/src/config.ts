@@ -287,9 +287,13 @@ const MarketFileSchema = z.strictObject({
       pushUrl: z.optional(httpUrl),
       pushSecretEnv: z.optional(envName),
       maxRequestsPerMinute: z.optional(
-        z.number().int({ message: 'must be a whole number' }).min(1, { message: 'must be at least 1' }).max(6000, {
-          message: 'must be at most 6000',
-        }),
+        z
+          .number()
+          .int({ message: 'must be a whole number' })
+          .min(1, { message: 'must be at least 1' })
+          .max(6000, {
+            message: 'must be at most 6000',
+          }),
       ),
     }),
   ),
@@ -391,7 +395,11 @@ function checkNovomind(
     }
   }
   if (novomind.maxRequestsPerMinute !== undefined && novomind.pushUrl === undefined) {
-    ctx.addIssue({ code: 'custom', path: path('maxRequestsPerMinute'), message: 'only applies with pushUrl' });
+    ctx.addIssue({
+      code: 'custom',
+      path: path('maxRequestsPerMinute'),
+      message: 'only applies with pushUrl',
+    });
   }
 }
 
@@ -557,7 +565,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, readFile: ReadFile = fs.readF
     issues.push({ path: 'S2S_SECRET', message: 'must differ from EMBED_SECRET' });
   }
   if (vars.EMBED_AUDIENCE === S2S_AUDIENCE) {
-    issues.push({ path: 'EMBED_AUDIENCE', message: `must not be "${S2S_AUDIENCE}" (the s2s tokens' audience)` });
+    issues.push({
+      path: 'EMBED_AUDIENCE',
+      message: `must not be "${S2S_AUDIENCE}" (the s2s tokens' audience)`,
+    });
   }
   if (issues.length > 0) throw new ConfigError('environment', issues);
 

@@ -168,7 +168,10 @@ export function createNovomindChangeRepo(db: Kysely<Database>): NovomindChangeRe
         const through = Number(last.seq);
         // By seq, not by time: a row is forgotten only with every row before it, so a cursor either sees all
         // changes after it or is told (410) that some are gone.
-        const result = await trx.deleteFrom('novomind_changes').where('seq', '<=', through).executeTakeFirst();
+        const result = await trx
+          .deleteFrom('novomind_changes')
+          .where('seq', '<=', through)
+          .executeTakeFirst();
         await trx
           .updateTable('novomind_state')
           .set((eb) => ({

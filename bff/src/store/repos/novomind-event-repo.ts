@@ -92,7 +92,10 @@ export function createNovomindEventRepo(db: Kysely<Database>): NovomindEventRepo
       return rows.map(toEvent);
     },
     async purge(before) {
-      const result = await db.deleteFrom('novomind_events').where('received_at', '<', before).executeTakeFirst();
+      const result = await db
+        .deleteFrom('novomind_events')
+        .where('received_at', '<', before)
+        .executeTakeFirst();
       return Number(result.numDeletedRows);
     },
   };

@@ -44,7 +44,8 @@ function toState(row: Selectable<NovomindPushTable>): PushState {
   let recentSends: number[] = [];
   try {
     const parsed: unknown = JSON.parse(row.recent_sends);
-    if (Array.isArray(parsed)) recentSends = parsed.filter((value): value is number => typeof value === 'number');
+    if (Array.isArray(parsed))
+      recentSends = parsed.filter((value): value is number => typeof value === 'number');
   } catch {
     recentSends = [];
   }
@@ -66,7 +67,11 @@ function toState(row: Selectable<NovomindPushTable>): PushState {
 
 export function createNovomindPushRepo(db: Kysely<Database>): NovomindPushRepo {
   async function get(market: string): Promise<PushState | null> {
-    const row = await db.selectFrom('novomind_push').selectAll().where('market', '=', market).executeTakeFirst();
+    const row = await db
+      .selectFrom('novomind_push')
+      .selectAll()
+      .where('market', '=', market)
+      .executeTakeFirst();
     return row ? toState(row) : null;
   }
 
