@@ -2,10 +2,12 @@ import { extendWithContext } from './context-extension.js';
 import { extendWithDemo } from './demo-extension.js';
 import { extendWithMaintenance } from './maintenance-extension.js';
 import { createNotesExtension } from './notes-extension.js';
+import { createNovomindExtension } from './novomind-extension.js';
 import type { ExtendServer } from './server-context.js';
 
 export { createContextDeps, extendWithContext } from './context-extension.js';
-export { createNotesExtension, type NotesExtensionOptions } from './notes-extension.js';
+export { createNotesExtension, findNotes, type NotesExtensionOptions } from './notes-extension.js';
+export { createNovomindExtension, type NovomindExtensionOptions } from './novomind-extension.js';
 export { extendWithDemo } from './demo-extension.js';
 export type { ExtendServer, ServerContext, ServerExtension } from './server-context.js';
 
@@ -18,6 +20,7 @@ export type { ExtendServer, ServerContext, ServerExtension } from './server-cont
 export const PRODUCT_EXTENSIONS: readonly ExtendServer[] = [
   extendWithContext,
   createNotesExtension(),
+  createNovomindExtension(),
   extendWithDemo,
   extendWithMaintenance,
 ];

@@ -2,7 +2,16 @@ import { createNotes, type Notes, type NotesDeps } from '../notes/index.js';
 import { createNotesRouter } from '../routes/notes.js';
 import { createOrderVisibilityCheck } from '../routes/orders.js';
 import { createContextDeps } from './context-extension.js';
-import type { ExtendServer } from './server-context.js';
+import type { ExtendServer, ServerContext } from './server-context.js';
+
+// The notes room of each running server, for rooms that write notes too (novomind copies notes from its events).
+// Keyed by the ServerContext, so several servers in one process (tests) never share one.
+const notesOfServer = new WeakMap<ServerContext, Notes>();
+
+/** The running server's notes room, when its extension was created before the caller's; else null. */
+export function findNotes(ctx: ServerContext): Notes | null {
+  return notesOfServer.get(ctx) ?? null;
+}
 
 export type NotesExtensionOptions = Partial<
   Pick<
@@ -42,6 +51,7 @@ export function createNotesExtension(options: NotesExtensionOptions = {}): Exten
       now: ctx.now,
     });
     ctx.metrics.setQueuedNotesSource(() => notes.countQueued());
+    notesOfServer.set(ctx, notes);
     onReady?.(notes);
     return {
       apiRouters: [
