@@ -3,7 +3,15 @@ import { realSetTimer } from '../notes/note-worker.js';
 import { createS2sRouter } from '../routes/s2s.js';
 import { createContextDeps } from './context-extension.js';
 import { findNotes } from './notes-extension.js';
-import type { ExtendServer } from './server-context.js';
+import type { ExtendServer, ServerContext } from './server-context.js';
+
+// The novomind room of each running server, for the demo's simulated iAGENT app (keyed like findNotes).
+const novomindOfServer = new WeakMap<ServerContext, Novomind>();
+
+/** The running server's novomind room, when its extension was created before the caller's; else null. */
+export function findNovomind(ctx: ServerContext): Novomind | null {
+  return novomindOfServer.get(ctx) ?? null;
+}
 
 export type NovomindExtensionOptions = Partial<
   Pick<NovomindRoomDeps, 'setTimer' | 'random' | 'transport' | 'feedIntervalMs' | 'writeBackTicketEvent'>
@@ -34,6 +42,7 @@ export function createNovomindExtension(options: NovomindExtensionOptions = {}):
       requestBudgetMs: ctx.config.requestBudgetMs,
       historyMs: ctx.config.retention.ticketEvents.maxAgeMs,
     });
+    novomindOfServer.set(ctx, novomind);
     onReady?.(novomind);
     return {
       routers:
