@@ -44,6 +44,8 @@ export function withSandboxStores(
     frameOrigins: [],
     embedSecret: null,
     template: null,
+    // The demo shows the queue novomind would route the market's tickets to (DESIGN §10); no push in sandbox mode.
+    novomind: { queue: `bigcommerce-${id}`, push: null },
   });
   const markets: Record<string, MarketConfig> = {};
   if (stores.eu) markets.de = market('de', 'eu', 'Deutschland (Sandbox)', ['de', 'de-DE', 'de-AT', 'de-CH']);
