@@ -138,9 +138,9 @@ export function createNovomind(deps: NovomindRoomDeps): Novomind {
     readTicketContext: (client, ticket, scope) => readTicketContext(base, client, ticket, scope),
     async acceptEvents(client, body, scope) {
       const answer = await acceptEvents(eventsDeps, client, body, scope);
-      metrics.recordEvents('all', 'accepted', answer.accepted);
-      metrics.recordEvents('all', 'duplicate', answer.duplicates);
-      metrics.recordEvents('all', 'refused', answer.refused.length);
+      metrics.recordEvents('accepted', answer.accepted);
+      metrics.recordEvents('duplicate', answer.duplicates);
+      metrics.recordEvents('refused', answer.refused.length);
       return answer;
     },
     listTicketEvents: (client, ticket) => listTicketEvents(base, client, ticket),

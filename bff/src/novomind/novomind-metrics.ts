@@ -3,7 +3,7 @@ import type { PushFailureLabel } from './push-policy.js';
 
 export interface NovomindMetrics {
   recordPush(market: string, result: 'delivered' | PushFailureLabel): void;
-  recordEvents(type: string, result: 'accepted' | 'duplicate' | 'refused', count?: number): void;
+  recordEvents(result: 'accepted' | 'duplicate' | 'refused', count: number): void;
   recordFanout(rows: number): void;
   /** The push queue per market (depth and oldest age), read at scrape time. */
   setPushBacklogSource(
@@ -26,8 +26,8 @@ export function createNovomindMetrics(registry: Registry, now: () => number): No
   });
   const events = new Counter({
     name: 'novomind_events_received_total',
-    help: 'Ticket events posted by novomind, by type and outcome.',
-    labelNames: ['type', 'result'] as const,
+    help: 'Ticket events posted by novomind, by outcome.',
+    labelNames: ['result'] as const,
     registers: [registry],
   });
   const fanout = new Counter({
@@ -62,8 +62,8 @@ export function createNovomindMetrics(registry: Registry, now: () => number): No
   });
   return {
     recordPush: (market, result) => pushRequests.inc({ market, result }),
-    recordEvents: (type, result, count = 1) => {
-      if (count > 0) events.inc({ type, result }, count);
+    recordEvents: (result, count) => {
+      if (count > 0) events.inc({ result }, count);
     },
     recordFanout: (rows) => {
       if (rows > 0) fanout.inc(rows);
