@@ -80,11 +80,7 @@ export function createDemoRouter(ctx: DemoRouteDeps, tickets: readonly DemoTicke
       if (!ticket || (action !== 'ship' && action !== 'cancel')) throw new AppError('not_found');
       const storeKey = ctx.config.markets[ticket.claims.market]?.store;
       if (!storeKey) throw new AppError('not_found');
-      const notice = novomind.orders.act(
-        storeKey,
-        parseOrderIdParam(req.params.orderId),
-        action,
-      );
+      const notice = novomind.orders.act(storeKey, parseOrderIdParam(req.params.orderId), action);
       // Post/redirect/get: a reload of the page does not ship twice.
       res.redirect(303, `/demo?ticket=${encodeURIComponent(ticket.id)}&notice=${encodeURIComponent(notice)}`);
     });
