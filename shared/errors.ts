@@ -40,6 +40,11 @@ export const ERROR_CATALOG = {
     status: 429,
     message: 'Too many requests from this session; wait a moment and try again.',
   },
+  ticket_not_found: { status: 404, message: 'No such ticket is registered.' },
+  cursor_expired: {
+    status: 410,
+    message: 'The feed cursor is older than the changes we keep; reload the tickets’ context and start anew.',
+  },
   staff_notes_full: {
     status: 409,
     message: 'The order’s staff notes are full; BigCommerce cannot take more text.',

@@ -19,6 +19,13 @@ export const EMBED_SECRET_MIN_LENGTH = 32;
 export const WEBHOOK_SECRET_MIN_LENGTH = 24;
 /** Requests a widget session may make to /api/v1 per minute; an agent clicking fast stays far below it. */
 export const DEFAULT_SESSION_RATE_LIMIT_PER_MINUTE = 120;
+/** DESIGN §10: the novomind server-to-server tokens. */
+export const S2S_AUDIENCE = 'order-context-s2s';
+export const S2S_MAX_LIFETIME_SEC = 300;
+/** DESIGN §10: the push's default rate when a market names none. */
+export const DEFAULT_PUSH_REQUESTS_PER_MINUTE = 60;
+/** Standard Webhooks secrets are random: a short one is a mistake (whsec_ + base64 of 24+ bytes, or raw text). */
+export const PUSH_SECRET_MIN_LENGTH = 24;
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -64,6 +71,20 @@ export interface MarketConfig {
     /** novomind ticket event types appended as staff-notes entries to the ticket's orders (DESIGN §11). */
     ticketEvents: WriteBackEventType[];
   };
+  /** novomind's side of the market (DESIGN §10); absent when the file says nothing about it. */
+  novomind?: NovomindMarketConfig;
+}
+
+export interface NovomindMarketConfig {
+  /** The novomind queue this market's tickets belong to (answered with every ticket context); null = none. */
+  queue: string | null;
+  /** Pushing changes to novomind (DESIGN §10 Push); null = novomind polls the feed. */
+  push: {
+    url: string;
+    /** The Standard Webhooks secret (`whsec_…` or raw text), from the variable `pushSecretEnv` names. */
+    secret: string;
+    maxRequestsPerMinute: number;
+  } | null;
 }
 
 /** The novomind ticket events that can be written back as staff-notes entries (`writeBack.ticketEvents`). */
@@ -107,6 +128,8 @@ export interface AppConfig {
   syncBackfillShare: number;
   /** The sync settings sandbox stores get (the environment's defaults). */
   sandboxSync: StoreSyncConfig;
+  /** The novomind server-to-server API (DESIGN §10); `secret` null = S2S_SECRET not set, /s2s/ answers 404. */
+  s2s: { secret: string | null; audience: string; maxLifetimeSec: number };
   logLevel: LogLevel;
   /**
    * How long one agent request (context, order detail, search, notes) may wait for BigCommerce in all; at the
@@ -275,6 +298,7 @@ const EnvSchema = z.object({
       .max(1_000_000, { message: 'must be at most 1000000' }),
   ),
   METRICS_TOKEN: optionalEnv(bearerToken),
+  S2S_SECRET: optionalEnv(secret),
   ADMIN_TOKEN: optionalEnv(bearerToken),
   LOG_LEVEL: optionalEnv(z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })),
   REQUEST_BUDGET_SECONDS: optionalEnv(positiveNumber('a number of seconds', 1, 15)),
@@ -352,6 +376,22 @@ const MarketFileSchema = z.strictObject({
   template: z.optional(FieldTemplate),
   statusChanges: z.optional(StatusChangesSchema),
   writeBack: z.optional(WriteBackSchema),
+  novomind: z.optional(
+    z.strictObject({
+      queue: z.optional(z.string().trim().min(1).max(200)),
+      pushUrl: z.optional(httpUrl),
+      pushSecretEnv: z.optional(envName),
+      maxRequestsPerMinute: z.optional(
+        z
+          .number()
+          .int({ message: 'must be a whole number' })
+          .min(1, { message: 'must be at least 1' })
+          .max(6000, {
+            message: 'must be at most 6000',
+          }),
+      ),
+    }),
+  ),
 });
 
 function createFileSchema(env: NodeJS.ProcessEnv) {
@@ -421,6 +461,7 @@ function createFileSchema(env: NodeJS.ProcessEnv) {
               'needs "orders:write" in the market\'s permissions (without it no agent may change a status)',
           });
         }
+        checkNovomind(id, market.novomind, env, ctx);
         if (market.embedSecretEnv !== undefined) {
           const value = blankToUndefined(env[market.embedSecretEnv]);
           if (typeof value !== 'string' || value.length < EMBED_SECRET_MIN_LENGTH) {
@@ -442,6 +483,60 @@ function createFileSchema(env: NodeJS.ProcessEnv) {
     });
 }
 type ConfigFile = z.infer<ReturnType<typeof createFileSchema>>;
+type NovomindFile = z.infer<typeof MarketFileSchema>['novomind'];
+
+/** A push needs both its URL and its secret, and the secret must be set (DESIGN §10 Push). */
+function checkNovomind(
+  marketId: string,
+  novomind: NovomindFile,
+  env: NodeJS.ProcessEnv,
+  ctx: z.RefinementCtx,
+): void {
+  if (novomind === undefined) return;
+  const path = (key: string) => ['markets', marketId, 'novomind', key];
+  if (novomind.pushUrl !== undefined && novomind.pushSecretEnv === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: path('pushSecretEnv'),
+      message: 'is required with pushUrl: the environment variable holding the push signing secret',
+    });
+  }
+  if (novomind.pushSecretEnv !== undefined) {
+    if (novomind.pushUrl === undefined) {
+      ctx.addIssue({ code: 'custom', path: path('pushUrl'), message: 'is required with pushSecretEnv' });
+    }
+    const value = blankToUndefined(env[novomind.pushSecretEnv]);
+    if (typeof value !== 'string' || value.length < PUSH_SECRET_MIN_LENGTH) {
+      ctx.addIssue({
+        code: 'custom',
+        path: path('pushSecretEnv'),
+        message: `environment variable ${novomind.pushSecretEnv} must hold a secret of at least ${PUSH_SECRET_MIN_LENGTH} characters`,
+      });
+    }
+  }
+  if (novomind.maxRequestsPerMinute !== undefined && novomind.pushUrl === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: path('maxRequestsPerMinute'),
+      message: 'only applies with pushUrl',
+    });
+  }
+}
+
+function buildNovomind(novomind: NonNullable<NovomindFile>, env: NodeJS.ProcessEnv): NovomindMarketConfig {
+  const secret = novomind.pushSecretEnv === undefined ? undefined : env[novomind.pushSecretEnv];
+  return {
+    queue: novomind.queue ?? null,
+    push:
+      novomind.pushUrl === undefined || typeof secret !== 'string'
+        ? null
+        : {
+            url: novomind.pushUrl,
+            secret,
+            maxRequestsPerMinute: novomind.maxRequestsPerMinute ?? DEFAULT_PUSH_REQUESTS_PER_MINUTE,
+          },
+  };
+}
 
 /** `['markets', 'de', 'locales', 0]` -> `markets.de.locales[0]`. */
 export function formatJsonPath(segments: readonly PropertyKey[]): string {
@@ -534,6 +629,7 @@ function buildFromFile(
       template: market.template ?? null,
       statusChanges: market.statusChanges ?? [],
       writeBack: { ticketEvents: market.writeBack?.ticketEvents ?? [] },
+      ...(market.novomind === undefined ? {} : { novomind: buildNovomind(market.novomind, env) }),
     };
   }
   const firstMarket = Object.keys(markets)[0] ?? '';
@@ -668,6 +764,16 @@ export function loadConfig(env: NodeJS.ProcessEnv, readFile: ReadFile = fs.readF
       message: 'is required with PUBLIC_URL: the secret BigCommerce sends with each webhook (24+ characters)',
     });
   }
+  if (vars.S2S_SECRET !== undefined && vars.S2S_SECRET === vars.EMBED_SECRET) {
+    // One key for both would let an s2s token pass as an embed token's signature and the reverse (DESIGN §10).
+    issues.push({ path: 'S2S_SECRET', message: 'must differ from EMBED_SECRET' });
+  }
+  if (vars.EMBED_AUDIENCE === S2S_AUDIENCE) {
+    issues.push({
+      path: 'EMBED_AUDIENCE',
+      message: `must not be "${S2S_AUDIENCE}" (the s2s tokens' audience)`,
+    });
+  }
   if (issues.length > 0) throw new ConfigError('environment', issues);
   const syncDefaults: StoreSyncConfig = {
     enabled: syncOn,
@@ -693,6 +799,15 @@ export function loadConfig(env: NodeJS.ProcessEnv, readFile: ReadFile = fs.readF
     placement = { stores: {}, markets: {}, defaultMarket: '' };
   }
 
+  const sharedKey = Object.values(placement.markets).find(
+    (market) => vars.S2S_SECRET !== undefined && market.embedSecret === vars.S2S_SECRET,
+  );
+  if (sharedKey) {
+    throw new ConfigError('environment', [
+      { path: 'S2S_SECRET', message: `must differ from the embed secret of market "${sharedKey.id}"` },
+    ]);
+  }
+
   return {
     host: vars.HOST ?? '127.0.0.1',
     port: vars.PORT ?? 8080,
@@ -711,6 +826,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, readFile: ReadFile = fs.readF
     ...placement,
     metricsToken: vars.METRICS_TOKEN ?? null,
     adminToken: vars.ADMIN_TOKEN ?? null,
+    s2s: { secret: vars.S2S_SECRET ?? null, audience: S2S_AUDIENCE, maxLifetimeSec: S2S_MAX_LIFETIME_SEC },
     logLevel: vars.LOG_LEVEL ?? 'info',
     publicUrl: vars.PUBLIC_URL === undefined ? null : trimTrailingSlash(vars.PUBLIC_URL),
     syncBackfillShare: vars.SYNC_BACKFILL_SHARE ?? 0.5,

@@ -70,6 +70,10 @@ function collectSecrets(config: AppConfig): string[] {
     ...Object.values(config.markets).flatMap((market) => (market.embedSecret ? [market.embedSecret] : [])),
     ...(config.metricsToken ? [config.metricsToken] : []),
     ...(config.adminToken ? [config.adminToken] : []),
+    ...(config.s2s.secret ? [config.s2s.secret] : []),
+    ...Object.values(config.markets).flatMap((market) =>
+      market.novomind?.push ? [market.novomind.push.secret] : [],
+    ),
   ];
 }
 

@@ -1,6 +1,6 @@
 /**
  * The iAGENT-like ticket view of /demo: ticket list, the selected ticket's message, and the real widget in a
- * sidebar iframe. Server-rendered with no script at all (the strict CSP holds here too); every value is escaped.
+ * sidebar iframe. Server-rendered, no inline script (the strict CSP holds here too); every value is escaped.
  */
 import type { DemoTicket } from './demo-tickets.js';
 
@@ -21,7 +21,15 @@ function renderTicketLink(ticket: DemoTicket, selected: boolean): string {
       </a></li>`;
 }
 
-export function renderDemoPage(tickets: readonly DemoTicket[], selected: DemoTicket): string {
+/**
+ * `novomindPanel`: the novomind side of the ticket (demo/novomind-panel.ts) under the widget; its refresher is
+ * an external script, as the CSP requires.
+ */
+export function renderDemoPage(
+  tickets: readonly DemoTicket[],
+  selected: DemoTicket,
+  novomindPanel: string | null = null,
+): string {
   const paragraphs = selected.message
     .split('\n\n')
     .map((paragraph) => `<p>${escapeHtml(paragraph).replace(/\n/g, '<br />')}</p>`)
@@ -32,7 +40,7 @@ export function renderDemoPage(tickets: readonly DemoTicket[], selected: DemoTic
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <title>${escapeHtml(selected.id)} · iAGENT demo desk (sandbox)</title>
-    <link rel="stylesheet" href="/demo/demo.css" />
+    <link rel="stylesheet" href="/demo/demo.css" />${novomindPanel ? '\n    <script src="/demo/novomind-panel.js" defer></script>' : ''}
   </head>
   <body>
     <header class="topbar">
@@ -57,6 +65,7 @@ export function renderDemoPage(tickets: readonly DemoTicket[], selected: DemoTic
       <aside class="info-area" aria-label="Info tabs">
         <div class="tabs" role="presentation"><span class="tab active">Orders (BigCommerce)</span><span class="tab">Contact</span></div>
         <iframe title="Order context for ${escapeHtml(selected.id)}" src="/demo/tickets/${encodeURIComponent(selected.id)}/widget"></iframe>
+        ${novomindPanel ?? ''}
       </aside>
     </main>
   </body>

@@ -58,6 +58,8 @@ export function withSandboxStores(
     template: null,
     statusChanges: SANDBOX_STATUS_CHANGES.map((change) => ({ ...change, from: [...change.from] })),
     writeBack: { ticketEvents: [...SANDBOX_WRITE_BACK.ticketEvents] },
+    // The demo shows the queue novomind would route the market's tickets to (DESIGN §10); no push in sandbox mode.
+    novomind: { queue: `bigcommerce-${id}`, push: null },
   });
   const markets: Record<string, MarketConfig> = {};
   if (stores.eu) markets.de = market('de', 'eu', 'Deutschland (Sandbox)', ['de', 'de-DE', 'de-AT', 'de-CH']);

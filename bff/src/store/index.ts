@@ -52,6 +52,16 @@ export type {
   StatusChangeState,
 } from './repos/status-change-repo.js';
 export type {
+  NovomindTicket,
+  NovomindTicketRepo,
+  NovomindTicketStatus,
+  TicketRegistration,
+  TicketShopper,
+} from './repos/novomind-ticket-repo.js';
+export type { NovomindEvent, NovomindEventRepo } from './repos/novomind-event-repo.js';
+export type { NewNovomindChange, NovomindChange, NovomindChangeRepo } from './repos/novomind-change-repo.js';
+export type { NovomindPushRepo, PushState } from './repos/novomind-push-repo.js';
+export type {
   NewNote,
   NoteOutboxRepo,
   NoteRecord,

@@ -461,6 +461,161 @@ export const MIGRATIONS: readonly Migration[] = [
         CREATE INDEX status_changes_state ON status_changes (state, updated_at);
       `,
   },
+  {
+    version: 6,
+    name: 'novomind: tickets, their events, the changes feed and its push',
+    sqlite: `
+        -- A ticket novomind registered: where it routes, whom it is about (as given and as matched) and its state.
+        -- shopper_* is the matched shopper, recorded when the ticket's context is built: the feed finds a ticket
+        -- by its shopper without asking BigCommerce. after_seq: only order changes after registration count.
+        CREATE TABLE novomind_tickets (
+          ticket TEXT PRIMARY KEY,
+          market TEXT NOT NULL,
+          store_key TEXT NOT NULL,
+          email TEXT,
+          customer TEXT,
+          locale TEXT NOT NULL,
+          channel INTEGER,
+          order_id INTEGER,
+          status TEXT NOT NULL CHECK (status IN ('open', 'closed')),
+          closed_at INTEGER,
+          shopper_customer_id INTEGER,
+          shopper_email TEXT,
+          matched_at INTEGER,
+          after_seq INTEGER NOT NULL,
+          client TEXT NOT NULL,
+          created_at INTEGER NOT NULL,
+          updated_at INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX novomind_tickets_customer ON novomind_tickets (store_key, shopper_customer_id);
+        CREATE INDEX novomind_tickets_email ON novomind_tickets (store_key, shopper_email);
+        CREATE INDEX novomind_tickets_matched ON novomind_tickets (matched_at);
+
+        -- Ticket events novomind posted, once per id; payload is the validated event (JSON).
+        CREATE TABLE novomind_events (
+          id TEXT PRIMARY KEY,
+          ticket TEXT NOT NULL,
+          type TEXT NOT NULL,
+          agent TEXT NOT NULL,
+          at INTEGER NOT NULL,
+          payload TEXT NOT NULL,
+          client TEXT NOT NULL,
+          correlation_id TEXT NOT NULL,
+          received_at INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX novomind_events_ticket ON novomind_events (ticket, at);
+        CREATE INDEX novomind_events_received ON novomind_events (received_at);
+
+        -- The changes feed: one row per order change and ticket it concerns, in our own sequence. fields and
+        -- previous are JSON, computed once when the row is written.
+        CREATE TABLE novomind_changes (
+          seq INTEGER PRIMARY KEY AUTOINCREMENT,
+          order_seq INTEGER NOT NULL,
+          ticket TEXT NOT NULL,
+          market TEXT NOT NULL,
+          store_key TEXT NOT NULL,
+          kind TEXT NOT NULL,
+          order_id INTEGER NOT NULL,
+          fields TEXT NOT NULL,
+          previous TEXT NOT NULL,
+          at INTEGER NOT NULL,
+          UNIQUE (order_seq, ticket)
+        );
+        CREATE INDEX novomind_changes_market ON novomind_changes (market, seq);
+        CREATE INDEX novomind_changes_at ON novomind_changes (at);
+
+        -- Counters that must survive restarts: how far the order changes were fanned out, how far the feed was purged.
+        CREATE TABLE novomind_state (
+          name TEXT PRIMARY KEY,
+          value INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        INSERT INTO novomind_state (name, value) VALUES ('fanout_seq', 0), ('purged_seq', 0);
+
+        -- The push per market: what was delivered, the batch in flight (its webhook-id is kept for retries), the
+        -- lease, the retry schedule and the send times of the last minute (the rate limit holds across restarts).
+        CREATE TABLE novomind_push (
+          market TEXT PRIMARY KEY,
+          delivered_seq INTEGER NOT NULL,
+          batch_id TEXT,
+          batch_last_seq INTEGER,
+          attempts INTEGER NOT NULL DEFAULT 0,
+          next_attempt_at INTEGER NOT NULL,
+          lease_until INTEGER NOT NULL DEFAULT 0,
+          recent_sends TEXT NOT NULL DEFAULT '[]',
+          last_delivered_at INTEGER,
+          last_error TEXT
+        ) WITHOUT ROWID;
+      `,
+    postgres: `
+        CREATE TABLE novomind_tickets (
+          ticket TEXT PRIMARY KEY,
+          market TEXT NOT NULL,
+          store_key TEXT NOT NULL,
+          email TEXT,
+          customer TEXT,
+          locale TEXT NOT NULL,
+          channel BIGINT,
+          order_id BIGINT,
+          status TEXT NOT NULL CHECK (status IN ('open', 'closed')),
+          closed_at BIGINT,
+          shopper_customer_id BIGINT,
+          shopper_email TEXT,
+          matched_at BIGINT,
+          after_seq BIGINT NOT NULL,
+          client TEXT NOT NULL,
+          created_at BIGINT NOT NULL,
+          updated_at BIGINT NOT NULL
+        );
+        CREATE INDEX novomind_tickets_customer ON novomind_tickets (store_key, shopper_customer_id);
+        CREATE INDEX novomind_tickets_email ON novomind_tickets (store_key, shopper_email);
+        CREATE INDEX novomind_tickets_matched ON novomind_tickets (matched_at);
+        CREATE TABLE novomind_events (
+          id TEXT PRIMARY KEY,
+          ticket TEXT NOT NULL,
+          type TEXT NOT NULL,
+          agent TEXT NOT NULL,
+          at BIGINT NOT NULL,
+          payload TEXT NOT NULL,
+          client TEXT NOT NULL,
+          correlation_id TEXT NOT NULL,
+          received_at BIGINT NOT NULL
+        );
+        CREATE INDEX novomind_events_ticket ON novomind_events (ticket, at);
+        CREATE INDEX novomind_events_received ON novomind_events (received_at);
+        CREATE TABLE novomind_changes (
+          seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+          order_seq BIGINT NOT NULL,
+          ticket TEXT NOT NULL,
+          market TEXT NOT NULL,
+          store_key TEXT NOT NULL,
+          kind TEXT NOT NULL,
+          order_id BIGINT NOT NULL,
+          fields TEXT NOT NULL,
+          previous TEXT NOT NULL,
+          at BIGINT NOT NULL,
+          UNIQUE (order_seq, ticket)
+        );
+        CREATE INDEX novomind_changes_market ON novomind_changes (market, seq);
+        CREATE INDEX novomind_changes_at ON novomind_changes (at);
+        CREATE TABLE novomind_state (
+          name TEXT PRIMARY KEY,
+          value BIGINT NOT NULL
+        );
+        INSERT INTO novomind_state (name, value) VALUES ('fanout_seq', 0), ('purged_seq', 0);
+        CREATE TABLE novomind_push (
+          market TEXT PRIMARY KEY,
+          delivered_seq BIGINT NOT NULL,
+          batch_id TEXT,
+          batch_last_seq BIGINT,
+          attempts BIGINT NOT NULL DEFAULT 0,
+          next_attempt_at BIGINT NOT NULL,
+          lease_until BIGINT NOT NULL DEFAULT 0,
+          recent_sends TEXT NOT NULL DEFAULT '[]',
+          last_delivered_at BIGINT,
+          last_error TEXT
+        );
+      `,
+  },
 ];
 
 /** Checks the list itself: versions 1..n in order (a programming error otherwise). */

@@ -3,6 +3,10 @@ import { createErrorLogRepo, type ErrorLogRepo } from './repos/error-log-repo.js
 import { createJtiRepo, type JtiRepo } from './repos/jti-repo.js';
 import { createLinkRepo, type LinkRepo } from './repos/link-repo.js';
 import { createNoteOutboxRepo, type NoteOutboxRepo } from './repos/note-outbox-repo.js';
+import { createNovomindChangeRepo, type NovomindChangeRepo } from './repos/novomind-change-repo.js';
+import { createNovomindEventRepo, type NovomindEventRepo } from './repos/novomind-event-repo.js';
+import { createNovomindPushRepo, type NovomindPushRepo } from './repos/novomind-push-repo.js';
+import { createNovomindTicketRepo, type NovomindTicketRepo } from './repos/novomind-ticket-repo.js';
 import { createOrderChangeRepo, type OrderChangeRepo } from './repos/order-change-repo.js';
 import { createOrderIndexRepo, type OrderIndexRepo } from './repos/order-index-repo.js';
 import { createOwnWriteRepo, type OwnWriteRepo } from './repos/own-write-repo.js';
@@ -28,6 +32,10 @@ export interface Repos {
   orderChanges: OrderChangeRepo;
   ownWrites: OwnWriteRepo;
   statusChanges: StatusChangeRepo;
+  novomindTickets: NovomindTicketRepo;
+  novomindEvents: NovomindEventRepo;
+  novomindChanges: NovomindChangeRepo;
+  novomindPush: NovomindPushRepo;
 }
 
 /**
@@ -48,5 +56,9 @@ export function createRepos(db: Kysely<Database>, retention: RetentionPolicy = D
     orderChanges: createOrderChangeRepo(db),
     ownWrites: createOwnWriteRepo(db),
     statusChanges: createStatusChangeRepo(db),
+    novomindTickets: createNovomindTicketRepo(db),
+    novomindEvents: createNovomindEventRepo(db),
+    novomindChanges: createNovomindChangeRepo(db),
+    novomindPush: createNovomindPushRepo(db),
   };
 }

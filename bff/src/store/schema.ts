@@ -175,6 +175,69 @@ export interface StatusChangesTable {
   correlation_id: string;
 }
 
+export interface NovomindTicketsTable {
+  ticket: string;
+  market: string;
+  store_key: string;
+  email: string | null;
+  customer: string | null;
+  locale: string;
+  channel: number | null;
+  order_id: number | null;
+  status: 'open' | 'closed';
+  closed_at: number | null;
+  shopper_customer_id: number | null;
+  shopper_email: string | null;
+  matched_at: number | null;
+  after_seq: number;
+  client: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface NovomindEventsTable {
+  id: string;
+  ticket: string;
+  type: string;
+  agent: string;
+  at: number;
+  payload: string;
+  client: string;
+  correlation_id: string;
+  received_at: number;
+}
+
+export interface NovomindChangesTable {
+  seq: Generated<number>;
+  order_seq: number;
+  ticket: string;
+  market: string;
+  store_key: string;
+  kind: string;
+  order_id: number;
+  fields: string;
+  previous: string;
+  at: number;
+}
+
+export interface NovomindStateTable {
+  name: string;
+  value: number;
+}
+
+export interface NovomindPushTable {
+  market: string;
+  delivered_seq: number;
+  batch_id: string | null;
+  batch_last_seq: number | null;
+  attempts: Generated<number>;
+  next_attempt_at: number;
+  lease_until: Generated<number>;
+  recent_sends: Generated<string>;
+  last_delivered_at: number | null;
+  last_error: string | null;
+}
+
 export interface Database {
   jti_seen: JtiSeenTable;
   sessions: SessionsTable;
@@ -190,4 +253,9 @@ export interface Database {
   order_changes: OrderChangesTable;
   own_order_writes: OwnOrderWritesTable;
   status_changes: StatusChangesTable;
+  novomind_tickets: NovomindTicketsTable;
+  novomind_events: NovomindEventsTable;
+  novomind_changes: NovomindChangesTable;
+  novomind_state: NovomindStateTable;
+  novomind_push: NovomindPushTable;
 }

@@ -47,4 +47,4 @@ export function createBackgroundGate(options: BackgroundGateOptions): Background
 }
 
 /** For tests and tools that must not wait. */
-export const OPEN_GATE: BackgroundGate = { wait: async () => undefined };
+export const OPEN_GATE: BackgroundGate = { wait: () => Promise.resolve() };

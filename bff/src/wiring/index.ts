@@ -2,17 +2,19 @@ import { extendWithContext } from './context-extension.js';
 import { extendWithDemo } from './demo-extension.js';
 import { extendWithMaintenance } from './maintenance-extension.js';
 import { createNotesExtension } from './notes-extension.js';
+import { createNovomindExtension } from './novomind-extension.js';
 import type { ExtendServer } from './server-context.js';
 import { createStatusExtension } from './status-extension.js';
 
 export { createContextDeps, extendWithContext } from './context-extension.js';
-export { createNotesExtension, notesOf, type NotesExtensionOptions } from './notes-extension.js';
 export {
   createStatusExtension,
   getTicketEventWriteBack,
   type StatusExtensionOptions,
   type StatusRoom,
 } from './status-extension.js';
+export { createNotesExtension, findNotes, notesOf, type NotesExtensionOptions } from './notes-extension.js';
+export { createNovomindExtension, type NovomindExtensionOptions } from './novomind-extension.js';
 export { extendWithDemo } from './demo-extension.js';
 export type { ExtendServer, ServerContext, ServerExtension } from './server-context.js';
 
@@ -26,6 +28,7 @@ export const PRODUCT_EXTENSIONS: readonly ExtendServer[] = [
   extendWithContext,
   createNotesExtension(),
   createStatusExtension(),
+  createNovomindExtension(),
   extendWithDemo,
   extendWithMaintenance,
 ];

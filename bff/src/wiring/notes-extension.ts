@@ -65,3 +65,8 @@ export function createNotesExtension(options: NotesExtensionOptions = {}): Exten
     };
   };
 }
+
+/** The notes room for rooms created after it (novomind copies notes from its events); null when not installed. */
+export function findNotes(ctx: ServerContext): Notes | null {
+  return notesOf(ctx) ?? null;
+}

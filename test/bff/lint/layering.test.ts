@@ -29,6 +29,8 @@ describe('the layering lint', () => {
     ['bff/src/routes/fixture.ts', "import { startServer } from '../server.js';"],
     ['bff/src/wiring/fixture.ts', "import { startServer } from '../server.js';"],
     ['bff/src/context/fixture.ts', "import axios from 'axios';"],
+    ['bff/src/novomind/fixture.ts', "import { createS2sRouter } from '../routes/s2s.js';"],
+    ['bff/src/novomind/fixture.ts', "import { readBearer } from '../auth/bearer.js';"],
     ['shared/fixture.ts', "import { AppError } from '../bff/src/core/app-error.js';"],
     ['widget/src/fixture.ts', "import { cacheKeys } from '../../bff/src/cache/index.js';"],
   ];
@@ -43,6 +45,8 @@ describe('the layering lint', () => {
     ['bff/src/context/fixture.ts', "import { cacheKeys } from '../cache/index.js';"],
     ['bff/src/notes/fixture.ts', "import type { NoteOutboxRepo } from '../store/index.js';"],
     ['bff/src/routes/fixture.ts', "import { getContext } from '../context/index.js';"],
+    ['bff/src/novomind/fixture.ts', "import { getContext } from '../context/index.js';"],
+    ['bff/src/routes/fixture.ts', "import { createNovomind } from '../novomind/index.js';"],
     ['bff/src/wiring/fixture.ts', "import { createContextRouter } from '../routes/context.js';"],
     ['bff/src/bigcommerce/fixture.ts', "import axios from 'axios';"],
   ];

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { IndexedOrder, Store, TicketEvent } from '../../../bff/src/store/index.js';
+import { describeNovomindRepoContract } from './repo-contract-novomind.js';
 
 export const T0 = Date.UTC(2026, 0, 15, 9, 0, 0);
 
@@ -622,6 +623,7 @@ export function describeRepoContract(engine: string, factory: StoreFactory): voi
       assert.deepEqual(await ticketEvents.listOrderIds('T-orders', []), []);
     });
   });
+  describeNovomindRepoContract(engine, factory);
 
   describe(`error-log retention on ${engine}`, () => {
     it('keeps the error log within its age and size bounds', async () => {

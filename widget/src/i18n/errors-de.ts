@@ -27,6 +27,8 @@ export const errors: Omit<ErrorMessages, OfflineErrorCode> = {
   customer_not_found: 'Dieses Kundenkonto gibt es nicht.',
   not_found: 'Nichts gefunden.',
   rate_limited: 'Zu viele Anfragen in kurzer Zeit; bitte kurz warten und erneut versuchen.',
+  ticket_not_found: 'Dieses Ticket ist nicht registriert.',
+  cursor_expired: 'Die Änderungsliste ist zu alt; laden Sie das Ticket neu.',
   staff_notes_full: 'Die Mitarbeiternotizen der Bestellung sind voll.',
   order_changed: 'Jemand hat den Status der Bestellung inzwischen geändert.',
   upstream_error: 'BigCommerce hat mit einem Fehler geantwortet.',

@@ -27,6 +27,8 @@ export const errors: Omit<ErrorMessages, OfflineErrorCode> = {
   customer_not_found: 'That shopper does not exist.',
   not_found: 'Nothing was found.',
   rate_limited: 'Too many requests in a short time; wait a moment, then retry.',
+  ticket_not_found: 'This ticket is not registered.',
+  cursor_expired: 'The change list is too old; reload the ticket.',
   staff_notes_full: 'The order’s staff notes are full.',
   order_changed: 'Someone changed the order’s status in the meantime.',
   upstream_error: 'BigCommerce answered with an error.',
