@@ -118,6 +118,7 @@ describe('throttle', () => {
     assert.deepEqual(throttle.state(), {
       inFlight: 2,
       queued: 1,
+      quota: undefined,
       requestsLeft: undefined,
       resetAt: undefined,
     });

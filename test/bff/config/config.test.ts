@@ -63,6 +63,8 @@ describe('loadConfig from the environment', () => {
       accessToken: 'tok',
       apiUrl: 'https://api.bigcommerce.com',
       label: 'Store abc123',
+      sync: { enabled: true, windowDays: 90, intervalMs: 300_000 },
+      webhookSecret: null,
     });
     assert.equal(config.defaultMarket, 'default');
     assert.deepEqual(config.markets.default?.permissions, [
