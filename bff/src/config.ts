@@ -64,6 +64,8 @@ export interface AppConfig {
   defaultMarket: string;
   metricsToken: string | null;
   adminToken: string | null;
+  /** True when the sandbox generated ADMIN_TOKEN for this run (never outside sandbox mode). */
+  adminTokenGenerated: boolean;
   logLevel: LogLevel;
   /**
    * How long one agent request (context, order detail, search, notes) may wait for BigCommerce in all; at the
@@ -497,7 +499,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, readFile: ReadFile = fs.readF
     frameAncestors: frameAncestors.value,
     ...placement,
     metricsToken: vars.METRICS_TOKEN ?? null,
-    adminToken: vars.ADMIN_TOKEN ?? null,
+    // The sandbox's console needs a token to be seen at all; /demo links to it with this one. Never with a real store.
+    adminToken: vars.ADMIN_TOKEN ?? (sandbox ? randomBytes(24).toString('base64url') : null),
+    adminTokenGenerated: sandbox && vars.ADMIN_TOKEN === undefined,
     logLevel: vars.LOG_LEVEL ?? 'info',
     requestBudgetMs: Math.round((vars.REQUEST_BUDGET_SECONDS ?? 8) * 1000),
     notes: { attemptTimeoutMs: Math.round((vars.NOTE_ATTEMPT_TIMEOUT_SECONDS ?? 60) * 1000) },

@@ -12,6 +12,7 @@ export {
   type OrderFilter,
   type OrderPage,
   type OrderWithConsignments,
+  type QuotaSnapshot,
 } from './client.js';
 export {
   BigCommerceError,

@@ -37,6 +37,8 @@ export interface ThrottleState {
   inFlight: number;
   queued: number;
   requestsLeft: number | undefined;
+  /** X-Rate-Limit-Requests-Quota of the current window, when BigCommerce sent it. */
+  quota: number | undefined;
   resetAt: number | undefined;
 }
 
@@ -176,7 +178,13 @@ export function createThrottle(options: ThrottleOptions): Throttle {
     },
     state() {
       const w = currentWindow(now());
-      return { inFlight, queued: waiters.length, requestsLeft: w?.left, resetAt: w?.resetAt };
+      return {
+        inFlight,
+        queued: waiters.length,
+        requestsLeft: w?.left,
+        quota: w?.quota,
+        resetAt: w?.resetAt,
+      };
     },
   };
 }

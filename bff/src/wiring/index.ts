@@ -2,11 +2,13 @@ import { extendWithContext } from './context-extension.js';
 import { extendWithDemo } from './demo-extension.js';
 import { extendWithMaintenance } from './maintenance-extension.js';
 import { createNotesExtension } from './notes-extension.js';
+import { createOpsExtension } from './ops-extension.js';
 import type { ExtendServer } from './server-context.js';
 
 export { createContextDeps, extendWithContext } from './context-extension.js';
 export { createNotesExtension, type NotesExtensionOptions } from './notes-extension.js';
 export { extendWithDemo } from './demo-extension.js';
+export { createOpsExtension, type OpsExtensionOptions } from './ops-extension.js';
 export type { ExtendServer, ServerContext, ServerExtension } from './server-context.js';
 
 /**
@@ -20,4 +22,5 @@ export const PRODUCT_EXTENSIONS: readonly ExtendServer[] = [
   createNotesExtension(),
   extendWithDemo,
   extendWithMaintenance,
+  createOpsExtension(),
 ];

@@ -119,6 +119,7 @@ describe('throttle', () => {
       inFlight: 2,
       queued: 1,
       requestsLeft: undefined,
+      quota: undefined,
       resetAt: undefined,
     });
 
