@@ -37,6 +37,7 @@ export function renderAdminPage(options: AdminPageOptions): string {
     <meta name="referrer" content="no-referrer" />
     <meta name="robots" content="noindex" />${prefill}
     <title>Operations console · Order context</title>
+    <link rel="icon" href="data:," />
     <link rel="stylesheet" href="${base}admin-page.css" />
     <script type="module" src="${base}admin.js"></script>
   </head>
