@@ -41,7 +41,7 @@ describe('oc-store-card', () => {
 
     expect(charts).to.have.length(3);
     const label = charts[0]?.shadowRoot?.querySelector('svg')?.getAttribute('aria-label');
-    expect(label).to.equal('BigCommerce calls / min, last hour: peak 6, now 3; 429s peak 2');
+    expect(label).to.equal('Calls / min, last hour: peak 6, now 3; 429s peak 2');
   });
 
   it('fires oc-admin-action with the store and the action when a button is pressed', async () => {

@@ -96,7 +96,8 @@ export class OcAdminConsole extends LitElement {
   readonly #errorsTask = new Task(this, {
     task: async ([token, query], { signal }): Promise<AdminErrorsResponse | typeof initialState> =>
       token ? this.client.errors(token, query, signal) : initialState,
-    args: () => [this.token, this.errorQuery] as const,
+    // The latest entries follow the refreshes; a search stays as it was until the operator searches again.
+    args: () => [this.token, this.errorQuery, this.errorQuery.correlationId ? 0 : this.tick] as const,
     onError: (error) => {
       if (error instanceof AdminClientError && error.refusesToken) this.#refuse(error);
     },
@@ -266,9 +267,8 @@ export class OcAdminConsole extends LitElement {
       this.busy = null;
     }
     this.results = { ...this.results, [store]: result };
-    // What the action changed, and its audit entry, show at once.
+    // What the action changed, and its audit entry in the latest entries, show at once.
     this.tick += 1;
-    void this.#errorsTask.run();
   };
 }
 

@@ -1,8 +1,14 @@
 import { css } from 'lit';
 
 export const storeCardStyles = css`
+  :host {
+    height: 100%;
+  }
   article {
+    box-sizing: border-box;
+    height: 100%;
     display: grid;
+    align-content: start;
     gap: calc(var(--_space) * 1.5);
     padding: calc(var(--_space) * 2);
     border: 1px solid var(--_border);

@@ -102,7 +102,7 @@ export class OcStoreCard extends LitElement {
     const pushed = series.some((point) => point.pushQueued !== null);
     return html`<div class="charts">
       <oc-sparkline
-        label="BigCommerce calls / min"
+        label="Calls / min"
         secondary-label="429s"
         .values=${series.map((point) => point.calls)}
         .secondary=${series.map((point) => point.throttled)}
