@@ -151,6 +151,32 @@ describe('GET /api/v1/admin/status: states from the sandbox’s fault knobs', ()
   });
 });
 
+describe('GET /api/v1/admin/status: a store that hangs', () => {
+  let admin: Console;
+  before(async () => {
+    admin = await startConsole();
+    await admin.status();
+  });
+  after(() => admin.close());
+
+  it('answers within its wait while the store hangs, and says failing once a check has hung for 5 seconds', async () => {
+    admin.product.sandbox.store('sbx1eu').faults.set({ outage: { mode: 'hang' } });
+    admin.product.clock.advance(MINUTE);
+
+    const first = await admin.store('eu');
+    admin.product.clock.advance(6_000);
+    const second = await admin.store('eu');
+    admin.product.sandbox.store('sbx1eu').faults.clear();
+
+    assert.notEqual(first.state, 'failing', 'a check that just started proves nothing yet');
+    assert.equal(second.state, 'failing');
+    assert.equal(
+      second.reasons[0]?.text,
+      'BigCommerce has not answered a check for 6 seconds, the last answer was 1 minute ago.',
+    );
+  });
+});
+
 describe('GET /api/v1/admin/status: states from the repositories (webhooks, sync, notes)', () => {
   let admin: Console;
   before(async () => {
