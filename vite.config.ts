@@ -8,7 +8,7 @@ import { defineConfig, type Plugin } from 'vite';
  * such a run like one space; our templates have no <pre> text. CSS also loses the spaces around braces,
  * semicolons, commas and combinators. Saves about 1 kB gzip of the 30 kB budget.
  */
-function collapseTemplateWhitespace(): Plugin {
+export function collapseTemplateWhitespace(): Plugin {
   return {
     name: 'oc:collapse-template-whitespace',
     apply: 'build',
@@ -60,7 +60,7 @@ function collapseTemplateWhitespace(): Plugin {
  * already loaded with the entry, and as a custom element the document is the desk's, not ours: the helper
  * (half a kilobyte of the 30 kB budget) is replaced by a plain call of the import.
  */
-function plainDynamicImports(): Plugin {
+export function plainDynamicImports(): Plugin {
   const helper = '\0vite/preload-helper.js';
   return {
     name: 'oc:plain-dynamic-imports',

@@ -3,6 +3,7 @@
  * playwright-core, and saves the desk with the widget's list and detail views.
  *   npm run screenshot              -> docs/widget-*.png (the README shows them)
  *   npm run screenshot -- T-1006    -> one ticket
+ *   npm run screenshot -- console   -> docs/console-*.png (the operations console; scripts/screenshot-console.ts)
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -10,11 +11,21 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer } from '../bff/src/server.js';
 import { BROWSER_ARGS, requireBrowser } from './browser.mjs';
+import { shootConsole } from './screenshot-console.js';
 
 const OUT = path.resolve('docs');
 
 async function main(): Promise<void> {
   const tickets = process.argv.slice(2);
+  if (tickets[0] === 'console') {
+    const browser = await chromium.launch({ executablePath: requireBrowser(), args: [...BROWSER_ARGS] });
+    try {
+      await shootConsole(browser, OUT);
+    } finally {
+      await browser.close();
+    }
+    return;
+  }
   const server = await startServer(
     {
       ...process.env,

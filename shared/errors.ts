@@ -28,6 +28,7 @@ export const ERROR_CATALOG = {
   token_no_scope: { status: 401, message: 'The embed token grants no access to orders.' },
   session_missing: { status: 401, message: 'No session was given.' },
   session_invalid: { status: 401, message: 'The session is unknown or has expired; reopen the ticket.' },
+  unauthorized: { status: 401, message: 'This needs credentials: send Authorization: Bearer <token>.' },
   forbidden: { status: 403, message: 'This session is not allowed to do that.' },
   transition_not_allowed: {
     status: 403,
@@ -65,6 +66,10 @@ export const ERROR_CATALOG = {
   upstream_rate_limited: { status: 503, message: 'BigCommerce is throttling this store; try again shortly.' },
   upstream_timeout: { status: 504, message: 'BigCommerce did not answer in time.' },
   not_ready: { status: 503, message: 'The service is not ready.' },
+  action_unavailable: {
+    status: 501,
+    message: 'This action is not available: the part of the service that performs it is not running here.',
+  },
   internal_error: { status: 500, message: 'Something went wrong on our side.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

@@ -130,6 +130,8 @@ export interface AppConfig {
   sandboxSync: StoreSyncConfig;
   /** The novomind server-to-server API (DESIGN §10); `secret` null = S2S_SECRET not set, /s2s/ answers 404. */
   s2s: { secret: string | null; audience: string; maxLifetimeSec: number };
+  /** True when the sandbox generated ADMIN_TOKEN for this run (never outside sandbox mode). */
+  adminTokenGenerated: boolean;
   logLevel: LogLevel;
   /**
    * How long one agent request (context, order detail, search, notes) may wait for BigCommerce in all; at the
@@ -825,7 +827,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, readFile: ReadFile = fs.readF
     frameAncestors: frameAncestors.value,
     ...placement,
     metricsToken: vars.METRICS_TOKEN ?? null,
-    adminToken: vars.ADMIN_TOKEN ?? null,
+    // The sandbox's console needs a token to be seen at all; /demo links to it with this one. Never with a real store.
+    adminToken: vars.ADMIN_TOKEN ?? (sandbox ? randomBytes(24).toString('base64url') : null),
+    adminTokenGenerated: sandbox && vars.ADMIN_TOKEN === undefined,
     s2s: { secret: vars.S2S_SECRET ?? null, audience: S2S_AUDIENCE, maxLifetimeSec: S2S_MAX_LIFETIME_SEC },
     logLevel: vars.LOG_LEVEL ?? 'info',
     publicUrl: vars.PUBLIC_URL === undefined ? null : trimTrailingSlash(vars.PUBLIC_URL),

@@ -24,6 +24,7 @@ import { ConfigError, loadConfig, type AppConfig } from './config.js';
 import { createLogger, type Logger } from './http/logger.js';
 import { createMetrics } from './http/metrics.js';
 import { createInProcessOrderLock } from './notes/index.js';
+import { createOpsRegistry } from './ops/index.js';
 import { PRODUCT_EXTENSIONS } from './wiring/index.js';
 import type { ExtendServer, ServerContext, ServerExtension } from './wiring/server-context.js';
 
@@ -134,6 +135,11 @@ export async function startServer(
         `SANDBOX MODE: BigCommerce sandbox at ${sandbox.url} with seeded demo data (no BigCommerce credentials configured)`,
       );
     }
+    if (config.adminTokenGenerated) {
+      log.warn(
+        'SANDBOX MODE: ADMIN_TOKEN is not set: using a random admin token for this run; /demo links to the operations console with it',
+      );
+    }
     if (config.embed.ephemeral) {
       log.warn(
         'EMBED_SECRET is not set: using a random secret for this run; signed URLs stop working on restart',
@@ -149,6 +155,8 @@ export async function startServer(
     cleanups.push(() => store.close());
     const { repos } = store;
     const metrics = createMetrics({ defaultMetrics: options.defaultMetrics ?? true });
+    // Before the clients and the cache: both report every call and lookup to the console from the first one on.
+    const ops = createOpsRegistry({ storeKeys: Object.keys(config.stores), now });
 
     const clients: Record<string, BigCommerceClient> = {};
     for (const store of Object.values(config.stores)) {
@@ -160,7 +168,10 @@ export async function startServer(
         apiUrl: store.apiUrl,
         now,
         logger: log.child({ room: 'bigcommerce', storeKey: store.key }),
-        onRequest: (metric) => metrics.recordUpstream(metric),
+        onRequest: (metric) => {
+          metrics.recordUpstream(metric);
+          ops.recordUpstream(metric);
+        },
       });
     }
     cleanups.push(() => Object.values(clients).forEach((client) => client.close()));
@@ -172,7 +183,10 @@ export async function startServer(
 
     const cache = createCache({
       now,
-      onEvent: (kind, outcome) => metrics.recordCache(kind, outcome),
+      onEvent: (kind, outcome, store) => {
+        metrics.recordCache(kind, outcome);
+        ops.recordCacheLookup(store, outcome);
+      },
       // Stale copies stand in for outages only; a 404 drops the copy (bigcommerce/is-outage.ts).
       isOutage,
     });
@@ -199,6 +213,7 @@ export async function startServer(
       clientFor,
       sessions,
       sandbox,
+      ops,
     };
 
     const factories: ExtendServer[] = [

@@ -110,6 +110,13 @@ export interface OrderPage {
   hasMore: boolean;
 }
 
+/** Requests left in the store's current window, its size and when it resets; undefined before any answer. */
+export interface QuotaSnapshot {
+  requestsLeft: number | undefined;
+  quota: number | undefined;
+  resetAt: number | undefined;
+}
+
 export interface BigCommerceClient {
   readonly storeKey: string;
   findCustomersByEmail(email: string, options?: CallOptions): Promise<BcCustomer[]>;
@@ -171,6 +178,8 @@ export interface BigCommerceClient {
   rateLimitState(): ThrottleState;
   /** Cheap credential and reachability check (`GET /v2/time`). */
   ping(options?: CallOptions): Promise<void>;
+  /** The store's rate-limit window as the last answer described it (the operations console shows it). */
+  quota(): QuotaSnapshot;
   /** Releases keep-alive sockets. */
   close(): void;
 }
@@ -670,6 +679,11 @@ export function createBigCommerceClient(options: BigCommerceClientOptions): BigC
       const body = await send('GET', '/v2/time', '/v2/time', call);
       const time = timeEnvelope.safeParse(body);
       if (!time.success) throw envelopeError('time', time.error, 'GET', '/v2/time');
+    },
+
+    quota() {
+      const { requestsLeft, quota, resetAt } = transport.throttle.state();
+      return { requestsLeft, quota, resetAt };
     },
 
     close() {

@@ -37,7 +37,7 @@ export const hookSchema = z
 
 /** Create and update answer `{data, meta}` (spec) or the bare hook (older docs, v2 route): accept both. */
 export function unwrapHook(body: unknown): unknown {
-  if (typeof body === 'object' && body !== null && 'data' in body) return (body).data;
+  if (typeof body === 'object' && body !== null && 'data' in body) return body.data;
   return body;
 }
 

@@ -14,6 +14,7 @@ export {
   type OrderWithConsignments,
   type ModifiedPage,
   type ModifiedRange,
+  type QuotaSnapshot,
 } from './client.js';
 export {
   BigCommerceError,

@@ -37,9 +37,9 @@ export interface ThrottleState {
   inFlight: number;
   queued: number;
   requestsLeft: number | undefined;
-  resetAt: number | undefined;
-  /** The window's quota as BigCommerce last announced it (X-Rate-Limit-Requests-Quota). */
+  /** X-Rate-Limit-Requests-Quota of the current window, when BigCommerce sent it. */
   quota: number | undefined;
+  resetAt: number | undefined;
 }
 
 export interface Throttle {

@@ -93,6 +93,12 @@ export const cacheKeys = {
   storePrefix: (store: string): CacheKeyPrefix => buildPrefix(store),
 } as const;
 
+/** The store a key belongs to: its first segment, decoded. */
+export function storeOfKey(key: CacheKey): string {
+  const end = key.indexOf(SEPARATOR);
+  return decodeURIComponent(end < 0 ? key : key.slice(0, end));
+}
+
 function buildKey(store: string, ...segments: Array<string | number>): CacheKey {
   return [requireStore(store), ...segments].map(encodeSegment).join(SEPARATOR) as CacheKey;
 }

@@ -33,8 +33,11 @@ export interface CacheOptions {
   readonly maxEntries?: number;
   /** Epoch ms clock; injected so TTL tests never sleep. Default `Date.now`. */
   readonly now?: () => number;
-  /** Metrics hook. Must not throw; if it does, the error is ignored so a metric never fails a request. */
-  readonly onEvent?: (kind: string, outcome: CacheOutcome) => void;
+  /**
+   * Metrics hook, with the store the key belongs to (the console's hit ratio is per store). Must not throw; if it
+   * does, the error is ignored so a metric never fails a request.
+   */
+  readonly onEvent?: (kind: string, outcome: CacheOutcome, store: string) => void;
   /**
    * Which load failures a stale copy may stand in for: an outage (network, timeout, 5xx, 429), not a fact such
    * as "this order does not exist", which drops the copy instead. Default: every failure (the cache alone

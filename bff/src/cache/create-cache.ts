@@ -1,5 +1,5 @@
 import type { Cache, CacheOptions, CacheOutcome, CachePolicy, CacheResult, LoadOptions } from './cache.js';
-import type { CacheKey } from './cache-keys.js';
+import { storeOfKey, type CacheKey } from './cache-keys.js';
 import { assertPolicy, createEntry, isFresh, isServableStale, type CacheEntry } from './cache-entry.js';
 import { deepFreeze } from './deep-freeze.js';
 import { createEntryStore } from './entry-store.js';
@@ -18,9 +18,9 @@ export function createCache(options: CacheOptions = {}): Cache {
   const flights = createSingleFlight();
   let closed = false;
 
-  function report(kind: string, outcome: CacheOutcome): void {
+  function report(kind: string, outcome: CacheOutcome, key: CacheKey): void {
     try {
-      options.onEvent?.(kind, outcome);
+      options.onEvent?.(kind, outcome, storeOfKey(key));
     } catch {
       // A broken metrics hook must never turn a good answer into a failed request.
     }
@@ -46,7 +46,7 @@ export function createCache(options: CacheOptions = {}): Cache {
 
       const cached = entries.get<T>(key);
       if (!refresh && cached && isFresh(cached, now())) {
-        report(policy.kind, 'hit');
+        report(policy.kind, 'hit', key);
         return { value: cached.value, asOf: cached.asOf, stale: false, fromCache: true };
       }
 
@@ -60,23 +60,23 @@ export function createCache(options: CacheOptions = {}): Cache {
       );
       try {
         const entry = await waitFor(promise, signal);
-        report(policy.kind, joined ? 'coalesced' : 'miss');
+        report(policy.kind, joined ? 'coalesced' : 'miss', key);
         return { value: entry.value, asOf: entry.asOf, stale: false, fromCache: false };
       } catch (error) {
         const outage = signal?.aborted === true || isOutage(error);
         // A fact (the order is gone), not an outage: the copy would now be a lie, stale or not.
         if (!outage) {
           if (!closed) entries.delete(key);
-          report(policy.kind, 'error');
+          report(policy.kind, 'error', key);
           throw error;
         }
         // Read the copy now, not before the load: an invalidation in between means it must not be served.
         const fallback = closed ? undefined : entries.get<T>(key);
         if (fallback && isServableStale(fallback, now())) {
-          report(policy.kind, 'stale');
+          report(policy.kind, 'stale', key);
           return { value: fallback.value, asOf: fallback.asOf, stale: true, fromCache: true };
         }
-        report(policy.kind, 'error');
+        report(policy.kind, 'error', key);
         throw error;
       }
     },

@@ -2,6 +2,7 @@
  * The iAGENT-like ticket view of /demo: ticket list, the selected ticket's message, and the real widget in a
  * sidebar iframe. Server-rendered, no inline script (the strict CSP holds here too); every value is escaped.
  */
+import { DEMO_FAULT_LABELS, DEMO_FAULTS, type DemoStoreFaultState } from './demo-faults.js';
 import type { DemoTicket } from './demo-tickets.js';
 
 const CHANNEL_LABEL: Record<DemoTicket['channel'], string> = { mail: 'Mail', chat: 'Chat', call: 'Call' };
@@ -21,14 +22,47 @@ function renderTicketLink(ticket: DemoTicket, selected: boolean): string {
       </a></li>`;
 }
 
+/** The sandbox's operations corner: the console (its token filled in) and a store breaker, all plain HTML forms. */
+function renderOperations(stores: readonly DemoStoreFaultState[], selected: DemoTicket): string {
+  const options = stores
+    .map(
+      (store) =>
+        `<option value="${escapeHtml(store.key)}">${escapeHtml(store.label)} (${escapeHtml(store.key)})</option>`,
+    )
+    .join('');
+  const state = stores
+    .map(
+      (store) =>
+        `<li><strong>${escapeHtml(store.key)}</strong>: ${
+          store.active.length === 0 ? 'fine' : escapeHtml(store.active.join(', '))
+        }</li>`,
+    )
+    .join('');
+  const buttons = DEMO_FAULTS.map(
+    (fault) => `<button type="submit" name="fault" value="${fault}">${DEMO_FAULT_LABELS[fault]}</button>`,
+  ).join('');
+  return `<section class="ops" aria-labelledby="ops-title">
+          <h2 id="ops-title">Operations (sandbox)</h2>
+          <p><a href="/demo/console" target="_blank" rel="noopener">Open the operations console</a> <small>(admin token filled in)</small></p>
+          <form method="post" action="/demo/faults">
+            <input type="hidden" name="ticket" value="${escapeHtml(selected.id)}" />
+            <label for="fault-store">Break a store</label>
+            <select id="fault-store" name="store">${options}</select>
+            <div class="fault-buttons">${buttons}</div>
+          </form>
+          <ul class="faults-now" aria-label="Store faults now">${state}</ul>
+        </section>`;
+}
+
 /**
  * `novomindPanel`: the novomind side of the ticket (demo/novomind-panel.ts) under the widget; its refresher is
- * an external script, as the CSP requires.
+ * an external script, as the CSP requires. `stores`: the sandbox stores the operations corner can break.
  */
 export function renderDemoPage(
   tickets: readonly DemoTicket[],
   selected: DemoTicket,
   novomindPanel: string | null = null,
+  stores: readonly DemoStoreFaultState[] = [],
 ): string {
   const paragraphs = selected.message
     .split('\n\n')
@@ -54,6 +88,7 @@ export function renderDemoPage(
         <ul>
           ${tickets.map((ticket) => renderTicketLink(ticket, ticket.id === selected.id)).join('\n          ')}
         </ul>
+        ${stores.length > 0 ? renderOperations(stores, selected) : ''}
       </nav>
       <article class="ticket-view" aria-labelledby="ticket-subject">
         <p class="meta"><span class="channel channel-${selected.channel}">${CHANNEL_LABEL[selected.channel]}</span> ${escapeHtml(selected.id)}</p>
@@ -101,4 +136,12 @@ html,body{margin:0;height:100%;font:14px/1.45 system-ui,-apple-system,"Segoe UI"
 .tab{padding:8px 12px;font-size:12px;color:#52606d}
 .tab.active{color:#16324f;font-weight:700;box-shadow:inset 0 -2px #1f6fb2}
 .info-area iframe{flex:1;width:100%;border:0}
+.ops{margin:16px;padding:12px;border:1px solid #d5dbe1;border-radius:6px;background:#f7f9fb;font-size:13px}
+.ops h2{margin:0 0 6px}
+.ops p{margin:0 0 8px}
+.ops form{display:grid;gap:6px}
+.ops select,.ops button{font:inherit;padding:3px 8px;border:1px solid #b8c2cc;border-radius:4px;background:#fff;color:#1f2933}
+.ops button:hover,.ops button:focus-visible{background:#e3eefa}
+.fault-buttons{display:flex;flex-wrap:wrap;gap:6px}
+.faults-now{list-style:none;margin:8px 0 0;padding:0;color:#52606d}
 `;

@@ -1,8 +1,8 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { CONFIG_KEY_PATTERN } from '../config.js';
-import { AppError } from '../core/app-error.js';
-import { hasBearer } from '../auth/bearer.js';
+import type { ErrorLogEntryDto } from '../../../shared/admin.js';
+import { requireAdminToken } from '../auth/admin-token.js';
 import { CORRELATION_ID_PATTERN } from '../http/correlation.js';
 import type { ErrorLogRecord, ErrorLogRepo } from '../store/index.js';
 
@@ -19,17 +19,14 @@ const ErrorsQuery = z.object({
   store: z.optional(z.string().regex(CONFIG_KEY_PATTERN)),
 });
 
-export function toErrorLogDto(record: ErrorLogRecord) {
+export function toErrorLogDto(record: ErrorLogRecord): ErrorLogEntryDto {
   return { ...record, createdAt: new Date(record.createdAt).toISOString() };
 }
 
 /** GET /api/v1/admin/errors?correlationId=…&store=…: the error log, for admins holding ADMIN_TOKEN. */
 export function createAdminRouter(deps: AdminRouteDeps): Router {
   const router = Router();
-  router.get('/api/v1/admin/errors', async (req, res) => {
-    // Without a configured token the endpoint is hidden, not merely locked.
-    if (deps.adminToken === null) throw new AppError('not_found');
-    if (!hasBearer(req.get('Authorization'), deps.adminToken)) throw new AppError('forbidden');
+  router.get('/api/v1/admin/errors', requireAdminToken(deps.adminToken), async (req, res) => {
     const query = ErrorsQuery.parse(req.query);
     const records =
       query.correlationId !== undefined

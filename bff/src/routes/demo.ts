@@ -3,8 +3,10 @@
  * /demo/tickets/:id/widget, which signs a fresh single-use embed token (the same signer the CLI uses and the
  * novomind app must reproduce) and redirects to /widget/?token=….
  */
-import { Router } from 'express';
+import express, { Router } from 'express';
+import { z } from 'zod';
 import { signEmbedTokenFor } from '../auth/sign-embed-token.js';
+import { DEMO_FAULTS, type DemoStoreFaults } from '../demo/demo-faults.js';
 import type { DemoTicket } from '../demo/demo-tickets.js';
 import { DEMO_CSS, renderDemoPage } from '../demo/demo-page.js';
 import type { NovomindDesk } from '../demo/novomind-desk.js';
@@ -13,6 +15,7 @@ import type { DemoOrderControls } from '../demo/order-controls.js';
 import { parseOrderIdParam } from '../http/params.js';
 import { AppError } from '../core/app-error.js';
 import type { AppConfig } from '../config.js';
+import { renderAdminPage } from './admin-page.js';
 
 export const DEMO_AGENT = 'demo.agent';
 
@@ -23,7 +26,17 @@ export interface DemoRouteDeps {
   novomind?: { desk: NovomindDesk; orders: DemoOrderControls } | null;
 }
 
-export function createDemoRouter(ctx: DemoRouteDeps, tickets: readonly DemoTicket[]): Router {
+const FaultForm = z.object({
+  store: z.string(),
+  fault: z.enum(DEMO_FAULTS),
+  ticket: z.optional(z.string()),
+});
+
+export function createDemoRouter(
+  ctx: DemoRouteDeps,
+  tickets: readonly DemoTicket[],
+  faults: DemoStoreFaults | null = null,
+): Router {
   const router = Router();
   const byId = new Map(tickets.map((ticket) => [ticket.id, ticket]));
   const find = (id: unknown): DemoTicket | undefined => (typeof id === 'string' ? byId.get(id) : undefined);
@@ -51,7 +64,7 @@ export function createDemoRouter(ctx: DemoRouteDeps, tickets: readonly DemoTicke
     res
       .set('Cache-Control', 'no-store')
       .type('html')
-      .send(renderDemoPage(tickets, selected, panel));
+      .send(renderDemoPage(tickets, selected, panel, faults?.list() ?? []));
   });
 
   router.get('/demo/demo.css', (_req, res) => {
@@ -85,6 +98,25 @@ export function createDemoRouter(ctx: DemoRouteDeps, tickets: readonly DemoTicke
       res.redirect(303, `/demo?ticket=${encodeURIComponent(ticket.id)}&notice=${encodeURIComponent(notice)}`);
     });
   }
+
+  // The console with the run's admin token handed over in the page (never in a URL); sandbox mode only.
+  router.get('/demo/console', (_req, res) => {
+    if (!ctx.config.adminToken) throw new AppError('not_found');
+    res
+      .set('Cache-Control', 'no-store')
+      .type('html')
+      .send(renderAdminPage({ assetBase: '/admin/', prefillToken: ctx.config.adminToken }));
+  });
+
+  // A plain form post (the desk has no script): break or repair a sandbox store, then back to the desk.
+  router.post('/demo/faults', express.urlencoded({ extended: false, limit: '1kb' }), async (req, res) => {
+    if (!faults) throw new AppError('not_found');
+    const form = FaultForm.parse(req.body);
+    if (!faults.list().some((store) => store.key === form.store)) throw new AppError('not_found');
+    await faults.apply(form.store, form.fault);
+    const back = find(form.ticket) ? `/demo?ticket=${encodeURIComponent(form.ticket ?? '')}` : '/demo';
+    res.redirect(303, back);
+  });
 
   router.get('/demo/tickets/:ticketId/widget', async (req, res) => {
     const ticket = find(req.params.ticketId);

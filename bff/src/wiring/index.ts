@@ -3,6 +3,7 @@ import { extendWithDemo } from './demo-extension.js';
 import { extendWithMaintenance } from './maintenance-extension.js';
 import { createNotesExtension } from './notes-extension.js';
 import { createNovomindExtension } from './novomind-extension.js';
+import { createOpsExtension } from './ops-extension.js';
 import type { ExtendServer } from './server-context.js';
 import { createStatusExtension } from './status-extension.js';
 
@@ -16,6 +17,7 @@ export {
 export { createNotesExtension, findNotes, notesOf, type NotesExtensionOptions } from './notes-extension.js';
 export { createNovomindExtension, type NovomindExtensionOptions } from './novomind-extension.js';
 export { extendWithDemo } from './demo-extension.js';
+export { createOpsExtension, type OpsExtensionOptions } from './ops-extension.js';
 export type { ExtendServer, ServerContext, ServerExtension } from './server-context.js';
 
 /**
@@ -31,4 +33,5 @@ export const PRODUCT_EXTENSIONS: readonly ExtendServer[] = [
   createNovomindExtension(),
   extendWithDemo,
   extendWithMaintenance,
+  createOpsExtension(),
 ];

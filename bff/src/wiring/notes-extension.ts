@@ -51,6 +51,14 @@ export function createNotesExtension(options: NotesExtensionOptions = {}): Exten
     });
     ctx.metrics.setQueuedNotesSource(() => notes.countQueued());
     NOTES.set(ctx, notes);
+    // The console's "retry failed notes": back in the queue, and the worker told now rather than at its next tick.
+    ctx.ops.provideNotes({
+      async retryFailed(storeKey) {
+        const requeued = await notes.outbox.requeueFailed(ctx.now(), storeKey);
+        if (requeued > 0) notes.worker.notify(ctx.now());
+        return requeued;
+      },
+    });
     onReady?.(notes);
     return {
       apiRouters: [

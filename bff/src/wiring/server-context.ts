@@ -11,6 +11,7 @@ import type { AppConfig } from '../config.js';
 import type { Logger } from '../core/logger.js';
 import type { Metrics } from '../http/metrics.js';
 import type { OrderLock } from '../notes/index.js';
+import type { OpsRegistry } from '../ops/index.js';
 import type { Sandbox } from '../sandbox/index.js';
 import type { Repos, Store } from '../store/index.js';
 
@@ -36,6 +37,11 @@ export interface ServerContext {
   orderLock: OrderLock;
   /** The running sandbox in sandbox mode, else null. */
   sandbox: Sandbox | null;
+  /**
+   * The operations console's registry: rooms register their providers here (`provideSync`, `providePush`,
+   * `provideNotes`) and report what the console counts (`recordWebhookDelivery`); see ops/ops-providers.ts.
+   */
+  ops: OpsRegistry;
 }
 
 export interface ServerExtension {

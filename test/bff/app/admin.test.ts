@@ -60,16 +60,17 @@ describe('GET /api/v1/admin/errors', () => {
     );
   });
 
-  it('refuses a missing or wrong token with 403 forbidden', async () => {
+  it('refuses a missing token with 401 unauthorized and a wrong one with 403 forbidden', async () => {
     const missing = await readError(await app.fetch('/api/v1/admin/errors'));
     const session = await app.openSession();
     const wrong = await readError(
       await app.fetch('/api/v1/admin/errors', { headers: { authorization: `Bearer ${session}` } }),
     );
 
-    assert.equal(missing.status, 403);
-    assert.equal(missing.body.error.code, 'forbidden');
+    assert.equal(missing.status, 401);
+    assert.equal(missing.body.error.code, 'unauthorized');
     assert.equal(wrong.status, 403);
+    assert.equal(wrong.body.error.code, 'forbidden');
   });
 
   it('answers a malformed correlation id with 400 invalid_request', async () => {

@@ -118,8 +118,8 @@ describe('throttle', () => {
     assert.deepEqual(throttle.state(), {
       inFlight: 2,
       queued: 1,
-      quota: undefined,
       requestsLeft: undefined,
+      quota: undefined,
       resetAt: undefined,
     });
 

@@ -175,6 +175,24 @@ describe('loadConfig from the environment', () => {
     assert.notEqual(first.embed.secret, second.embed.secret);
   });
 
+  it('generates an admin token per start in sandbox mode only, and keeps one that is set', () => {
+    const sandbox = loadConfig({});
+    const given = loadConfig({ ADMIN_TOKEN: 'admin-token-12345678' });
+    const real = loadConfig({
+      BIGCOMMERCE_STORE_HASH: 'abc123',
+      BIGCOMMERCE_ACCESS_TOKEN: 'tok',
+      EMBED_SECRET: SECRET,
+    });
+
+    assert.ok((sandbox.adminToken ?? '').length >= 16);
+    assert.notEqual(sandbox.adminToken, loadConfig({}).adminToken);
+    assert.equal(sandbox.adminTokenGenerated, true);
+    assert.equal(given.adminToken, 'admin-token-12345678');
+    assert.equal(given.adminTokenGenerated, false);
+    assert.equal(real.adminToken, null);
+    assert.equal(real.adminTokenGenerated, false);
+  });
+
   it('treats empty variables as not set', () => {
     const config = loadConfig({ BIGCOMMERCE_STORE_HASH: '', BIGCOMMERCE_ACCESS_TOKEN: ' ', PORT: '' });
 

@@ -9,7 +9,7 @@ import { Writable } from 'node:stream';
 import type { FieldTemplate } from '../../../shared/index.js';
 import { signEmbedToken, type EmbedTokenInput } from '../../../bff/src/auth/sign-embed-token.js';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../../bff/src/sandbox/index.js';
-import { startServer, type RunningServer } from '../../../bff/src/server.js';
+import { startServer, type ExtendServer, type RunningServer } from '../../../bff/src/server.js';
 
 export const EMBED_SECRET = 'context-tests-embed-secret-0123456789abcdef';
 export const EU_TOKEN = 'sandbox-token-eu';
@@ -61,6 +61,8 @@ export interface ProductOptions {
   env?: Record<string, string>;
   /** The BigCommerce client's per-attempt timeout. Default 5000. */
   timeoutMs?: number;
+  /** Extensions after the product's own (a test's stand-in for a room that has not landed yet). */
+  extend?: ExtendServer[];
 }
 
 let ticketCounter = 0;
@@ -126,6 +128,7 @@ export async function startProduct(options: ProductOptions = {}): Promise<Produc
       logDestination,
       defaultMetrics: false,
       graceMs: 1_000,
+      ...(options.extend ? { extend: options.extend } : {}),
       // Retries happen (the ladder is real), but without sleeping between them.
       bigcommerce: { sleep: async () => undefined, timeoutMs: options.timeoutMs ?? 5_000 },
     },

@@ -31,6 +31,9 @@ describe('the layering lint', () => {
     ['bff/src/context/fixture.ts', "import axios from 'axios';"],
     ['bff/src/novomind/fixture.ts', "import { createS2sRouter } from '../routes/s2s.js';"],
     ['bff/src/novomind/fixture.ts', "import { readBearer } from '../auth/bearer.js';"],
+    ['bff/src/ops/fixture.ts', "import { createNotes } from '../notes/index.js';"],
+    ['bff/src/ops/fixture.ts', "import { createAdminStatusRouter } from '../routes/admin-status.js';"],
+    ['bff/src/notes/fixture.ts', "import { createOpsRegistry } from '../ops/index.js';"],
     ['shared/fixture.ts', "import { AppError } from '../bff/src/core/app-error.js';"],
     ['widget/src/fixture.ts', "import { cacheKeys } from '../../bff/src/cache/index.js';"],
   ];
@@ -49,6 +52,9 @@ describe('the layering lint', () => {
     ['bff/src/routes/fixture.ts', "import { createNovomind } from '../novomind/index.js';"],
     ['bff/src/wiring/fixture.ts', "import { createContextRouter } from '../routes/context.js';"],
     ['bff/src/bigcommerce/fixture.ts', "import axios from 'axios';"],
+    ['bff/src/ops/fixture.ts', "import type { Repos } from '../store/index.js';"],
+    ['bff/src/sync/fixture.ts', "import type { SyncOpsProvider } from '../ops/index.js';"],
+    ['bff/src/novomind/fixture.ts', "import type { PushOpsProvider } from '../ops/index.js';"],
   ];
   for (const [file, source] of allowed) {
     it(`allows in ${file}: ${source}`, async () => {

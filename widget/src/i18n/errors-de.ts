@@ -21,6 +21,7 @@ export const errors: Omit<ErrorMessages, OfflineErrorCode> = {
   token_no_scope: 'Sie dürfen zu diesem Ticket keine Bestellungen sehen.',
   session_missing: 'Keine Sitzung; bitte Ticket neu öffnen.',
   session_invalid: 'Ihre Sitzung ist abgelaufen; bitte Ticket neu öffnen.',
+  unauthorized: 'Dafür sind Zugangsdaten nötig.',
   forbidden: 'Dazu sind Sie nicht berechtigt.',
   transition_not_allowed: 'Dieser Statuswechsel ist hier nicht erlaubt.',
   order_not_found: 'Diese Bestellung gehört nicht zum Kunden des Tickets.',
@@ -40,4 +41,5 @@ export const errors: Omit<ErrorMessages, OfflineErrorCode> = {
   upstream_rate_limited: 'BigCommerce ist ausgelastet; bitte gleich erneut versuchen.',
   upstream_timeout: 'BigCommerce hat nicht rechtzeitig geantwortet.',
   not_ready: 'Der Dienst startet gerade; bitte gleich erneut versuchen.',
+  action_unavailable: 'Diese Aktion ist hier nicht verfügbar.',
 };

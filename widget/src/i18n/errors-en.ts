@@ -21,6 +21,7 @@ export const errors: Omit<ErrorMessages, OfflineErrorCode> = {
   token_no_scope: 'You may not see orders for this ticket.',
   session_missing: 'No session; reopen the ticket.',
   session_invalid: 'Your session has expired; reopen the ticket.',
+  unauthorized: 'Credentials are needed for this.',
   forbidden: 'You are not allowed to do that.',
   transition_not_allowed: 'This change of status is not allowed here.',
   order_not_found: 'This order does not belong to the ticket’s shopper.',
@@ -40,4 +41,5 @@ export const errors: Omit<ErrorMessages, OfflineErrorCode> = {
   upstream_rate_limited: 'BigCommerce is busy; try again shortly.',
   upstream_timeout: 'BigCommerce did not answer in time.',
   not_ready: 'The service is starting; try again shortly.',
+  action_unavailable: 'This action is not available here.',
 };
