@@ -36,7 +36,7 @@ export function createNovomindMetrics(registry: Registry, now: () => number): No
     registers: [registry],
   });
   new Gauge({
-    name: 'novomind_push_queued',
+    name: 'novomind_push_market_queued',
     help: 'Feed changes waiting to be pushed to novomind, per market.',
     labelNames: ['market'] as const,
     registers: [registry],
@@ -46,7 +46,7 @@ export function createNovomindMetrics(registry: Registry, now: () => number): No
     },
   });
   new Gauge({
-    name: 'novomind_push_oldest_age_seconds',
+    name: 'novomind_push_market_oldest_age_seconds',
     help: 'Age of the oldest change waiting to be pushed, per market (0 when none waits).',
     labelNames: ['market'] as const,
     registers: [registry],

@@ -137,7 +137,7 @@ describe('the push to novomind', () => {
     const metrics = await h.app.running.context.metrics.registry.metrics();
     assert.match(metrics, /novomind_push_requests_total\{market="de",result="server_error"\} 2/);
     assert.match(metrics, /novomind_push_requests_total\{market="de",result="rate_limited"\} 1/);
-    assert.match(metrics, /novomind_push_queued\{market="de"\} 0/);
+    assert.match(metrics, /novomind_push_market_queued\{market="de"\} 0/);
     const logged = await h.app.running.context.repos.errorLog.listRecent(20);
     assert.ok(logged.some((entry) => entry.resource === 'novomind_push' && entry.recordId === 'de'));
     assert.ok(!JSON.stringify(logged).includes(PUSH_SECRET));
@@ -152,7 +152,7 @@ describe('the push to novomind', () => {
     await h.app.novomind.pushWorker.runOnce();
     assert.equal(receiver.deliveries.length, 1);
     const metrics = await h.app.running.context.metrics.registry.metrics();
-    assert.match(metrics, /novomind_push_queued\{market="de"\} 2/);
+    assert.match(metrics, /novomind_push_market_queued\{market="de"\} 2/);
 
     await h.restart();
     await change();
