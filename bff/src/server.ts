@@ -72,6 +72,7 @@ function collectSecrets(config: AppConfig): string[] {
     ...(config.metricsToken ? [config.metricsToken] : []),
     ...(config.adminToken ? [config.adminToken] : []),
     ...(config.s2s.secret ? [config.s2s.secret] : []),
+    ...Object.values(config.stores).flatMap((store) => (store.webhookSecret ? [store.webhookSecret] : [])),
     ...Object.values(config.markets).flatMap((market) =>
       market.novomind?.push ? [market.novomind.push.secret] : [],
     ),
@@ -200,8 +201,10 @@ export async function startServer(
       now,
     });
 
+    let listeningUrl: string | null = null;
     const context: ServerContext = {
       orderLock: createInProcessOrderLock(),
+      listeningUrl: () => listeningUrl,
       config,
       logger: log,
       store,
@@ -268,6 +271,7 @@ export async function startServer(
         }),
     );
     const url = formatUrl(address);
+    listeningUrl = url;
 
     let started = 0;
     for (const extension of extensions) {

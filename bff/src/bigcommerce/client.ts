@@ -83,6 +83,8 @@ export interface OrderFilter {
   email?: string;
   /** Only these channels; omitted = all channels, [] = none. */
   channelIds?: readonly number[];
+  /** Only orders created before this instant (epoch ms; BigCommerce compares whole seconds). */
+  createdBefore?: number;
 }
 
 export interface OrderWithConsignments {
@@ -397,6 +399,9 @@ export function createBigCommerceClient(options: BigCommerceClientOptions): BigC
       channel_id: channels?.length === 1 ? channels[0] : undefined,
       // Default order is id ascending; agents want newest first.
       sort: 'date_created:desc',
+      // Inclusive at whole seconds: the second before the bound.
+      max_date_created:
+        filter.createdBefore === undefined ? undefined : toRfc2822(filter.createdBefore - 1000),
     };
   }
 

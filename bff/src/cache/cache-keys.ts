@@ -32,6 +32,8 @@ export const cacheKeys = {
     page: number,
     limit: number,
     channels?: readonly number[],
+    /** Only orders created before this instant (a list continuing past the index's window). */
+    before?: number | null,
   ): CacheKey =>
     buildKey(
       store,
@@ -42,6 +44,7 @@ export const cacheKeys = {
       requireId('limit', limit),
       'channels',
       formatChannels(channels),
+      ...(before === undefined || before === null ? [] : ['before', before]),
     ),
 
   /** Every order page of one owner, e.g. for a webhook about one of their orders. */

@@ -23,11 +23,25 @@ export interface ListPosition {
   lastId: number;
 }
 
-export interface ContextCursor {
+/** Where a live list continues. `before`: only orders created before it (the index answered the newer ones). */
+export interface LiveCursor {
+  kind: 'live';
   customer: ListPosition;
   guest: ListPosition;
   sources: string;
+  before: number | null;
 }
+
+/** Where a list answered from the index continues (DESIGN §9): an offset into the window's orders. */
+export interface IndexCursor {
+  kind: 'index';
+  offset: number;
+  sources: string;
+  /** The window's start the list was read with (epoch ms); past the window the list goes live before it. */
+  windowStart: number;
+}
+
+export type ContextCursor = LiveCursor | IndexCursor;
 
 export const START: ListPosition = Object.freeze({ page: 1, index: 0, lastId: 0 });
 
@@ -39,20 +53,25 @@ const position = z.tuple([
   z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
 ]);
 
-const CursorWire = z.strictObject({
-  v: z.literal(1),
-  c: position,
-  g: position,
-  s: z.string().regex(/^[0-9a-f]{12}$/),
-});
+const sourcesWire = z.string().regex(/^[0-9a-f]{12}$/);
+const epochMs = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+
+const CursorWire = z.union([
+  z.strictObject({ v: z.literal(1), c: position, g: position, s: sourcesWire, b: z.optional(epochMs) }),
+  z.strictObject({ v: z.literal(2), o: z.number().int().min(0).max(1_000_000), s: sourcesWire, w: epochMs }),
+]);
 
 export function encodeCursor(cursor: ContextCursor): string {
-  const wire = {
-    v: 1,
-    c: [cursor.customer.page, cursor.customer.index, cursor.customer.lastId],
-    g: [cursor.guest.page, cursor.guest.index, cursor.guest.lastId],
-    s: cursor.sources,
-  };
+  const wire =
+    cursor.kind === 'index'
+      ? { v: 2, o: cursor.offset, s: cursor.sources, w: cursor.windowStart }
+      : {
+          v: 1,
+          c: [cursor.customer.page, cursor.customer.index, cursor.customer.lastId],
+          g: [cursor.guest.page, cursor.guest.index, cursor.guest.lastId],
+          s: cursor.sources,
+          ...(cursor.before === null ? {} : { b: cursor.before }),
+        };
   return Buffer.from(JSON.stringify(wire), 'utf8').toString('base64url');
 }
 
@@ -67,11 +86,15 @@ export function decodeCursor(text: string): ContextCursor | null {
   }
   const parsed = CursorWire.safeParse(json);
   if (!parsed.success) return null;
-  const { c, g, s } = parsed.data;
+  const wire = parsed.data;
+  if (wire.v === 2) return { kind: 'index', offset: wire.o, sources: wire.s, windowStart: wire.w };
+  const { c, g, s } = wire;
   return {
+    kind: 'live',
     customer: { page: c[0], index: c[1], lastId: c[2] },
     guest: { page: g[0], index: g[1], lastId: g[2] },
     sources: s,
+    before: wire.b ?? null,
   };
 }
 

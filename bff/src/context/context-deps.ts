@@ -1,7 +1,7 @@
 import type { BigCommerceClient } from '../bigcommerce/index.js';
 import type { Cache, CachePolicy } from '../cache/index.js';
 import type { MarketConfig, StoreConfig } from '../config.js';
-import type { ErrorLogRepo, LinkRepo, TicketEventRepo } from '../store/index.js';
+import type { ErrorLogRepo, LinkRepo, OrderIndexRepo, TicketEventRepo } from '../store/index.js';
 
 /**
  * What the context room needs from the rest of the BFF; built from the server context by createContextDeps
@@ -23,7 +23,20 @@ export interface ContextDeps {
    * each upstream load gets the same budget from its own start (it may be shared by later requests).
    */
   requestBudgetMs: number;
+  /** The sync room's index (DESIGN §9), when there is one: views read it while it is current. */
+  index?: IndexAccess;
   policies?: Partial<ContextPolicies>;
+}
+
+/** What the context room reads of the sync room's index (structural: context does not depend on sync). */
+export interface IndexAccess {
+  /** Whether the store's index is current now, and as of when. */
+  verdict(storeKey: string): Promise<{ current: boolean; asOf: number }>;
+  repo: Pick<
+    OrderIndexRepo,
+    'getCustomer' | 'findCustomersByEmail' | 'listShopperOrders' | 'countShopperOrders'
+  >;
+  windowDays(storeKey: string): number;
 }
 
 /** Warn-level logging bound to the request (pino's child logger fits). */
@@ -64,6 +77,7 @@ export interface ContextPolicies {
   contextPage: CachePolicy;
   ticketOrders: CachePolicy;
   orderHeader: CachePolicy;
+  contextPageIndexed: CachePolicy;
 }
 
 const MINUTE = 60_000;
@@ -83,6 +97,9 @@ export const DEFAULT_CONTEXT_POLICIES: ContextPolicies = {
   // ownership while BigCommerce is down.
   orderOwner: { kind: 'order_owner', ttlMs: 1 * MINUTE, staleTtlMs: 6 * HOUR },
   contextPage: { kind: 'context', ttlMs: 30_000, staleTtlMs: 6 * HOUR },
+  // From the index a page costs a few queries and no quota; kept briefly so a change a webhook brought shows
+  // within seconds, while a burst of identical views still shares one build.
+  contextPageIndexed: { kind: 'context', ttlMs: 2_000, staleTtlMs: 6 * HOUR },
   // As long as a working shift: the orders a ticket listed stay its shopper's until a new link.
   ticketOrders: { kind: 'ticket_orders', ttlMs: 12 * HOUR, staleTtlMs: 12 * HOUR },
   // Only bridges an ownership check and the detail load right after it; never a stand-in when BigCommerce fails.

@@ -1,4 +1,4 @@
-import type { ContextResponse, MarketRef } from '../../../shared/index.js';
+import type { ContextResponse, MarketRef, OrderSummary } from '../../../shared/index.js';
 import { cacheKeys, type CacheResult } from '../cache/index.js';
 import type { MarketConfig } from '../config.js';
 import { AppError } from '../core/app-error.js';
@@ -7,9 +7,18 @@ import {
   encodeCursor,
   fingerprintSources,
   START,
-  type ContextCursor,
+  type IndexCursor,
+  type LiveCursor,
 } from './context-cursor.js';
-import { resolvePolicies, type ContextDeps, type RequestScope, type TicketViewer } from './context-deps.js';
+import {
+  resolvePolicies,
+  type ContextDeps,
+  type IndexAccess,
+  type RequestScope,
+  type TicketViewer,
+} from './context-deps.js';
+import { createIndexLookups } from './index-lookups.js';
+import { INCOMPLETE_STATUS_ID } from './order-status.js';
 import { fileRefs } from './invalid-record-sink.js';
 import { createJsonReply, toFreshness, type JsonReply } from './json-reply.js';
 import { toCustomer, toCustomerView } from './map-customer.js';
@@ -75,13 +84,34 @@ export async function getContext(
     query.cursor ?? '',
   ];
   const key = cacheKeys.contextPage(viewer.storeKey, viewer.ticket, shape);
+  // The index answers the first pages while it is current (DESIGN §9); a live cursor stays live.
+  const indexed =
+    deps.index !== undefined && cursor?.kind !== 'live'
+      ? await deps.index.verdict(viewer.storeKey)
+      : { current: false, asOf: 0 };
+  if (cursor?.kind === 'index' && !indexed.current) {
+    throw new AppError('invalid_cursor', {
+      message: 'The list’s source changed since it was loaded; reload it.',
+    });
+  }
+  const policies = resolvePolicies(deps);
   let page: ContextPage;
   let result: Pick<CacheResult<ContextPage>, 'asOf' | 'stale'>;
   try {
     const loaded = await deps.cache.getOrLoad(
       key,
-      resolvePolicies(deps).contextPage,
-      () => buildContextPage(deps, viewer, cursor, scope),
+      indexed.current ? policies.contextPageIndexed : policies.contextPage,
+      () =>
+        indexed.current && deps.index
+          ? buildIndexedPage(
+              deps,
+              deps.index,
+              indexed.asOf,
+              viewer,
+              cursor?.kind === 'index' ? cursor : null,
+              scope,
+            )
+          : buildContextPage(deps, viewer, cursor?.kind === 'live' ? cursor : null, scope),
       { refresh: scope.refresh === true, signal: scope.signal },
     );
     page = loaded.value;
@@ -100,11 +130,15 @@ export async function getContext(
 async function buildContextPage(
   deps: ContextDeps,
   viewer: TicketViewer,
-  cursor: ContextCursor | null,
+  cursor: LiveCursor | null,
   scope: RequestScope,
 ): Promise<ContextPage> {
   const { market } = viewer;
-  const lookups = createShopperLookups(deps, { storeKey: viewer.storeKey, channels: market.channels }, scope);
+  const lookups = createShopperLookups(
+    deps,
+    { storeKey: viewer.storeKey, channels: market.channels, before: cursor?.before ?? null },
+    scope,
+  );
   const link = await deps.links.get(viewer.ticket, market.id);
 
   prefetchLikelyLists(lookups, viewer, link, cursor);
@@ -156,7 +190,13 @@ async function buildContextPage(
     match: { method: match.method, tried: match.tried },
     orders: merged.orders.map(({ order, guest }) => ({ ...toOrderSummary(order), guest })),
     nextCursor: merged.hasMore
-      ? encodeCursor({ customer: merged.customer, guest: merged.guest, sources })
+      ? encodeCursor({
+          kind: 'live',
+          customer: merged.customer,
+          guest: merged.guest,
+          sources,
+          before: cursor?.before ?? null,
+        })
       : null,
     fields: applyTemplate(template.customer, viewer.locale, toCustomerView(customer, match.guestEmail)),
     sandbox: deps.sandbox,
@@ -173,6 +213,95 @@ async function buildContextPage(
 }
 
 /**
+ * The first pages of a ticket's context from the sync room's index (DESIGN §9): the shopper matched from the
+ * indexed customers (BigCommerce only for one the index does not have yet), their orders and guest orders of
+ * the window newest first, no call of the store's quota. Past the window the list continues live, before the
+ * window's start: a shopper's older orders are one "more" away.
+ */
+async function buildIndexedPage(
+  deps: ContextDeps,
+  index: IndexAccess,
+  indexAsOf: number,
+  viewer: TicketViewer,
+  cursor: IndexCursor | null,
+  scope: RequestScope,
+): Promise<ContextPage> {
+  const { market } = viewer;
+  const windowStart = cursor?.windowStart ?? deps.now() - index.windowDays(viewer.storeKey) * 24 * 3_600_000;
+  const live = createShopperLookups(deps, { storeKey: viewer.storeKey, channels: market.channels }, scope);
+  const lookups = createIndexLookups(index, live, windowStart);
+  const link = await deps.links.get(viewer.ticket, market.id);
+  const match = await matchShopper(lookups, {
+    link,
+    customerClaim: viewer.customerClaim,
+    email: viewer.email,
+    channels: lookups.channels,
+    probeGuestOrders: (email) => lookups.hasGuestOrders(email),
+  });
+  const sources = fingerprintSources([
+    viewer.storeKey,
+    String(match.customer?.id ?? ''),
+    match.guestEmail?.toLowerCase() ?? '',
+    lookups.channels?.join(',') ?? 'all',
+  ]);
+  if (cursor !== null && cursor.sources !== sources) {
+    throw new AppError('invalid_cursor', {
+      message: 'The ticket’s shopper changed since this list was loaded; reload it.',
+    });
+  }
+  const query = {
+    storeKey: viewer.storeKey,
+    customerId: match.customer?.id ?? null,
+    guestEmail: match.guestEmail,
+    channels: lookups.channels ?? null,
+    excludeStatuses: [INCOMPLETE_STATUS_ID],
+    createdFrom: windowStart,
+  };
+  const offset = cursor?.offset ?? 0;
+  const rows =
+    query.customerId === null && query.guestEmail === null
+      ? []
+      : await index.repo.listShopperOrders({ ...query, limit: CONTEXT_PAGE_SIZE + 1, offset });
+  const shown = rows.slice(0, CONTEXT_PAGE_SIZE);
+  const orders = shown.map((row) => row.summary as OrderSummary);
+  recordListedOrders(
+    deps,
+    viewer,
+    shown.map((row) => row.orderId),
+  );
+  const anybody = query.customerId !== null || query.guestEmail !== null;
+  const nextCursor = !anybody
+    ? null
+    : rows.length > CONTEXT_PAGE_SIZE
+      ? encodeCursor({ kind: 'index', offset: offset + CONTEXT_PAGE_SIZE, sources, windowStart })
+      : // The window is exhausted: older orders are BigCommerce's to answer.
+        encodeCursor({ kind: 'live', customer: START, guest: START, sources, before: windowStart });
+  const customer = match.customer ? toCustomer(match.customer) : null;
+  const template = market.template ?? DEFAULT_TEMPLATE;
+  const liveFreshness = live.freshness();
+  const body: ContextPage['body'] = {
+    ticket: viewer.ticket,
+    market: toMarketRef(market),
+    customer,
+    guestEmail: match.guestEmail,
+    match: { method: match.method, tried: match.tried },
+    orders,
+    nextCursor,
+    fields: applyTemplate(template.customer, viewer.locale, toCustomerView(customer, match.guestEmail)),
+    sandbox: deps.sandbox,
+  };
+  const page: ContextPage = {
+    body,
+    bodyJson: JSON.stringify(body),
+    asOf: lookups.usedLive() ? Math.min(indexAsOf, liveFreshness.asOf) : indexAsOf,
+    stale: liveFreshness.stale,
+    invalidLoads: live.invalidLoads(),
+  };
+  if (page.stale) throw new StalePageError(page);
+  return page;
+}
+
+/**
  * Starts the order-list pages this view will most likely need, so they travel together with the shopper
  * lookup instead of after it. A guess that turns out wrong (the External ID names nobody) costs one call.
  */
@@ -180,7 +309,7 @@ function prefetchLikelyLists(
   lookups: ShopperLookups,
   viewer: TicketViewer,
   link: { customerId: number | null; email: string | null } | null,
-  cursor: ContextCursor | null,
+  cursor: LiveCursor | null,
 ): void {
   const customerId = link ? link.customerId : parseCustomerId(viewer.customerClaim);
   // With a link to a shopper, the ticket's email is likely someone else's: wait for the shopper's own.

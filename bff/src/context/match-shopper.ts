@@ -26,7 +26,7 @@ export interface MatchInput {
    * skips it: a guest order placed with the email proves the match by itself, and the lookup would cost a
    * round trip.
    */
-  probeGuestOrders?: boolean;
+  probeGuestOrders?: boolean | ((email: string) => Promise<boolean>);
 }
 
 // BigCommerce customer ids are positive 32-bit integers; anything else cannot name a customer.
@@ -94,7 +94,10 @@ export async function matchShopper(lookups: ShopperLookups, input: MatchInput): 
   tried.push({ method: 'email', value: email, outcome: customer ? 'matched' : 'not_found' });
   if (customer) return found(customer, 'email');
 
-  const hasGuestOrders = input.probeGuestOrders === false || (await hasVisibleGuestOrder(lookups, email));
+  const probe = input.probeGuestOrders;
+  const hasGuestOrders =
+    probe === false ||
+    (typeof probe === 'function' ? await probe(email) : await hasVisibleGuestOrder(lookups, email));
   tried.push({ method: 'guest_email', value: email, outcome: hasGuestOrders ? 'matched' : 'not_found' });
   if (hasGuestOrders) return { customer: null, guestEmail: email, method: 'guest_email', tried };
   return { customer: null, guestEmail: null, method: 'none', tried };

@@ -52,7 +52,7 @@ interface Loaded<T> {
 
 export function createShopperLookups(
   deps: Pick<ContextDeps, 'clientFor' | 'cache' | 'now' | 'policies' | 'errorLog' | 'requestBudgetMs'>,
-  target: { storeKey: string; channels: readonly number[] | null },
+  target: { storeKey: string; channels: readonly number[] | null; before?: number | null },
   scope: RequestScope,
 ): ShopperLookups {
   const { storeKey } = target;
@@ -96,13 +96,21 @@ export function createShopperLookups(
   }
 
   function pageKey(owner: OrderOwner, page: number): CacheKey {
-    return cacheKeys.orderPage(storeKey, owner, page, ORDER_PAGE_LIMIT, channels);
+    return cacheKeys.orderPage(storeKey, owner, page, ORDER_PAGE_LIMIT, channels, target.before);
   }
 
   function loadPage(owner: OrderOwner, page: number): Promise<CacheResult<Loaded<OrderPage>>> {
     const key = pageKey(owner, page);
     return load(key, policies.orderPage, (call) =>
-      client.listOrders({ ...owner, channelIds: channels }, { page, limit: ORDER_PAGE_LIMIT }, call),
+      client.listOrders(
+        {
+          ...owner,
+          channelIds: channels,
+          ...(target.before == null ? {} : { createdBefore: target.before }),
+        },
+        { page, limit: ORDER_PAGE_LIMIT },
+        call,
+      ),
     ).then((result) => {
       settledPages.set(key, result.value.data);
       return result;

@@ -7,7 +7,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { BigCommerceClient } from '../bigcommerce/index.js';
 import { cacheKeys, type Cache } from '../cache/index.js';
 import type { Logger } from '../core/logger.js';
-import type { NoteOutboxRepo } from '../store/index.js';
+import type { NoteOutboxRepo, OwnWriteRepo } from '../store/index.js';
 import { createNoteService, type NoteService } from './note-service.js';
 import { createNoteWorker, realSetTimer, type NoteWorker, type SetTimer } from './note-worker.js';
 import { createInProcessOrderLock, type OrderLock } from './order-lock.js';
@@ -27,6 +27,8 @@ export { createInProcessOrderLock, orderLockKey, type OrderLock } from './order-
 export interface NotesDeps {
   /** The outbox repository (store/): rows and their ticket events land together. */
   outbox: NoteOutboxRepo;
+  /** Remembers our staff-notes writes, so the sync room does not report their webhook echo as a change. */
+  ownWrites?: Pick<OwnWriteRepo, 'remember'>;
   clientFor: (storeKey: string) => Pick<BigCommerceClient, 'getOrder' | 'updateOrderStaffNotes'>;
   /** The order detail cache; a written note drops the order's entries so the next detail shows it. */
   cache?: Pick<Cache, 'invalidatePrefix'>;
@@ -62,7 +64,11 @@ export function createNotes(deps: NotesDeps): Notes {
   const service = createNoteService({
     outbox,
     staffNotesFor: (storeKey, correlationId, signal) =>
-      createStaffNotesPort(deps.clientFor(storeKey), correlationId, signal),
+      createStaffNotesPort(deps.clientFor(storeKey), correlationId, signal, async (orderId, dateModified) => {
+        const at = dateModified === null ? Number.NaN : Date.parse(dateModified);
+        if (deps.ownWrites && Number.isFinite(at))
+          await deps.ownWrites.remember(storeKey, orderId, at, now());
+      }),
     lock: deps.lock ?? createInProcessOrderLock(),
     invalidateOrder: (storeKey, orderId) =>
       deps.cache?.invalidatePrefix(cacheKeys.orderPrefix(storeKey, orderId)),

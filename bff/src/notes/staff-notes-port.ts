@@ -6,6 +6,8 @@ export function createStaffNotesPort(
   client: Pick<BigCommerceClient, 'getOrder' | 'updateOrderStaffNotes'>,
   correlationId: string,
   signal?: AbortSignal,
+  /** Our write landed with this date_modified: its webhook echo is ours, not a change (DESIGN §9). */
+  onWritten?: (orderId: number, dateModified: string | null) => Promise<void>,
 ): StaffNotesPort {
   const call = { correlationId, signal };
   return {
@@ -15,7 +17,8 @@ export function createStaffNotesPort(
     },
     async writeStaffNotes(orderId, staffNotes) {
       try {
-        await client.updateOrderStaffNotes(orderId, staffNotes, call);
+        const order = await client.updateOrderStaffNotes(orderId, staffNotes, call);
+        await onWritten?.(orderId, order.dateModified);
       } catch (error) {
         // The PUT landed; only the echoed order was unreadable. The read-back decides, as for any PUT.
         if (error instanceof BigCommerceSchemaError) return;

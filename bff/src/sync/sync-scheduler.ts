@@ -17,8 +17,11 @@ const DELIVERY_BACKLOG_MS = 2 * 60_000;
 export interface ScheduledStore {
   storeKey: string;
   sync: StoreSyncConfig;
-  /** Where the store's hooks deliver, with the secret; null when the store takes no webhooks. */
-  hooks: HookTarget | null;
+  /**
+   * Where the store's hooks deliver, with the secret; null when the store takes no webhooks. A function: in
+   * sandbox mode the destination is the listening URL, known only once the server listens.
+   */
+  hooks: () => HookTarget | null;
 }
 
 export interface StoreSyncFacts {
@@ -91,7 +94,7 @@ export function createSyncScheduler(deps: SyncSchedulerDeps): SyncScheduler {
 
   async function webhooksHealthy(state: StoreState): Promise<boolean> {
     const hooks = state.hooks;
-    if (state.config.hooks === null || hooks === null || hooks.checkedAt === null) return false;
+    if (state.config.hooks() === null || hooks === null || hooks.checkedAt === null) return false;
     if (hooks.error !== null || hooks.active < hooks.wanted) return false;
     if (deps.now() - hooks.checkedAt > HOOK_CHECK_INTERVAL_MS + 5 * 60_000) return false;
     const stats = await deps.repos.webhookDeliveries.stats(state.config.storeKey, deps.now());
@@ -151,7 +154,7 @@ export function createSyncScheduler(deps: SyncSchedulerDeps): SyncScheduler {
   }
 
   async function checkHooks(state: StoreState): Promise<HookCheck | null> {
-    const target = state.config.hooks;
+    const target = state.config.hooks();
     if (target === null) return null;
     if (!(await isLeader(state.config.storeKey))) return state.hooks;
     state.hooks = await deps.registrar.reconcile(target);
@@ -159,7 +162,7 @@ export function createSyncScheduler(deps: SyncSchedulerDeps): SyncScheduler {
   }
 
   function scheduleHooks(state: StoreState, delayMs: number): void {
-    if (!started || state.config.hooks === null) return;
+    if (!started || state.config.hooks() === null) return;
     state.cancelHooks?.();
     state.cancelHooks = deps.setTimer(() => {
       state.cancelHooks = null;
@@ -185,16 +188,16 @@ export function createSyncScheduler(deps: SyncSchedulerDeps): SyncScheduler {
         state.cancelRun = null;
         state.cancelHooks = null;
       }
-      await Promise.all([...states.values()].map((state) => state.running));
+      await Promise.all([...states.values()].map((state) => state.running ?? Promise.resolve()));
     },
-    async runNow(storeKey) {
+    runNow(storeKey) {
       const state = states.get(storeKey);
-      if (!state || !state.config.sync.enabled) return 'disabled';
-      if (state.running) return 'already_running';
+      if (!state || !state.config.sync.enabled) return Promise.resolve('disabled');
+      if (state.running) return Promise.resolve('already_running');
       state.cancelRun?.();
       state.cancelRun = null;
       void trigger(state);
-      return 'started';
+      return Promise.resolve('started');
     },
     async repairHooks(storeKey) {
       const state = states.get(storeKey);

@@ -3,6 +3,7 @@ import { createContextRouter } from '../routes/context.js';
 import { createCustomersRouter } from '../routes/customers.js';
 import { createOrdersRouter } from '../routes/orders.js';
 import type { ExtendServer, ServerContext } from './server-context.js';
+import { syncOf } from './sync-extension.js';
 
 export function createContextDeps(ctx: ServerContext): ContextDeps {
   return {
@@ -15,6 +16,12 @@ export function createContextDeps(ctx: ServerContext): ContextDeps {
     now: ctx.now,
     sandbox: ctx.config.sandbox,
     requestBudgetMs: ctx.config.requestBudgetMs,
+    index: {
+      // Looked up per call: the sync room is created after this room (and is absent with SYNC=off).
+      verdict: (storeKey) => syncOf(ctx)?.health.verdict(storeKey) ?? Promise.resolve({ current: false, asOf: 0 }),
+      repo: ctx.repos.orderIndex,
+      windowDays: (storeKey) => ctx.config.stores[storeKey]?.sync.windowDays ?? 90,
+    },
   };
 }
 

@@ -6,6 +6,7 @@ import { createNovomindExtension } from './novomind-extension.js';
 import { createOpsExtension } from './ops-extension.js';
 import type { ExtendServer } from './server-context.js';
 import { createStatusExtension } from './status-extension.js';
+import { extendWithSync } from './sync-extension.js';
 
 export { createContextDeps, extendWithContext } from './context-extension.js';
 export {
@@ -17,6 +18,7 @@ export {
 export { createNotesExtension, findNotes, notesOf, type NotesExtensionOptions } from './notes-extension.js';
 export { createNovomindExtension, type NovomindExtensionOptions } from './novomind-extension.js';
 export { extendWithDemo } from './demo-extension.js';
+export { extendWithSync, syncOf } from './sync-extension.js';
 export { createOpsExtension, type OpsExtensionOptions } from './ops-extension.js';
 export type { ExtendServer, ServerContext, ServerExtension } from './server-context.js';
 
@@ -28,6 +30,7 @@ export type { ExtendServer, ServerContext, ServerExtension } from './server-cont
  */
 export const PRODUCT_EXTENSIONS: readonly ExtendServer[] = [
   extendWithContext,
+  extendWithSync,
   createNotesExtension(),
   createStatusExtension(),
   createNovomindExtension(),

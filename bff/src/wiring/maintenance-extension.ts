@@ -2,6 +2,7 @@ import type { ExtendServer } from './server-context.js';
 
 /** How often retention runs; hourly keeps the tables near their bounds without a scan per insert. */
 export const MAINTENANCE_INTERVAL_MS = 3_600_000;
+const HOUR = 3_600_000;
 
 /**
  * Retention for what only grows: used jtis and expired sessions, the error log and the ticket events (bounds
@@ -19,6 +20,11 @@ export const extendWithMaintenance: ExtendServer = (ctx) => {
         sessions: await ctx.repos.sessions.purgeExpired(now),
         errorLog: await ctx.repos.errorLog.purge(now),
         ticketEvents: await ctx.repos.ticketEvents.purge(now),
+        // BigCommerce retries a delivery for 48 hours: a body seen within 49 is still a duplicate.
+        webhookDeliveries: await ctx.repos.webhookDeliveries.purge(now - 49 * HOUR),
+        // The feed keeps 14 days (DESIGN §10); our own writes matter only until their echo came back.
+        orderChanges: await ctx.repos.orderChanges.purge(now - 14 * 24 * HOUR),
+        ownWrites: await ctx.repos.ownWrites.purge(now - 72 * HOUR),
       };
       ctx.logger.debug({ room: 'maintenance', removed }, 'retention pass done');
     } catch (error) {

@@ -44,6 +44,7 @@ export function createNotesExtension(options: NotesExtensionOptions = {}): Exten
       lock: ctx.orderLock,
       ...tuning,
       outbox: ctx.repos.noteOutbox,
+      ownWrites: ctx.repos.ownWrites,
       clientFor: (storeKey) => ctx.clientFor(storeKey),
       cache: ctx.cache,
       logger: ctx.logger,

@@ -35,6 +35,8 @@ export interface ServerContext {
    * read-modify-write cycles on one order must never overlap. In-process by default.
    */
   orderLock: OrderLock;
+  /** The URL the server listens on, once it does (null before): sandbox mode's webhook destination. */
+  listeningUrl(): string | null;
   /** The running sandbox in sandbox mode, else null. */
   sandbox: Sandbox | null;
   /**

@@ -120,6 +120,8 @@ export async function startProduct(options: ProductOptions = {}): Promise<Produc
       EMBED_SECRET,
       DATA_DIR: dir,
       LOG_LEVEL: 'info',
+      // These tests are about the live path; the sync room's own tests turn it on.
+      SYNC: 'off',
       ...options.env,
     },
     {
