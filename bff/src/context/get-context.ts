@@ -229,7 +229,7 @@ async function buildIndexedPage(
   const { market } = viewer;
   const windowStart = cursor?.windowStart ?? deps.now() - index.windowDays(viewer.storeKey) * 24 * 3_600_000;
   const live = createShopperLookups(deps, { storeKey: viewer.storeKey, channels: market.channels }, scope);
-  const lookups = createIndexLookups(index, live, windowStart);
+  const lookups = createIndexLookups(index, live, windowStart, scope.refresh === true);
   const link = await deps.links.get(viewer.ticket, market.id);
   const match = await matchShopper(lookups, {
     link,

@@ -4,14 +4,17 @@ import { INCOMPLETE_STATUS_ID } from './order-status.js';
 import type { ShopperLookups } from './shopper-lookups.js';
 
 /**
- * Shopper lookups that ask the sync room's index first and BigCommerce only for what the index does not have:
- * a customer created since the last delta run (customer creation fires no hook we register), or a guest whose
- * orders are all older than the window. A match from the index costs no call of the store's quota.
+ * Shopper lookups that read the sync room's index (it holds every customer of the store), so a match costs
+ * no call of the store's quota. What the index cannot know goes to BigCommerce: a customer created since the
+ * last delta run (customer creation fires no hook we register) only when the agent presses refresh (the view
+ * says how fresh the index is), and a guest whose orders are all older than the window (one list call).
  */
 export function createIndexLookups(
   index: IndexAccess,
   live: ShopperLookups,
   windowStart: number,
+  /** The agent pressed refresh: a customer the index does not know is asked of BigCommerce too. */
+  refresh: boolean,
 ): ShopperLookups & { usedLive(): boolean; hasGuestOrders(email: string): Promise<boolean> } {
   let usedLive = false;
   const { storeKey } = live;
@@ -25,13 +28,13 @@ export function createIndexLookups(
     channels: live.channels,
     async customerById(id) {
       const indexed = await index.repo.getCustomer(storeKey, id);
-      return indexed ? (indexed.record as BcCustomer) : goLive(() => live.customerById(id));
+      if (indexed) return indexed.record as BcCustomer;
+      return refresh ? goLive(() => live.customerById(id)) : null;
     },
     async customersByEmail(email) {
       const indexed = await index.repo.findCustomersByEmail(storeKey, email);
-      return indexed.length > 0
-        ? indexed.map((customer) => customer.record as BcCustomer)
-        : goLive(() => live.customersByEmail(email));
+      if (indexed.length > 0) return indexed.map((customer) => customer.record as BcCustomer);
+      return refresh ? goLive(() => live.customersByEmail(email)) : [];
     },
     async hasGuestOrders(email) {
       const count = await index.repo.countShopperOrders({

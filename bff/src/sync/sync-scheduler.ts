@@ -109,8 +109,10 @@ export function createSyncScheduler(deps: SyncSchedulerDeps): SyncScheduler {
       orders.checkpoint !== null &&
       (orders.nightlyAt === null || deps.now() - orders.nightlyAt >= NIGHTLY_EVERY_MS);
     if (orders.checkpoint === null) state.backfill = { read: 0, total: null };
-    try {
-      for (const stream of ['customers', 'orders'] as const) {
+    let failed = false;
+    // Each stream on its own: customers failing must not keep the orders from their run, and the reverse.
+    for (const stream of ['customers', 'orders'] as const) {
+      try {
         await deps.runDelta(stream, {
           storeKey,
           windowDays: sync.windowDays,
@@ -119,14 +121,15 @@ export function createSyncScheduler(deps: SyncSchedulerDeps): SyncScheduler {
             if (state.backfill && progressStream === 'orders') state.backfill = { ...state.backfill, read };
           },
         });
+      } catch (error) {
+        failed = true;
+        deps.logger.warn(
+          { storeKey, stream, err: error },
+          'delta run failed; the checkpoint stays, the next run catches up',
+        );
       }
-      state.backfill = null;
-    } catch (error) {
-      deps.logger.warn(
-        { storeKey, err: error },
-        'delta run failed; the checkpoint stays, the next run catches up',
-      );
     }
+    if (!failed) state.backfill = null;
   }
 
   function scheduleRun(state: StoreState, delayMs: number): void {

@@ -18,7 +18,8 @@ export function createContextDeps(ctx: ServerContext): ContextDeps {
     requestBudgetMs: ctx.config.requestBudgetMs,
     index: {
       // Looked up per call: the sync room is created after this room (and is absent with SYNC=off).
-      verdict: (storeKey) => syncOf(ctx)?.health.verdict(storeKey) ?? Promise.resolve({ current: false, asOf: 0 }),
+      verdict: (storeKey) =>
+        syncOf(ctx)?.health.verdict(storeKey) ?? Promise.resolve({ current: false, asOf: 0 }),
       repo: ctx.repos.orderIndex,
       windowDays: (storeKey) => ctx.config.stores[storeKey]?.sync.windowDays ?? 90,
     },
