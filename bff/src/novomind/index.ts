@@ -64,6 +64,29 @@ export interface Novomind {
   acceptEvents(client: S2sClient, body: unknown, scope: RequestScope): Promise<EventsAnswer>;
   listTicketEvents(client: S2sClient, ticket: string): Promise<TicketEventsList>;
   readChanges(client: S2sClient, query: FeedQuery): Promise<ChangesPage>;
+  /** The push queue of a store's markets, summed, for the operations console. */
+  pushFacts(storeKey: string): Promise<StorePushFacts>;
+}
+
+/** A store's push to novomind, summed over its markets that push (the console's PushFacts). */
+export interface StorePushFacts {
+  enabled: boolean;
+  queued: number;
+  oldestQueuedAt: number | null;
+  lastDeliveredAt: number | null;
+  errorsLastHour: number;
+  lastError: string | null;
+  failing: boolean;
+}
+
+function earliest(a: number | null, b: number | null): number | null {
+  if (a === null) return b;
+  return b === null ? a : Math.min(a, b);
+}
+
+function latest(a: number | null, b: number | null): number | null {
+  if (a === null) return b;
+  return b === null ? a : Math.max(a, b);
 }
 
 /** The markets that push, from the config (DESIGN §10 Push). */
@@ -145,5 +168,34 @@ export function createNovomind(deps: NovomindRoomDeps): Novomind {
     },
     listTicketEvents: (client, ticket) => listTicketEvents(base, client, ticket),
     readChanges: (client, query) => readChanges({ ...base, fanout }, client, query),
+    async pushFacts(storeKey) {
+      const facts: StorePushFacts = {
+        enabled: false,
+        queued: 0,
+        oldestQueuedAt: null,
+        lastDeliveredAt: null,
+        errorsLastHour: 0,
+        lastError: null,
+        failing: false,
+      };
+      const targets = collectPushTargets(deps.config).filter(
+        (target) => deps.config.markets[target.market]?.store === storeKey,
+      );
+      for (const target of targets) {
+        const state = await deps.repos.novomindPush.get(target.market);
+        const backlog = await deps.repos.novomindChanges.backlog(target.market, state?.deliveredSeq ?? 0);
+        facts.enabled = true;
+        facts.queued += backlog.count;
+        facts.oldestQueuedAt = earliest(facts.oldestQueuedAt, backlog.oldestAt);
+        facts.lastDeliveredAt = latest(facts.lastDeliveredAt, state?.lastDeliveredAt ?? null);
+        facts.errorsLastHour += pushWorker.failuresSince(target.market, deps.now() - 3_600_000);
+        // A batch still failing: attempts count up until novomind takes it, and reset then.
+        if (state && state.attempts > 0) {
+          facts.failing = true;
+          facts.lastError = state.lastError;
+        }
+      }
+      return facts;
+    },
   };
 }

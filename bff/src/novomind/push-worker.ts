@@ -48,7 +48,11 @@ export interface PushWorker {
   nextDueAt(): Promise<number | null>;
   /** Something new may be there: wake up now. */
   notify(): void;
+  /** Failed sends of the market since `since` (epoch ms; this process's last hour at most), for the console. */
+  failuresSince(market: string, since: number): number;
 }
+
+const FAILURE_MEMORY_MS = 3_600_000;
 
 /**
  * The push (DESIGN §10): per market, the feed's changes after `deliveredSeq`, in batches, in seq order — so in
@@ -63,7 +67,15 @@ export function createPushWorker(deps: PushWorkerDeps): PushWorker {
   const leaseMs = deps.leaseMs ?? 60_000;
   const idleIntervalMs = deps.idleIntervalMs ?? 2_000;
   const rounds = new Map<string, Promise<number>>();
+  // Failure times per market: the console's "errors in the last hour" (kept in memory; a restart forgets them).
+  const failures = new Map<string, number[]>();
   let running = false;
+
+  function recordFailure(market: string, at: number): void {
+    const recent = (failures.get(market) ?? []).filter((time) => time > at - FAILURE_MEMORY_MS);
+    recent.push(at);
+    failures.set(market, recent);
+  }
   let cancelTimer: (() => void) | null = null;
   let wakeAt = Number.POSITIVE_INFINITY;
 
@@ -98,6 +110,7 @@ export function createPushWorker(deps: PushWorkerDeps): PushWorker {
     }
     const retryAt = deps.now() + outcome.delayMs;
     await deps.push.scheduleRetry(target.market, retryAt, outcome.reason);
+    recordFailure(target.market, deps.now());
     deps.metrics.recordPush(target.market, outcome.label);
     deps.logger.error(
       {
@@ -200,6 +213,9 @@ export function createPushWorker(deps: PushWorkerDeps): PushWorker {
   }
 
   return {
+    failuresSince(market, since) {
+      return (failures.get(market) ?? []).filter((time) => time > since).length;
+    },
     async start() {
       const head = await deps.changes.headSeq();
       for (const target of deps.targets) await deps.push.ensure(target.market, head, deps.now());

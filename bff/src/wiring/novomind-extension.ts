@@ -4,6 +4,26 @@ import { createS2sRouter } from '../routes/s2s.js';
 import { createContextDeps } from './context-extension.js';
 import { findNotes } from './notes-extension.js';
 import type { ExtendServer, ServerContext } from './server-context.js';
+import { findTicketEventWriteBack } from './status-extension.js';
+
+/**
+ * novomind's ticket events, written back to the ticket's orders by the status room (DESIGN §11), when it is
+ * installed. An event for a ticket novomind never registered has no market, so nothing to write to.
+ */
+function ticketEventWriteBack(ctx: ServerContext): NovomindRoomDeps['writeBackTicketEvent'] {
+  const writeBack = findTicketEventWriteBack(ctx);
+  if (!writeBack) return undefined;
+  return async (event) => {
+    if (event.market === null) return;
+    await writeBack({
+      market: event.market,
+      ticket: event.ticket,
+      type: event.type,
+      agent: event.agent,
+      eventId: event.id,
+    });
+  };
+}
 
 // The novomind room of each running server, for the demo's simulated iAGENT app (keyed like findNotes).
 const novomindOfServer = new WeakMap<ServerContext, Novomind>();
@@ -30,6 +50,7 @@ export function createNovomindExtension(options: NovomindExtensionOptions = {}):
     const { onReady, ...tuning } = options;
     const novomind = createNovomind({
       setTimer: realSetTimer,
+      writeBackTicketEvent: ticketEventWriteBack(ctx),
       ...tuning,
       context: createContextDeps(ctx),
       config: ctx.config,
@@ -43,6 +64,7 @@ export function createNovomindExtension(options: NovomindExtensionOptions = {}):
       historyMs: ctx.config.retention.ticketEvents.maxAgeMs,
     });
     novomindOfServer.set(ctx, novomind);
+    ctx.ops.providePush({ facts: (storeKey) => novomind.pushFacts(storeKey) });
     onReady?.(novomind);
     return {
       routers:

@@ -43,6 +43,11 @@ export function getTicketEventWriteBack(ctx: ServerContext): WriteBackTicketEven
   return room.writeBackTicketEvent;
 }
 
+/** The ticket-event write-back when the status room is installed (before the caller's extension); else null. */
+export function findTicketEventWriteBack(ctx: ServerContext): WriteBackTicketEvent | null {
+  return ROOMS.get(ctx)?.writeBackTicketEvent ?? null;
+}
+
 /**
  * The status room as a server extension: POST /api/v1/orders/:orderId/status, the ticket-event write-back, a
  * sweep that finishes audits a crash interrupted (and forgets old changes), and at start a check that every

@@ -143,6 +143,32 @@ describe('the push to novomind', () => {
     assert.ok(!JSON.stringify(logged).includes(PUSH_SECRET));
   });
 
+  it('tells the operations console how the store’s push stands: queued and failing, then delivered', async () => {
+    receiver.deliveries.length = 0;
+    h.clock.now += 120_000;
+    receiver.script({ status: 503 });
+    await change();
+    const push = h.app.running.context.ops.push;
+    assert.ok(push, 'the novomind room registered its provider');
+    const errorsBefore = (await push.facts('eu')).errorsLastHour;
+
+    await h.app.novomind.pushWorker.runOnce();
+    const failing = await push.facts('eu');
+    await pump();
+    const delivered = await push.facts('eu');
+
+    assert.equal(failing.enabled, true);
+    assert.equal(failing.failing, true);
+    assert.equal(failing.queued, 1);
+    assert.equal(failing.errorsLastHour, errorsBefore + 1);
+    assert.match(failing.lastError ?? '', /503/);
+    assert.notEqual(failing.oldestQueuedAt, null);
+    assert.equal(delivered.failing, false);
+    assert.equal(delivered.queued, 0);
+    assert.equal(delivered.lastDeliveredAt, h.clock.now);
+    assert.equal((await push.facts('us')).enabled, false, 'market us pushes nothing');
+  });
+
   it('loses nothing across a restart while novomind is failing', async () => {
     receiver.deliveries.length = 0;
     h.clock.now += 120_000;
