@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { AdminActionResponse, AdminStatusResponse, type StoreStatus } from '../../../shared/admin.js';
 import { SANDBOX_PERSONAS } from '../../../bff/src/sandbox/index.js';
-import { eventually, startSyncProduct, type SyncProduct } from './sync-harness.js';
+import { eventually, startCurrentSyncProduct, type SyncProduct } from './sync-harness.js';
 
 const eu = SANDBOX_PERSONAS.sbx1eu;
 const ADMIN_TOKEN = 'console-sync-test-admin-token-0123456789';
@@ -31,15 +31,7 @@ describe('the operations console over the sync room', () => {
   }
 
   before(async () => {
-    product = await startSyncProduct({ env: { ADMIN_TOKEN } });
-    await eventually(
-      async () => (await product.sync.health.verdict('eu')).current,
-      'the EU index is current',
-    );
-    await eventually(
-      async () => (await product.sync.scheduler.facts('eu')).hooks?.checkedAt != null,
-      'the hooks are registered',
-    );
+    product = await startCurrentSyncProduct({ env: { ADMIN_TOKEN } });
   });
   after(() => product.close());
 
