@@ -16,6 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { signEmbedTokenFor, type EmbedTokenInput } from '../bff/src/auth/sign-embed-token.js';
 import { cacheKeys } from '../bff/src/cache/index.js';
+import { signS2sToken } from '../bff/src/novomind/index.js';
 import { DEFAULT_SANDBOX_STORES } from '../bff/src/sandbox/index.js';
 import { startServer } from '../bff/src/server.js';
 import { syncOf } from '../bff/src/wiring/index.js';
@@ -34,6 +35,18 @@ export type BenchRequest =
   | { id: number; type: 'deliveries'; hash: string; paused?: boolean; drop?: boolean }
   | { id: number; type: 'bulk-ids'; hash: string; count: number }
   | { id: number; type: 'index-bytes' }
+  | { id: number; type: 's2s-token' }
+  | {
+      id: number;
+      type: 'append-changes';
+      store: string;
+      count: number;
+      orderId: number;
+      customerId: number;
+      email: string;
+      /** The order's list entry (the feed's fields are made from it). */
+      summary: unknown;
+    }
   | { id: number; type: 'stop' };
 
 /** What the bench needs to know about a store's sync (all times epoch ms). */
@@ -66,6 +79,7 @@ export interface BenchIndexBytes {
   method: 'dbstat' | 'file size';
 }
 
+const BENCH_S2S_SECRET = 'bench-s2s-secret-0123456789abcdef0123456789';
 const latencyMs = Number(process.env.BENCH_LATENCY_MS ?? 100);
 const bulkOrders = Number(process.env.BENCH_BULK_ORDERS ?? 0);
 const realQuota = process.env.BENCH_REAL_QUOTA === '1';
@@ -82,6 +96,8 @@ const server = await startServer(
     // The warm rows drive thousands of requests through one session: a load test, not an agent.
     SESSION_RATE_LIMIT_PER_MINUTE: '0',
     SYNC: process.env.BENCH_SYNC === 'on' ? 'on' : 'off',
+    // The novomind rows call /s2s/v1/ with tokens this process signs.
+    S2S_SECRET: BENCH_S2S_SECRET,
     ...optional('SYNC_INTERVAL_SECONDS', process.env.BENCH_SYNC_INTERVAL_SECONDS),
     ...optional('SYNC_WINDOW_DAYS', process.env.BENCH_SYNC_WINDOW_DAYS),
     ...optional('SYNC_BACKFILL_SHARE', process.env.SYNC_BACKFILL_SHARE),
@@ -235,6 +251,29 @@ async function answer(request: BenchRequest): Promise<unknown> {
     }
     case 'index-bytes':
       return indexBytes();
+    case 's2s-token':
+      return signS2sToken(
+        { client: 'bench', scopes: ['context:read', 'changes:read', 'events:write'] },
+        { secret: BENCH_S2S_SECRET },
+      );
+    case 'append-changes': {
+      // Order changes as the sync room records them (status changes of one order, one after the other).
+      for (let i = 0; i < request.count; i++) {
+        await repos.orderChanges.append({
+          storeKey: request.store,
+          orderId: request.orderId,
+          kind: 'order.status_changed',
+          source: 'webhook',
+          customerId: request.customerId,
+          email: request.email,
+          statusId: i % 2 === 0 ? 9 : 11,
+          previousStatusId: i % 2 === 0 ? 11 : 9,
+          detail: { summary: request.summary },
+          at: Date.now(),
+        });
+      }
+      return request.count;
+    }
     case 'stop':
       baselineServer?.close();
       await server.close();

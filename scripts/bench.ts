@@ -49,6 +49,8 @@ const WEBHOOK_SAMPLES = Number(env.BENCH_WEBHOOK_SAMPLES ?? 10);
 const DELTA_PHASES = [0.05, 0.35, 0.65, 0.95];
 /** When, in seconds after the view was loaded, the live-path samples change their order. */
 const LIVE_PHASES_S = [5, 20, 35, 50];
+const FEED_CHANGES = Number(env.BENCH_FEED_CHANGES ?? 10_000);
+const FEED_VISIBILITY_SAMPLES = 5;
 const CHANGED_ORDERS = Number(env.BENCH_CHANGED_ORDERS ?? 600);
 const BULK_ORDERS = Number(env.BENCH_BULK_ORDERS ?? 100_000);
 /** The sandbox's (and BigCommerce Standard/Plus's) quota: requests per window per store. */
@@ -451,6 +453,141 @@ async function measureDeltaOnly(sync: Product, session: string, orders: ContextB
   return { intervalMs, delays };
 }
 
+/** An s2s call with its time and body (fetch: these rows are not about the load generator's cost). */
+async function s2sCall<T>(
+  product: Product,
+  token: string,
+  method: 'GET' | 'PUT',
+  path: string,
+  body?: unknown,
+): Promise<{ ms: number; body: T }> {
+  const started = performance.now();
+  const response = await fetch(`${product.base}${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  const elapsed = performance.now() - started;
+  if (response.status !== 200) throw new Error(`${method} ${path}: ${response.status} ${text}`);
+  return { ms: elapsed, body: JSON.parse(text) as T };
+}
+
+interface FeedPage {
+  changes: { orderId: number; ticket: string }[];
+  nextCursor: string;
+  endOfStream: boolean;
+}
+
+/**
+ * Issue 11's targets on the product with a current index: registering a new ticket (PUT /s2s/v1/tickets/:id,
+ * p50 and its list calls), reading FEED_CHANGES changes of the feed in pages of 500, and how long a change made
+ * in BigCommerce takes to reach the feed through its webhook.
+ */
+async function measureNovomind(sync: Product) {
+  const eu = sync.ready.stores[0]!.personas;
+  let token = await sync.ask<string>({ type: 's2s-token' });
+  const put: number[] = [];
+  const putCalls: number[] = [];
+  for (let i = -WARM_UP_SAMPLES; i < COLD_SAMPLES; i++) {
+    let elapsed = 0;
+    const upstream = await upstreamDuring(sync, async () => {
+      elapsed = (
+        await s2sCall(sync, token, 'PUT', `/s2s/v1/tickets/BN-${process.pid}-${i + WARM_UP_SAMPLES}`, {
+          email: eu.registered.email,
+          market: 'de',
+        })
+      ).ms;
+    });
+    if (i < 0) continue;
+    put.push(elapsed);
+    putCalls.push(
+      upstream.filter((call) => call.includes('/v2/orders?') || call.includes('/customers?')).length,
+    );
+  }
+
+  // The feed: one ticket of another shopper, FEED_CHANGES changes of one of their orders.
+  token = await sync.ask<string>({ type: 's2s-token' });
+  const ticket = await s2sCall<{ orders: { id: number }[] }>(
+    sync,
+    token,
+    'PUT',
+    `/s2s/v1/tickets/BF-${process.pid}`,
+    {
+      email: eu.manyOrders.email,
+      market: 'de',
+    },
+  );
+  const summary = ticket.body.orders[0]!;
+  const start = (await s2sCall<FeedPage>(sync, token, 'GET', '/s2s/v1/changes')).body.nextCursor;
+  await sync.ask({
+    type: 'append-changes',
+    store: 'eu',
+    count: FEED_CHANGES,
+    orderId: summary.id,
+    customerId: eu.manyOrders.customerId,
+    email: eu.manyOrders.email,
+    summary,
+  });
+  async function readAll(): Promise<{ ms: number; changes: number; pages: number }> {
+    const started = performance.now();
+    let cursor = start;
+    let changes = 0;
+    let pages = 0;
+    for (;;) {
+      const page = (
+        await s2sCall<FeedPage>(
+          sync,
+          token,
+          'GET',
+          `/s2s/v1/changes?limit=500&cursor=${encodeURIComponent(cursor)}`,
+        )
+      ).body;
+      pages += 1;
+      changes += page.changes.length;
+      cursor = page.nextCursor;
+      if (page.endOfStream) break;
+    }
+    return { ms: performance.now() - started, changes, pages };
+  }
+  // The first read also fans the changes out to the tickets (unless the feed worker got there first).
+  const firstRead = await readAll();
+  const feedRead = await readAll();
+
+  // A change in BigCommerce → its webhook → the index → the feed.
+  token = await sync.ask<string>({ type: 's2s-token' });
+  let cursor = (await s2sCall<FeedPage>(sync, token, 'GET', '/s2s/v1/changes')).body.nextCursor;
+  const toFeed: number[] = [];
+  for (let i = 0; i < FEED_VISIBILITY_SAMPLES; i++) {
+    const order = ticket.body.orders[(i + 1) % ticket.body.orders.length]!;
+    const current = (order as { status?: { id: number } }).status?.id ?? 11;
+    const changedAt = performance.now();
+    await sync.ask({
+      type: 'set-status',
+      hash: 'sbx1eu',
+      orderIds: [order.id],
+      statusId: otherStatus(current),
+    });
+    (order as { status?: { id: number } }).status = { id: otherStatus(current) };
+    await waitFor(
+      'the change in the feed',
+      async () => {
+        const page = (
+          await s2sCall<FeedPage>(sync, token, 'GET', `/s2s/v1/changes?cursor=${encodeURIComponent(cursor)}`)
+        ).body;
+        cursor = page.nextCursor;
+        return page.changes.some((change) => change.orderId === order.id) ? true : undefined;
+      },
+      60_000,
+    );
+    toFeed.push(performance.now() - changedAt);
+  }
+  return { put, putCalls, firstRead, feedRead, toFeed };
+}
+
 /**
  * The EU store with BULK_ORDERS extra orders and the sandbox's real quota: the first back-fill (calls, minutes,
  * peak per quota window, 429s), the index's bytes, then one delta run after CHANGED_ORDERS orders changed.
@@ -540,6 +677,8 @@ async function main(): Promise<void> {
   });
   const syncViews = await measureSyncViews(sync);
   console.log('bench: views from the index measured');
+  const novomind = await measureNovomind(sync);
+  console.log('bench: the novomind side measured');
 
   // 3. The slow rows side by side: the back-fill under the real quota, delta runs alone, the live path's cache.
   // The window is widened so that all bulk orders (the 90 days before the sandbox's base date) are inside it.
@@ -711,6 +850,28 @@ async function main(): Promise<void> {
       'stated',
     ],
   ];
+
+  const novomindRows = [
+    [
+      `\`PUT /s2s/v1/tickets/:ticket\`, a new ticket, index current (p50 / p99 of ${novomind.put.length})`,
+      `${ms(percentile(novomind.put, 50))} / ${ms(percentile(novomind.put, 99))}, ${Math.max(...novomind.putCalls)} list calls`,
+      'p50 ≤ 15 ms, 0 list calls',
+      verdict(percentile(novomind.put, 50) <= 15 && Math.max(...novomind.putCalls) === 0),
+    ],
+    [
+      `The changes feed: ${grouped(novomind.feedRead.changes)} changes read in pages of 500 (${novomind.feedRead.pages} requests)`,
+      `${ms(novomind.feedRead.ms)} (the first read, fanning them out to the ticket: ${ms(novomind.firstRead.ms)})`,
+      '≤ 1 s',
+      verdict(novomind.feedRead.ms <= 1_000 && novomind.feedRead.changes >= FEED_CHANGES),
+    ],
+    [
+      `A status change in BigCommerce in the feed, through its webhook (${novomind.toFeed.length} changes; p50 / max)`,
+      `${seconds(percentile(novomind.toFeed, 50))} / ${seconds(Math.max(...novomind.toFeed))}`,
+      '≤ 5 s',
+      verdict(Math.max(...novomind.toFeed) <= 5_000),
+    ],
+  ];
+  const novomindTable = markdownTable(['what', 'measured', 'issue 11 target', ''], novomindRows);
   const syncTable = [
     `Same run: the live path (\`SYNC=off\`) against the index (\`SYNC=on\`, \`SYNC_INTERVAL_SECONDS=${intervalS}\`, ` +
       `the sandbox's webhooks delivering to the product), ${live.ready.latencyMs} ms per BigCommerce call; ` +
@@ -721,6 +882,10 @@ async function main(): Promise<void> {
       ['what', 'live path (SYNC=off)', 'with the index (SYNC=on)', 'issue 10 target', ''],
       syncRows,
     ),
+    '',
+    'The novomind side, on the same product (its s2s API with a current index):',
+    '',
+    novomindTable,
   ].join('\n');
   console.log(`\n${liveTable}\n\n${syncTable}\n`);
   if (b.scheduledRunsInterfered) console.warn('bench: a scheduled run ran before the measured delta run');
