@@ -42,7 +42,9 @@ export function createInProcessOrderLock(): OrderLock & { readonly heldKeys: num
       const previous = tails.get(key) ?? Promise.resolve();
       // The tail never rejects (see below), so fn runs exactly once, after the previous holder.
       // In one process a lease cannot be taken over while its holder runs: it is always current.
-      const result = previous.then(() => fn({ token: (grants += 1), assertCurrent: () => Promise.resolve() }));
+      const result = previous.then(() =>
+        fn({ token: (grants += 1), assertCurrent: () => Promise.resolve() }),
+      );
       const tail = result.then(
         () => undefined,
         () => undefined,
