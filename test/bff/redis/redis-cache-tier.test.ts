@@ -31,7 +31,10 @@ function instance(connection: RedisConnection, now: () => number) {
 }
 
 async function twoInstances(now: () => number) {
-  return [instance(await connectInstance(prefix), now), instance(await connectInstance(prefix), now)] as const;
+  return [
+    instance(await connectInstance(prefix), now),
+    instance(await connectInstance(prefix), now),
+  ] as const;
 }
 
 describe('the Redis cache tier', { skip: skipUnlessRedis }, () => {

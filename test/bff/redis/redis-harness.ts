@@ -79,7 +79,10 @@ export async function connectInstance(keyPrefix: string, url = REDIS_TEST_URL): 
 }
 
 /** Polls `check` until it holds or `withinMs` passes (a bound, not a timing assertion). */
-export async function eventually(check: () => Promise<boolean> | boolean, withinMs: number): Promise<boolean> {
+export async function eventually(
+  check: () => Promise<boolean> | boolean,
+  withinMs: number,
+): Promise<boolean> {
   const until = Date.now() + withinMs;
   for (;;) {
     if (await check()) return true;
