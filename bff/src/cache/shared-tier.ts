@@ -11,7 +11,7 @@ export interface SharedTier {
    * load: `write` with that stamp stores nothing when the key was invalidated meanwhile.
    */
   read(key: string): Promise<{ entry: CacheEntry | undefined; generation: string }>;
-  /** Stores the copy until its `staleUntil`; with a generation, only while no invalidation happened since. */
+  /** Stores the copy while it is fresh; with a generation, only while no invalidation happened since. */
   write(key: string, entry: CacheEntry, generation: string | null): Promise<void>;
   invalidate(key: string): Promise<void>;
   invalidatePrefix(prefix: string): Promise<void>;

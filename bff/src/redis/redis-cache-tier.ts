@@ -50,7 +50,7 @@ function parseEntry(raw: string): CacheEntry | undefined {
 
 /**
  * The cache's shared tier in Redis: one JSON string per key (`value`, `asOf`, `freshUntil`, `staleUntil`),
- * expiring when the copy may no longer stand in even as stale. Invalidations bump a generation counter for the
+ * expiring with the cache's TTL (when the copy stops being fresh). Invalidations bump a generation counter for the
  * key or prefix, so a load that began before them does not store its outdated result; a prefix is then
  * deleted with SCAN (cost grows with the keyspace; see README, "Running several instances").
  */
@@ -72,7 +72,8 @@ export function createRedisCacheTier(connection: RedisConnection): SharedTier {
       return { entry, generation: generations.map((g) => g ?? '0').join(',') };
     },
     async write(key, entry, generation) {
-      const ttlMs = Math.ceil(entry.staleUntil - entry.asOf);
+      // Only while fresh: the shared tier answers fresh copies; stale-if-error is each instance's memory copy.
+      const ttlMs = Math.ceil(entry.freshUntil - entry.asOf);
       if (ttlMs <= 0) return;
       const json = JSON.stringify({
         value: entry.value,
