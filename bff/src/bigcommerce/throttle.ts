@@ -207,8 +207,16 @@ export function createThrottle(options: ThrottleOptions): Throttle {
         await sleep(Math.max(1, answer.retryInMs), signal);
         continue;
       }
-      // The place is ours (already counted); an abort while waiting for it only wastes one request of the window.
-      if (answer.sendInMs > 0) await sleep(answer.sendInMs, signal);
+      // The place is ours (already counted); an abort while waiting for it only wastes one request of the window,
+      // and gives its slot in the in-flight count back.
+      if (answer.sendInMs > 0) {
+        try {
+          await sleep(answer.sendInMs, signal);
+        } catch (error) {
+          budget.release(null).catch(() => undefined);
+          throw error;
+        }
+      }
       return;
     }
   }
