@@ -73,11 +73,18 @@ function collectSecrets(config: AppConfig): string[] {
     ...(config.metricsToken ? [config.metricsToken] : []),
     ...(config.adminToken ? [config.adminToken] : []),
     ...(config.s2s.secret ? [config.s2s.secret] : []),
+    // REDIS_URL may carry a password (redis://:secret@host); it never reaches a log line.
+    ...(config.redis ? redisPassword(config.redis.url) : []),
     ...Object.values(config.stores).flatMap((store) => (store.webhookSecret ? [store.webhookSecret] : [])),
     ...Object.values(config.markets).flatMap((market) =>
       market.novomind?.push ? [market.novomind.push.secret] : [],
     ),
   ];
+}
+
+function redisPassword(url: string): string[] {
+  const { password } = new URL(url);
+  return password === '' ? [] : [password, decodeURIComponent(password)];
 }
 
 function listen(server: http.Server, port: number, host: string): Promise<AddressInfo> {
