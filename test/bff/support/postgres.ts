@@ -72,3 +72,34 @@ export async function createScratchSchema(): Promise<ScratchSchema> {
       admin((client) => client.query(`DROP SCHEMA IF EXISTS ${name} CASCADE`)).then(() => undefined),
   };
 }
+
+/** Where a product test keeps its state: the embedded default, or PostgreSQL through DATABASE_URL. */
+export type Backend = 'sqlite' | 'postgres';
+
+export interface BackendCase {
+  backend: Backend;
+  label: string;
+  /** The node:test `skip` option for the suite on this backend. */
+  skip: false | string;
+}
+
+/** Both backends for a product suite that runs on each; PostgreSQL skipped (and recorded) when unreachable. */
+export async function storeBackends(suite: string): Promise<BackendCase[]> {
+  return [
+    { backend: 'sqlite', label: 'SQLite', skip: false },
+    { backend: 'postgres', label: 'PostgreSQL', skip: await postgresOrSkip(`${suite} on PostgreSQL`) },
+  ];
+}
+
+/**
+ * The environment that puts a product instance on `backend`: nothing for SQLite (DATA_DIR decides), a
+ * DATABASE_URL on a new scratch schema for PostgreSQL. Instances given the same env share the database;
+ * `release()` drops the schema once the last of them closed.
+ */
+export async function backendEnv(
+  backend: Backend,
+): Promise<{ env: Record<string, string>; release(): Promise<void> }> {
+  if (backend === 'sqlite') return { env: {}, release: async () => undefined };
+  const schema = await createScratchSchema();
+  return { env: { DATABASE_URL: schema.url, DATABASE_POOL_SIZE: '4' }, release: () => schema.drop() };
+}
