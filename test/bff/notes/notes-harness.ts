@@ -69,6 +69,8 @@ export interface NotesHarnessOptions {
   env?: Record<string, string>;
   /** Where the product keeps its state; default SQLite in the temp dir. PostgreSQL: a scratch schema. */
   backend?: Backend;
+  /** PostgreSQL only: how the product reaches the scratch schema (e.g. through a proxy that can go down). */
+  databaseUrl?: (url: string) => string;
 }
 
 export async function startNotesHarness(options: NotesHarnessOptions = {}): Promise<NotesHarness> {
@@ -87,6 +89,9 @@ export async function startNotesHarness(options: NotesHarnessOptions = {}): Prom
     BIGCOMMERCE_API_URL: options.apiUrl?.(sandbox.url) ?? sandbox.url,
     EMBED_SECRET: 'notes-test-embed-secret-0123456789abcdef',
     ...database.env,
+    ...(database.env.DATABASE_URL && options.databaseUrl
+      ? { DATABASE_URL: options.databaseUrl(database.env.DATABASE_URL) }
+      : {}),
     ...options.env,
   };
 

@@ -1,0 +1,63 @@
+// PostgreSQL going away under a running product (README "Running several instances"): agents' requests are
+// refused with the error body and nothing reaches BigCommerce, readiness answers 503, the process survives its
+// broken pooled connections, and the same request works once PostgreSQL is back.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { ErrorBody } from '../../../shared/errors.js';
+import { SANDBOX_PERSONAS } from '../../../bff/src/sandbox/index.js';
+import { startNotesHarness, type NotesHarness } from '../notes/notes-harness.js';
+import { postgresOrSkip, TEST_DATABASE_URL } from '../support/postgres.js';
+import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.js';
+
+const skip = await postgresOrSkip('store: a running product while PostgreSQL is down');
+const personas = SANDBOX_PERSONAS.sbx1eu;
+
+describe('a product on PostgreSQL while PostgreSQL is down', { skip }, () => {
+  let proxy: TcpProxy;
+  let h: NotesHarness;
+  before(async () => {
+    proxy = await startTcpProxy(`http://${new URL(TEST_DATABASE_URL).host}`);
+    h = await startNotesHarness({
+      backend: 'postgres',
+      databaseUrl: (url) => {
+        const proxied = new URL(url);
+        proxied.host = new URL(proxy.url).host;
+        return proxied.toString();
+      },
+    });
+  });
+  after(async () => {
+    await proxy.up().catch(() => undefined);
+    await h.close();
+    await proxy.close();
+  });
+
+  it('refuses a note with the error body and writes nothing, answers not ready, and takes it once back', async () => {
+    const session = await h.openSession({
+      agent: 'dana',
+      ticket: 'T-PG-DOWN',
+      customer: String(personas.registered.customerId),
+      scope: 'orders:read notes:write',
+    });
+    const orderId = personas.orders.shippedWithTracking;
+    h.sandbox.clearRequests();
+
+    await proxy.down();
+    const refused = await h.postNote(session, orderId, { text: 'During the outage.' }, 'pg-down-1');
+    const ready = await fetch(`${h.app.url}/readyz`);
+
+    assert.equal(refused.status, 500, refused.text);
+    assert.equal(ErrorBody.parse(refused.body).error.code, 'internal_error');
+    assert.equal(ready.status, 503);
+    assert.equal(ErrorBody.parse(await ready.json()).error.code, 'not_ready');
+    assert.deepEqual(
+      h.sandbox.requests.filter((request) => request.method !== 'GET'),
+      [],
+      'nothing was written to BigCommerce',
+    );
+
+    await proxy.up();
+    const accepted = await h.postNote(session, orderId, { text: 'During the outage.' }, 'pg-down-1');
+    assert.equal(accepted.status, 201, accepted.text);
+  });
+});
