@@ -160,7 +160,7 @@ export async function startServer(
       sqliteFile: options.database,
       poolSize: config.database.poolSize,
       retention: config.retention,
-      onIdleError: (error) =>
+      onConnectionError: (error) =>
         log.warn({ err: error }, 'a pooled PostgreSQL connection failed; it is replaced'),
     });
     cleanups.push(() => store.close());

@@ -140,7 +140,7 @@ export interface ServerStoreOptions {
   sqliteFile?: string;
   poolSize?: number;
   retention?: RetentionPolicy;
-  onIdleError?: (error: Error) => void;
+  onConnectionError?: (error: Error) => void;
 }
 
 /**
@@ -152,7 +152,7 @@ export async function openStore(options: ServerStoreOptions): Promise<Store> {
     return openPostgresStore(options.databaseUrl, {
       poolSize: options.poolSize,
       retention: options.retention,
-      onIdleError: options.onIdleError,
+      onConnectionError: options.onConnectionError,
     });
   }
   return openSqliteStore(options.sqliteFile ?? defaultDatabaseFile(options.dataDir), {

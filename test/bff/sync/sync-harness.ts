@@ -33,6 +33,8 @@ export async function startSyncProduct(
     database?: string;
     /** Where the product keeps its state; default SQLite in `dir`. PostgreSQL: a scratch schema. */
     backend?: Backend;
+    /** PostgreSQL only: how the product reaches the scratch schema (e.g. through a proxy that can go down). */
+    databaseUrl?: (url: string) => string;
   } = {},
 ): Promise<SyncProduct> {
   const dir = options.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'sync-test-'));
@@ -40,7 +42,16 @@ export async function startSyncProduct(
   const now = () => Date.now() + offset;
   const database = await backendEnv(options.backend ?? 'sqlite');
   const server = await startServer(
-    { PORT: '0', DATA_DIR: dir, LOG_LEVEL: 'silent', ...database.env, ...options.env },
+    {
+      PORT: '0',
+      DATA_DIR: dir,
+      LOG_LEVEL: 'silent',
+      ...database.env,
+      ...(database.env.DATABASE_URL && options.databaseUrl
+        ? { DATABASE_URL: options.databaseUrl(database.env.DATABASE_URL) }
+        : {}),
+      ...options.env,
+    },
     {
       database: options.database ?? path.join(dir, 'order-context.sqlite'),
       defaultMetrics: false,

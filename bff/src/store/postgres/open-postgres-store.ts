@@ -10,10 +10,10 @@ export interface OpenPostgresOptions {
   /** How long a query waits for a connection (or for PostgreSQL to accept one) before it fails. Default 5 s. */
   connectionTimeoutMs?: number;
   /**
-   * An idle pooled connection broke (PostgreSQL restarted, the network dropped it). node-postgres emits this on
-   * the pool; unhandled it would crash the process, so it is reported here and the pool opens a new one.
+   * A pooled connection broke (PostgreSQL restarted, the network dropped it). node-postgres emits this as an
+   * event; unhandled it would crash the process, so it is reported here and the pool opens a new connection.
    */
-  onIdleError?: (error: Error) => void;
+  onConnectionError?: (error: Error) => void;
 }
 
 export interface PostgresHandle {
@@ -55,7 +55,13 @@ export async function openPostgres(url: string, options: OpenPostgresOptions = {
     types: TYPES,
     application_name: 'order-context',
   });
-  pool.on('error', (error) => options.onIdleError?.(error));
+  // A connection that drops makes its client emit 'error'. The pool listens only while the client is idle; a
+  // client checked out (Kysely holds one per query or transaction) has no listener, and node-postgres' error
+  // event would then crash the process — seen when PostgreSQL went away during a sync run. Every client gets
+  // its own listener for life; its query is rejected anyway, and the pool drops the broken client.
+  pool.on('connect', (client) => client.on('error', (error) => options.onConnectionError?.(error)));
+  // The pool re-emits idle clients' errors, already reported by the client's own listener above.
+  pool.on('error', () => undefined);
   try {
     await migratePostgres(pool, options.migrations ?? MIGRATIONS);
   } catch (error) {
