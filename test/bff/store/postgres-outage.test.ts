@@ -98,7 +98,7 @@ describe(
           'ready again',
         );
       } finally {
-            await product.close();
+        await product.close();
         await proxy.close();
       }
     });
