@@ -14,6 +14,8 @@ export interface OpenPostgresOptions {
    * event; unhandled it would crash the process, so it is reported here and the pool opens a new connection.
    */
   onConnectionError?: (error: Error) => void;
+  /** False for tools that only read (the errors CLI): no migration; a database never migrated is refused. */
+  migrate?: boolean;
 }
 
 export interface PostgresHandle {
@@ -63,13 +65,23 @@ export async function openPostgres(url: string, options: OpenPostgresOptions = {
   // The pool re-emits idle clients' errors, already reported by the client's own listener above.
   pool.on('error', () => undefined);
   try {
-    await migratePostgres(pool, options.migrations ?? MIGRATIONS);
+    if (options.migrate === false) await assertMigrated(pool);
+    else await migratePostgres(pool, options.migrations ?? MIGRATIONS);
   } catch (error) {
     await pool.end();
     throw error;
   }
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
   return { pool, db };
+}
+
+async function assertMigrated(pool: pg.Pool): Promise<void> {
+  const { rows } = await pool.query<{ table: string | null }>(
+    "SELECT to_regclass('schema_version') AS table",
+  );
+  if (rows[0]?.table == null) {
+    throw new Error('DATABASE_URL: the database has no schema_version table (has the server run on it?)');
+  }
 }
 
 // The advisory lock's first key: "this product's migrations"; the second is the schema's hash, so instances of
