@@ -12,6 +12,7 @@ import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.js';
 
 const skip = await postgresOrSkip('store: a running product while PostgreSQL is down');
 const personas = SANDBOX_PERSONAS.sbx1eu;
+const PASSWORD = 'pw-never-in-logs-7f3a';
 
 describe('a product on PostgreSQL while PostgreSQL is down', { skip }, () => {
   let proxy: TcpProxy;
@@ -23,6 +24,8 @@ describe('a product on PostgreSQL while PostgreSQL is down', { skip }, () => {
       databaseUrl: (url) => {
         const proxied = new URL(url);
         proxied.host = new URL(proxy.url).host;
+        // The machine's PostgreSQL trusts local connections; the password is only there to be kept out of logs.
+        proxied.password = PASSWORD;
         return proxied.toString();
       },
     });
@@ -59,6 +62,16 @@ describe('a product on PostgreSQL while PostgreSQL is down', { skip }, () => {
     await proxy.up();
     const accepted = await h.postNote(session, orderId, { text: 'During the outage.' }, 'pg-down-1');
     assert.equal(accepted.status, 201, accepted.text);
+  });
+
+  it('logs which database it opened, without the password', () => {
+    const opened = h.logs
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .find((line) => line.msg === 'store open');
+
+    assert.equal(opened?.engine, 'postgres');
+    assert.match(String(opened?.database), /^postgres:\/\/postgres@127\.0\.0\.1:\d+\/test$/);
+    assert.ok(h.logs.every((line) => !line.includes(PASSWORD)));
   });
 });
 
