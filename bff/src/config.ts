@@ -24,6 +24,8 @@ export const S2S_AUDIENCE = 'order-context-s2s';
 export const S2S_MAX_LIFETIME_SEC = 300;
 /** DESIGN §10: the push's default rate when a market names none. */
 export const DEFAULT_PUSH_REQUESTS_PER_MINUTE = 60;
+/** Connections one instance holds on PostgreSQL (DATABASE_POOL_SIZE). */
+export const DEFAULT_DATABASE_POOL_SIZE = 10;
 /** Standard Webhooks secrets are random: a short one is a mistake (whsec_ + base64 of 24+ bytes, or raw text). */
 export const PUSH_SECRET_MIN_LENGTH = 24;
 
@@ -154,6 +156,11 @@ export interface AppConfig {
   };
   /** The CONFIG_FILE path, when one was read (for logs). */
   configFile: string | null;
+  /**
+   * Where durable state lives (DESIGN §13). `url` null: SQLite in DATA_DIR (one process); a postgres:// URL
+   * (DATABASE_URL): PostgreSQL, shared by every instance. Never log `url`: it may carry the password.
+   */
+  database: { url: string | null; poolSize: number };
 }
 
 export interface ConfigIssue {
@@ -251,6 +258,15 @@ function isHttpUrl(value: string): boolean {
   }
 }
 
+function isPostgresUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
 function isOrigin(value: string): boolean {
   try {
     const url = new URL(value);
@@ -302,6 +318,13 @@ const EnvSchema = z.object({
   EMBED_AUDIENCE: optionalEnv(z.string()),
   FRAME_ANCESTORS: optionalEnv(z.string()),
   DATA_DIR: optionalEnv(z.string()),
+  // The message never quotes the value: it may hold the database password.
+  DATABASE_URL: optionalEnv(
+    z.string().refine(isPostgresUrl, {
+      message: 'must be a PostgreSQL URL like postgres://user:password@host:5432/database',
+    }),
+  ),
+  DATABASE_POOL_SIZE: optionalEnv(positiveInteger('a number of connections', 1, 1000)),
   CONFIG_FILE: optionalEnv(z.string()),
   SESSION_TTL_HOURS: optionalEnv(
     z.coerce
@@ -875,6 +898,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, readFile: ReadFile = fs.readF
       },
     },
     configFile: vars.CONFIG_FILE === undefined ? null : path.resolve(vars.CONFIG_FILE),
+    database: {
+      url: vars.DATABASE_URL ?? null,
+      poolSize: vars.DATABASE_POOL_SIZE ?? DEFAULT_DATABASE_POOL_SIZE,
+    },
   };
 }
 

@@ -31,7 +31,7 @@ import type { ExtendServer, ServerContext, ServerExtension } from './wiring/serv
 
 export type { ExtendServer, ServerContext, ServerExtension } from './wiring/server-context.js';
 import { startSandbox, withSandboxStores, type Sandbox, type SandboxOptions } from './sandbox/index.js';
-import { defaultDatabaseFile, openSqliteStore } from './store/index.js';
+import { databasePassword, describeDatabaseUrl, openStore } from './store/index.js';
 
 export interface StartServerOptions {
   /** Extra extensions (after the product's own). */
@@ -40,7 +40,10 @@ export interface StartServerOptions {
   productExtensions?: boolean;
   /** Sandbox mode only: options for the sandbox (latency, quota, faultSeed …); host/port stay loopback/random. */
   sandbox?: Omit<SandboxOptions, 'host' | 'port'>;
-  /** Database file; default `${DATA_DIR}/order-context.sqlite`. `:memory:` for throwaway runs. */
+  /**
+   * SQLite only (no DATABASE_URL): the database file; default `${DATA_DIR}/order-context.sqlite`. `:memory:`
+   * for throwaway runs.
+   */
   database?: string;
   /** How long in-flight requests may take to finish on shutdown before connections are cut. Default 10 s. */
   graceMs?: number;
@@ -73,8 +76,9 @@ function collectSecrets(config: AppConfig): string[] {
     ...(config.metricsToken ? [config.metricsToken] : []),
     ...(config.adminToken ? [config.adminToken] : []),
     ...(config.s2s.secret ? [config.s2s.secret] : []),
-    // REDIS_URL may carry a password (redis://:secret@host); it never reaches a log line.
+    // REDIS_URL and DATABASE_URL may carry passwords; they never reach a log line.
     ...(config.redis ? redisPassword(config.redis.url) : []),
+    ...(config.database.url ? [databasePassword(config.database.url)].filter((p) => p !== '') : []),
     ...Object.values(config.stores).flatMap((store) => (store.webhookSecret ? [store.webhookSecret] : [])),
     ...Object.values(config.markets).flatMap((market) =>
       market.novomind?.push ? [market.novomind.push.secret] : [],
@@ -155,13 +159,29 @@ export async function startServer(
       );
     }
 
-    // DATA_DIR's lock is held for the life of the process, whatever the database file: a second process on the
-    // same directory is refused here, before it could touch the outbox.
-    const store = openSqliteStore(options.database ?? defaultDatabaseFile(config.dataDir), {
-      lockDir: config.dataDir,
+    // SQLite: DATA_DIR's lock is held for the life of the process, whatever the database file: a second process
+    // on the same directory is refused here, before it could touch the outbox. PostgreSQL (DATABASE_URL) is
+    // shared by every instance; it is migrated before anything runs.
+    const store = await openStore({
+      databaseUrl: config.database.url,
+      dataDir: config.dataDir,
+      sqliteFile: options.database,
+      poolSize: config.database.poolSize,
       retention: config.retention,
+      onConnectionError: (error) =>
+        log.warn({ err: error }, 'a pooled PostgreSQL connection failed; it is replaced'),
     });
     cleanups.push(() => store.close());
+    log.info(
+      config.database.url === null
+        ? { engine: store.engine, dataDir: config.dataDir }
+        : {
+            engine: store.engine,
+            database: describeDatabaseUrl(config.database.url),
+            poolSize: config.database.poolSize,
+          },
+      'store open',
+    );
     const { repos } = store;
     const metrics = createMetrics({ defaultMetrics: options.defaultMetrics ?? true });
     // Before the clients and the cache: both report every call and lookup to the console from the first one on.

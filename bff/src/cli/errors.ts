@@ -1,5 +1,6 @@
 /**
- * Lists error-log entries from the database in DATA_DIR, for admins following a correlation id the widget showed:
+ * Lists error-log entries from the database (DATABASE_URL's PostgreSQL when set, else the SQLite file in DATA_DIR),
+ * for admins following a correlation id the widget showed:
  *   npm run errors -- <correlationId>      entries for that id
  *   npm run errors                         the 20 most recent entries
  *   npm run errors -- --store eu           only one store's entries (with or without an id)
@@ -10,7 +11,13 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { CONFIG_KEY_PATTERN, resolveDataDir } from '../config.js';
 import { CORRELATION_ID_PATTERN } from '../http/correlation.js';
-import { DATABASE_FILE, openSqliteStore, type ErrorLogRecord } from '../store/index.js';
+import {
+  DATABASE_FILE,
+  openPostgresStore,
+  openSqliteStore,
+  type ErrorLogRecord,
+  type Store,
+} from '../store/index.js';
 import { runCliIfMain } from './run-cli.js';
 
 export function formatErrorLogEntry(record: ErrorLogRecord): string {
@@ -39,11 +46,7 @@ export async function listErrors(argv: string[], env: NodeJS.ProcessEnv): Promis
   if (limit !== undefined && (!Number.isInteger(limit) || limit <= 0))
     throw new Error('--limit must be a positive integer.');
 
-  const file = path.join(resolveDataDir(env), DATABASE_FILE);
-  if (!fs.existsSync(file))
-    throw new Error(`No database at ${file} (is DATA_DIR right? has the server run?).`);
-  // Read-only and without DATA_DIR's lock: the running server holds it, and reading beside it is safe (WAL).
-  const store = openSqliteStore(file, { readonly: true });
+  const store = await openReadOnly(env);
   try {
     const repo = store.repos.errorLog;
     const records =
@@ -63,6 +66,17 @@ export async function listErrors(argv: string[], env: NodeJS.ProcessEnv): Promis
   } finally {
     await store.close();
   }
+}
+
+async function openReadOnly(env: NodeJS.ProcessEnv): Promise<Store> {
+  const url = env.DATABASE_URL?.trim();
+  // One connection, no migration: the servers own the schema.
+  if (url) return openPostgresStore(url, { poolSize: 1, migrate: false });
+  const file = path.join(resolveDataDir(env), DATABASE_FILE);
+  if (!fs.existsSync(file))
+    throw new Error(`No database at ${file} (is DATA_DIR right? has the server run?).`);
+  // Read-only and without DATA_DIR's lock: the running server holds it, and reading beside it is safe (WAL).
+  return openSqliteStore(file, { readonly: true });
 }
 
 await runCliIfMain(import.meta.url, listErrors);

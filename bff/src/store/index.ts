@@ -1,10 +1,12 @@
 /**
  * The store room: the product's durable state behind repository interfaces (DESIGN §13). SQLite in DATA_DIR
- * by default; SQL lives only in this folder.
+ * by default, PostgreSQL when DATABASE_URL is set; SQL lives only in this folder.
  */
 import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
+import type pg from 'pg';
+import { openPostgres, type OpenPostgresOptions } from './postgres/open-postgres-store.js';
 import { createRepos } from './repos.js';
 import type { RetentionPolicy } from './repos/retention.js';
 import type { Database } from './schema.js';
@@ -17,6 +19,7 @@ export type { Repos } from './repos.js';
 export { MIGRATIONS, type Migration } from './migrations.js';
 export { DataDirLockedError, lockDataDir, LOCK_FILE, type DataDirLock } from './sqlite/data-dir-lock.js';
 export { migrateSqlite } from './sqlite/open-sqlite-store.js';
+export { DEFAULT_POOL_SIZE, migratePostgres } from './postgres/open-postgres-store.js';
 export { DEFAULT_RETENTION, type Retention, type RetentionPolicy } from './repos/retention.js';
 export type { ErrorLogEntry, ErrorLogRecord, ErrorLogRepo } from './repos/error-log-repo.js';
 export type { JtiRepo } from './repos/jti-repo.js';
@@ -72,6 +75,9 @@ export type {
 /** The embedded store, with its connection for tools and tests that look beneath the repositories. */
 export type SqliteStore = Store & { readonly sqlite: BetterSqlite3.Database; readonly sqlitePath: string };
 
+/** The shared store, with its pool for tests that look beneath the repositories. */
+export type PostgresStore = Store & { readonly pool: pg.Pool };
+
 /** The file name inside DATA_DIR. */
 export const DATABASE_FILE = 'order-context.sqlite';
 
@@ -104,6 +110,75 @@ export function openSqliteStore(file: string, options: OpenStoreOptions = {}): S
       lock?.release();
     },
   });
+}
+
+export interface OpenPostgresStoreOptions extends OpenPostgresOptions {
+  retention?: RetentionPolicy;
+}
+
+/** The shared store: PostgreSQL at `url` (DATABASE_URL), migrated before it is returned. */
+export async function openPostgresStore(
+  url: string,
+  options: OpenPostgresStoreOptions = {},
+): Promise<PostgresStore> {
+  const { db, pool } = await openPostgres(url, options);
+  return createStoreOver(db, 'postgres', options.retention, {
+    pool,
+    async close() {
+      await db.destroy();
+      // Kysely ends the pool only if a query of its own ever ran (its driver starts lazily).
+      if (!pool.ending && !pool.ended) await pool.end();
+    },
+  });
+}
+
+export interface ServerStoreOptions {
+  /** DATABASE_URL; null: the embedded store in DATA_DIR. */
+  databaseUrl: string | null;
+  dataDir: string;
+  /** The SQLite file; default `${dataDir}/order-context.sqlite`. */
+  sqliteFile?: string;
+  poolSize?: number;
+  retention?: RetentionPolicy;
+  onConnectionError?: (error: Error) => void;
+}
+
+/**
+ * The server's store (DESIGN §13): PostgreSQL when DATABASE_URL is set, shared by any number of instances;
+ * otherwise SQLite in DATA_DIR, whose lock refuses a second process on the same directory.
+ */
+export async function openStore(options: ServerStoreOptions): Promise<Store> {
+  if (options.databaseUrl !== null) {
+    return openPostgresStore(options.databaseUrl, {
+      poolSize: options.poolSize,
+      retention: options.retention,
+      onConnectionError: options.onConnectionError,
+    });
+  }
+  return openSqliteStore(options.sqliteFile ?? defaultDatabaseFile(options.dataDir), {
+    lockDir: options.dataDir,
+    retention: options.retention,
+  });
+}
+
+/** DATABASE_URL without its password (and query), for logs and the console. */
+export function describeDatabaseUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    const user = parsed.username ? `${decodeURIComponent(parsed.username)}@` : '';
+    return `${parsed.protocol}//${user}${parsed.host}${parsed.pathname}`;
+  } catch {
+    return 'postgres://(unparseable URL)';
+  }
+}
+
+/** The password in DATABASE_URL ('' when none), so the logger can scrub it wherever it shows up. */
+export function databasePassword(url: string): string {
+  try {
+    return decodeURIComponent(new URL(url).password);
+  } catch {
+    return '';
+  }
 }
 
 function createStoreOver<Extra extends { close(): Promise<void> }>(

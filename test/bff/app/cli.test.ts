@@ -9,8 +9,11 @@ import { signUrlFromArgs } from '../../../bff/src/cli/sign-url.js';
 import { createEmbedTokenVerifier } from '../../../bff/src/auth/embed-token.js';
 import { buildWidgetUrl } from '../../../bff/src/auth/sign-embed-token.js';
 import { loadConfig } from '../../../bff/src/config.js';
-import { DATABASE_FILE, openSqliteStore } from '../../../bff/src/store/index.js';
+import { DATABASE_FILE, openPostgresStore, openSqliteStore } from '../../../bff/src/store/index.js';
+import { createScratchSchema, postgresOrSkip, type ScratchSchema } from '../support/postgres.js';
 import { BASE_ENV } from './harness.js';
+
+const postgres = await postgresOrSkip('npm run errors on PostgreSQL');
 
 describe('npm run sign-url', () => {
   it('prints a widget URL whose token the BFF accepts, with every claim given', async () => {
@@ -127,5 +130,37 @@ describe('npm run errors', () => {
   it('explains a missing database and a malformed id', async () => {
     await assert.rejects(listErrors([], { DATA_DIR: path.join(dataDir, 'nope') }), /No database at/);
     await assert.rejects(listErrors(['bad id!'], { DATA_DIR: dataDir }), /is not a correlation id/);
+  });
+});
+
+describe('npm run errors on PostgreSQL (DATABASE_URL)', { skip: postgres }, () => {
+  let schema: ScratchSchema;
+  before(async () => {
+    schema = await createScratchSchema();
+    const store = await openPostgresStore(schema.url, { poolSize: 1 });
+    await store.repos.errorLog.record({
+      correlationId: 'corr-cli-pg01',
+      storeKey: 'us',
+      resource: 'request',
+      recordId: null,
+      issues: [],
+      createdAt: Date.UTC(2026, 0, 15, 9, 0, 0),
+    });
+    await store.close();
+  });
+  after(() => schema.drop());
+
+  it('reads the shared database instead of DATA_DIR, and refuses one no server has migrated', async () => {
+    const env = { DATABASE_URL: schema.url, DATA_DIR: path.join(os.tmpdir(), 'oc-cli-none') };
+
+    assert.deepEqual(await listErrors(['corr-cli-pg01'], env), [
+      '2026-01-15T09:00:00.000Z  corr-cli-pg01  store us request\n    []',
+    ]);
+    const empty = await createScratchSchema();
+    try {
+      await assert.rejects(listErrors([], { DATABASE_URL: empty.url }), /no schema_version table/);
+    } finally {
+      await empty.drop();
+    }
   });
 });

@@ -131,6 +131,29 @@ describe('loadConfig from the environment', () => {
     assert.equal(config.adminToken, null);
     assert.equal(config.logLevel, 'info');
     assert.match(config.dataDir, /\/data$/);
+    assert.deepEqual(config.database, { url: null, poolSize: 10 });
+  });
+
+  it('takes PostgreSQL from DATABASE_URL with its pool size, and never quotes a bad URL', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgresql://oc:pw@db.internal:5432/oc?sslmode=require',
+      DATABASE_POOL_SIZE: '25',
+    });
+
+    assert.deepEqual(config.database, {
+      url: 'postgresql://oc:pw@db.internal:5432/oc?sslmode=require',
+      poolSize: 25,
+    });
+    const bad = configError(() => loadConfig({ DATABASE_URL: 'mysql://oc:hunter2-secret@db/oc' }));
+    assert.match(bad.message, /^environment: DATABASE_URL: must be a PostgreSQL URL/);
+    assert.ok(!bad.message.includes('hunter2-secret'));
+    for (const size of ['0', '2.5', 'many']) {
+      assert.match(
+        configError(() => loadConfig({ DATABASE_POOL_SIZE: size })).message,
+        /DATABASE_POOL_SIZE: must be /,
+        size,
+      );
+    }
   });
 
   it('reads every override', () => {

@@ -1,6 +1,7 @@
 /**
  * The whole product over HTTP against the BigCommerce sandbox on loopback: startServer with a single store
- * pointing at a sandbox the test owns (so it outlives an app restart), a SQLite file in a temp dir, a virtual
+ * pointing at a sandbox the test owns (so it outlives an app restart), a SQLite file in a temp dir (or a
+ * PostgreSQL scratch schema, `backend: 'postgres'`), a virtual
  * clock, and the notes worker driven by the test instead of timers.
  */
 import fs from 'node:fs';
@@ -11,6 +12,7 @@ import type { Notes } from '../../../bff/src/notes/index.js';
 import { createNotesExtension, extendWithContext } from '../../../bff/src/wiring/index.js';
 import { startSandbox, type Sandbox } from '../../../bff/src/sandbox/index.js';
 import { startServer, type ExtendServer, type RunningServer } from '../../../bff/src/server.js';
+import { backendEnv, type Backend } from '../support/postgres.js';
 
 export const STORE_HASH = 'sbx1eu';
 export const STORE_TOKEN = 'sandbox-token-eu';
@@ -65,6 +67,10 @@ export interface NotesHarnessOptions {
   inlineBudget?: boolean;
   /** More environment for the product (REQUEST_BUDGET_SECONDS …). */
   env?: Record<string, string>;
+  /** Where the product keeps its state; default SQLite in the temp dir. PostgreSQL: a scratch schema. */
+  backend?: Backend;
+  /** PostgreSQL only: how the product reaches the scratch schema (e.g. through a proxy that can go down). */
+  databaseUrl?: (url: string) => string;
 }
 
 export async function startNotesHarness(options: NotesHarnessOptions = {}): Promise<NotesHarness> {
@@ -72,6 +78,7 @@ export async function startNotesHarness(options: NotesHarnessOptions = {}): Prom
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'notes-test-'));
   const clock: Clock = { now: Date.now() };
   const logs: string[] = [];
+  const database = await backendEnv(options.backend ?? 'sqlite');
   const env = {
     HOST: '127.0.0.1',
     PORT: '0',
@@ -81,6 +88,10 @@ export async function startNotesHarness(options: NotesHarnessOptions = {}): Prom
     BIGCOMMERCE_ACCESS_TOKEN: STORE_TOKEN,
     BIGCOMMERCE_API_URL: options.apiUrl?.(sandbox.url) ?? sandbox.url,
     EMBED_SECRET: 'notes-test-embed-secret-0123456789abcdef',
+    ...database.env,
+    ...(database.env.DATABASE_URL && options.databaseUrl
+      ? { DATABASE_URL: options.databaseUrl(database.env.DATABASE_URL) }
+      : {}),
     ...options.env,
   };
 
@@ -118,6 +129,7 @@ export async function startNotesHarness(options: NotesHarnessOptions = {}): Prom
       },
     });
     if (!notes) throw new Error('the notes extension did not start');
+    if (running.context.store.engine !== (options.backend ?? 'sqlite')) throw new Error('wrong store engine');
     return { running, notes, url: running.url };
   }
 
@@ -173,6 +185,7 @@ export async function startNotesHarness(options: NotesHarnessOptions = {}): Prom
     async close() {
       await harness.app.running.close();
       await sandbox.close();
+      await database.release();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -11,6 +11,7 @@ import type { Notes } from '../../../bff/src/notes/index.js';
 import { signS2sToken, type Novomind, type S2sScope } from '../../../bff/src/novomind/index.js';
 import { startSandbox, type Sandbox } from '../../../bff/src/sandbox/index.js';
 import { startServer, type RunningServer } from '../../../bff/src/server.js';
+import { backendEnv, type Backend } from '../support/postgres.js';
 import type { NewOrderChange } from '../../../bff/src/store/index.js';
 import {
   createNotesExtension,
@@ -67,6 +68,8 @@ export interface NovomindHarnessOptions {
   push?: { url: string; maxRequestsPerMinute?: number };
   faultSeed?: number;
   env?: Record<string, string>;
+  /** Where the product keeps its state; default SQLite in the temp dir. PostgreSQL: a scratch schema. */
+  backend?: Backend;
 }
 
 let ticketCounter = 0;
@@ -113,6 +116,7 @@ export async function startNovomindHarness(options: NovomindHarnessOptions = {})
       defaultMarket: 'de',
     }),
   );
+  const database = await backendEnv(options.backend ?? 'sqlite');
   const env = {
     HOST: '127.0.0.1',
     PORT: '0',
@@ -124,6 +128,7 @@ export async function startNovomindHarness(options: NovomindHarnessOptions = {})
     EMBED_SECRET,
     S2S_SECRET,
     NOVOMIND_PUSH_SECRET: PUSH_SECRET,
+    ...database.env,
     ...options.env,
   };
   const never = () => () => undefined;
@@ -147,6 +152,7 @@ export async function startNovomindHarness(options: NovomindHarnessOptions = {})
       bigcommerce: { timeoutMs: 1_500, retry: { baseDelayMs: 1, minDelayMs: 1, maxDelayMs: 5 } },
     });
     if (!notes || !novomind) throw new Error('the notes or novomind extension did not start');
+    if (running.context.store.engine !== (options.backend ?? 'sqlite')) throw new Error('wrong store engine');
     return { running, notes, novomind, url: running.url };
   }
 
@@ -220,6 +226,7 @@ export async function startNovomindHarness(options: NovomindHarnessOptions = {})
     async close() {
       await harness.app.running.close();
       await sandbox.close();
+      await database.release();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

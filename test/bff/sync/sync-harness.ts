@@ -9,6 +9,7 @@ import type { Sandbox } from '../../../bff/src/sandbox/index.js';
 import { startServer, type RunningServer } from '../../../bff/src/server.js';
 import { syncOf } from '../../../bff/src/wiring/index.js';
 import type { Sync } from '../../../bff/src/sync/index.js';
+import { backendEnv, type Backend } from '../support/postgres.js';
 
 export interface SyncProduct {
   server: RunningServer;
@@ -26,13 +27,31 @@ export interface SyncProduct {
 }
 
 export async function startSyncProduct(
-  options: { env?: Record<string, string>; dir?: string; database?: string } = {},
+  options: {
+    env?: Record<string, string>;
+    dir?: string;
+    database?: string;
+    /** Where the product keeps its state; default SQLite in `dir`. PostgreSQL: a scratch schema. */
+    backend?: Backend;
+    /** PostgreSQL only: how the product reaches the scratch schema (e.g. through a proxy that can go down). */
+    databaseUrl?: (url: string) => string;
+  } = {},
 ): Promise<SyncProduct> {
   const dir = options.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'sync-test-'));
   let offset = 0;
   const now = () => Date.now() + offset;
+  const database = await backendEnv(options.backend ?? 'sqlite');
   const server = await startServer(
-    { PORT: '0', DATA_DIR: dir, LOG_LEVEL: 'silent', ...options.env },
+    {
+      PORT: '0',
+      DATA_DIR: dir,
+      LOG_LEVEL: 'silent',
+      ...database.env,
+      ...(database.env.DATABASE_URL && options.databaseUrl
+        ? { DATABASE_URL: options.databaseUrl(database.env.DATABASE_URL) }
+        : {}),
+      ...options.env,
+    },
     {
       database: options.database ?? path.join(dir, 'order-context.sqlite'),
       defaultMetrics: false,
@@ -44,6 +63,7 @@ export async function startSyncProduct(
   const sandbox = server.sandbox;
   const sync = syncOf(server.context);
   if (!sandbox || !sync) throw new Error('sandbox mode with the sync room expected');
+  if (server.context.store.engine !== (options.backend ?? 'sqlite')) throw new Error('wrong store engine');
   return {
     server,
     sandbox,
@@ -75,6 +95,7 @@ export async function startSyncProduct(
     clearUpstream: () => sandbox.clearRequests(),
     async close() {
       await server.close();
+      await database.release();
       if (!options.dir) fs.rmSync(dir, { recursive: true, force: true });
     },
   };
