@@ -9,6 +9,7 @@ export {
   type BigCommerceClientOptions,
   type CallOptions,
   type InvalidRecord,
+  type OrderCount,
   type OrderFilter,
   type OrderPage,
   type OrderWithConsignments,

@@ -514,6 +514,19 @@ export const orderStatusSchema = z
     sortOrder: raw.order,
   }));
 
+/** `GET /v2/orders/count` (`ordersCount_Full`): the total and a count per status. */
+export const orderCountSchema = z
+  .object({
+    count: z.number().int().nonnegative(),
+    statuses: z
+      .array(z.object({ id: z.number().int().nonnegative(), count: z.number().int().nonnegative() }))
+      .default([]),
+  })
+  .transform((raw) => ({
+    count: raw.count,
+    byStatus: new Map(raw.statuses.map((status) => [status.id, status.count] as const)),
+  }));
+
 // ---- envelopes -------------------------------------------------------------------------------------------
 
 /** v2 lists are bare arrays. */
