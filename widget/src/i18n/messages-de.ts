@@ -33,7 +33,6 @@ export const de: Messages = {
   openingSession: 'Ticket wird geöffnet…',
   loadingContext: 'Lade Kundendaten und Bestellungen…',
   loadingOrder: 'Lade Bestellung…',
-  loadingMore: 'Lade weitere Bestellungen…',
   updating: 'Wird aktualisiert…',
 
   asOf: (relative) => `Stand: ${relative}`,
@@ -68,7 +67,6 @@ export const de: Messages = {
   orderNumber: (id) => `Bestellung #${id}`,
   itemCount: (count, formatted) => (count === 1 ? '1 Artikel' : `${formatted} Artikel`),
   guestOrder: 'Gast',
-  moreOrders: 'Weitere Bestellungen anzeigen',
   noOrdersTitle: 'Keine Bestellungen',
   noOrdersText: 'Noch keine Bestellungen.',
 

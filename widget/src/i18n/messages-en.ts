@@ -70,7 +70,6 @@ export const en = {
   openingSession: 'Opening the ticket…',
   loadingContext: 'Loading shopper and orders…',
   loadingOrder: 'Loading the order…',
-  loadingMore: 'Loading more orders…',
   updating: 'Updating…',
 
   asOf: (relative: string) => `as of ${relative}`,
@@ -105,7 +104,6 @@ export const en = {
   orderNumber: (id: string) => `Order #${id}`,
   itemCount: (count: number, formatted: string) => (count === 1 ? '1 item' : `${formatted} items`),
   guestOrder: 'Guest',
-  moreOrders: 'Show more orders',
   noOrdersTitle: 'No orders',
   noOrdersText: 'This shopper has not placed any orders yet.',
 
