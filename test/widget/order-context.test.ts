@@ -259,6 +259,41 @@ describe('oc-order-context', () => {
     expect(textOf(deep(el, 'oc-order-history'))).to.contain('Page 1');
   });
 
+  it('a list that may continue (past the index’s window) offers a plain “Older orders” that pages on', async () => {
+    scriptTicket(bff);
+    bff.on(
+      'GET /api/v1/context',
+      {
+        status: 200,
+        body: {
+          ...f.context,
+          nextCursor: 'past-window',
+          count: { total: 3, matching: null, windowDays: 90 },
+        },
+      },
+      {
+        status: 200,
+        body: {
+          ...f.context,
+          orders: [f.orderSummary(700, { dateCreated: '2025-01-01T10:00:00Z' })],
+          nextCursor: null,
+        },
+      },
+    );
+    const el = await mount();
+    await loaded(el);
+    expect(el.shadowRoot!.querySelector('oc-order-history'), 'no pager chunk yet').to.equal(null);
+    const more = deep<HTMLButtonElement>(el, 'oc-order-list .more')!;
+    expect(textOf(more)).to.equal('Older orders');
+    more.focus();
+
+    await sendKeys({ press: 'Enter' });
+
+    await until(() => deepActiveElement() === orderRow(el, 700), 'focus on the older order');
+    expect(bff.log().at(-1)).to.equal('GET /api/v1/context?cursor=past-window');
+    expect(textOf(deep(el, 'oc-order-history'))).to.contain('Page 2');
+  });
+
   it('a short list loads no pager or filter chunk', async () => {
     scriptTicket(bff);
     const el = await mount();
@@ -682,7 +717,10 @@ describe('oc-order-context', () => {
     let answer: (reply: { status: number; body: unknown }) => void = () => {};
     bff.on(
       'GET /api/v1/context',
-      { status: 200, body: { ...f.context, nextCursor: 'page-2' } },
+      {
+        status: 200,
+        body: { ...f.context, nextCursor: 'page-2', count: { total: 40, matching: null, windowDays: null } },
+      },
       () => new Promise((resolve) => (answer = resolve)),
     );
     const el = await mount();

@@ -192,6 +192,14 @@ async function buildContextPage(
     viewer,
     merged.orders.map(({ order }) => order.id),
   );
+  const count =
+    cursor === null
+      ? await countLive(lookups, match.customer?.id ?? null, match.guestEmail, filter, merged)
+      : undefined;
+  // The lists may only "maybe" continue (their next order is in a page not read yet): a count that says every
+  // order is shown ends the list here, so no "more" leads to an empty page.
+  const hasMore =
+    merged.hasMore && (count === undefined || (count.matching ?? count.total) > merged.orders.length);
   const customer = match.customer ? toCustomer(match.customer) : null;
   const template = market.template ?? DEFAULT_TEMPLATE;
   const { asOf, stale } = lookups.freshness();
@@ -202,10 +210,8 @@ async function buildContextPage(
     guestEmail: match.guestEmail,
     match: { method: match.method, tried: match.tried },
     orders: merged.orders.map(({ order, guest }) => ({ ...toOrderSummary(order), guest })),
-    ...(cursor === null
-      ? { count: await countLive(lookups, match.customer?.id ?? null, match.guestEmail, filter, merged) }
-      : {}),
-    nextCursor: merged.hasMore
+    ...(count ? { count } : {}),
+    nextCursor: hasMore
       ? encodeCursor({
           kind: 'live',
           customer: merged.customer,

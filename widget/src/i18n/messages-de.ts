@@ -64,6 +64,7 @@ export const de: Messages = {
   noMatchText: 'Keine Angabe im Ticket passt zu einem Kundenkonto.',
 
   orders: 'Bestellungen',
+  olderOrders: 'Ältere Bestellungen',
   orderNumber: (id) => `Bestellung #${id}`,
   itemCount: (count, formatted) => (count === 1 ? '1 Artikel' : `${formatted} Artikel`),
   guestOrder: 'Gast',

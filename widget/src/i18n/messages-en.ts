@@ -101,6 +101,8 @@ export const en = {
   noMatchText: 'No identifier on the ticket matched a shopper.',
 
   orders: 'Orders',
+  /** A list with more orders than shown, before its pager (a lazy part) is loaded. */
+  olderOrders: 'Older orders',
   orderNumber: (id: string) => `Order #${id}`,
   itemCount: (count: number, formatted: string) => (count === 1 ? '1 item' : `${formatted} items`),
   guestOrder: 'Guest',

@@ -7,7 +7,6 @@ import { createBffClient, type BffClient } from '../../bff-client.js';
 import { createClientError, toBffError } from '../../bff-error.js';
 import { OcBackEvent } from '../../events/back-event.js';
 import type { OcFilterEvent } from '../../events/filter-event.js';
-import type { OcPageEvent } from '../../events/page-event.js';
 import type { OcOrderSelectEvent } from '../../events/order-select-event.js';
 import type { OcSearchToggleEvent } from '../../events/search-toggle-event.js';
 import type { OcStatusCloseEvent } from '../../events/status-close-event.js';
@@ -298,7 +297,9 @@ export class OcOrderContext extends LitElement {
               @oc-order-select=${this.#onOrderSelect}
             >
               ${
-                this.nextCursor !== null || this.#cursors.length > 0 || this.filter
+                // The pager's chunk only for a list known to be longer than a page (or paged, or filtered); a list
+                // that may merely continue (past the index's window) gets a plain button that pages on.
+                this.#cursors.length > 0 || this.filter || (context.count?.total ?? 0) > this.orders.length
                   ? this.#renderPart(
                       'history',
                       html`<oc-order-history
@@ -308,11 +309,15 @@ export class OcOrderContext extends LitElement {
                         ?loading=${this.#moreTask.status === TaskStatus.PENDING || this.#contextTask.status === TaskStatus.PENDING}
                         .filter=${this.filter}
                         .i18n=${i18n}
-                        @oc-page=${this.#onPage}
+                        @oc-page=${(event: { older: boolean }) => this.#page(event.older)}
                         @oc-filter=${this.#onFilter}
                       ></oc-order-history>`,
                     )
-                  : nothing
+                  : this.nextCursor !== null
+                    ? html`<button type="button" class="more" @click=${() => this.#page(true)}>
+                        ${i18n.t.olderOrders}
+                      </button>`
+                    : nothing
               }
             </oc-order-list>`
       }
@@ -546,11 +551,11 @@ export class OcOrderContext extends LitElement {
   }
 
   /** Older: the next cursor; newer: the cursor the previous page was read with ('' is the first page). */
-  readonly #onPage = (event: OcPageEvent): void => {
-    if (event.older && this.nextCursor !== null) this.#cursors.push(this.nextCursor);
-    else if (!event.older) this.#cursors.pop();
+  #page(older: boolean): void {
+    if (older && this.nextCursor !== null) this.#cursors.push(this.nextCursor);
+    else if (!older) this.#cursors.pop();
     void this.#moreTask.run([this.#cursors.at(-1) ?? '']);
-  };
+  }
 
   /** A filter applied or cleared: the list starts over with it (its count too); focus on its first order. */
   readonly #onFilter = (event: OcFilterEvent): void => {
