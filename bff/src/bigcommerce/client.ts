@@ -15,6 +15,7 @@ import { BigCommerceNotFoundError, BigCommerceSchemaError, type SchemaIssue } fr
 import { collectUpTo, MAX_PAGE_SIZE, paginateV2, paginateV3, type V3Page } from './paginate.js';
 import type { RetryPolicy } from './retry.js';
 import {
+  couponSchema,
   customerSchema,
   lineItemSchema,
   orderCountSchema,
@@ -31,6 +32,7 @@ import {
 import { sleepFor } from './sleep.js';
 import { createTransport, type HttpMethod, type RequestMetric, type TransportRequest } from './transport.js';
 import type {
+  BcCoupon,
   BcCustomer,
   BcLineItem,
   BcOrder,
@@ -162,6 +164,8 @@ export interface BigCommerceClient {
   getOrderShipments(orderId: number, options?: CallOptions): Promise<BcShipment[]>;
   getOrderTransactions(orderId: number, options?: CallOptions): Promise<BcTransaction[]>;
   getOrderRefunds(orderId: number, options?: CallOptions): Promise<BcRefund[]>;
+  /** The coupons redeemed on the order (`GET /v2/orders/{id}/coupons`, 204 when none). */
+  getOrderCoupons(orderId: number, options?: CallOptions): Promise<BcCoupon[]>;
   /**
    * Replaces the order's staff_notes (BigCommerce has no append). Sent once, never retried: a blind repeat could
    * overwrite a colleague's edit. On BigCommerceNetworkError/HttpError with `outcomeUnknown`, read the order back
@@ -213,6 +217,7 @@ export const COLLECTION_LIMITS = Object.freeze({
   shipments: 250,
   transactions: 500,
   refunds: 250,
+  coupons: 100,
   orderStatuses: 100,
   /** BigCommerce allows 10 hooks per scope and client; a few scopes times that is plenty. */
   hooks: 250,
@@ -625,6 +630,18 @@ export function createBigCommerceClient(options: BigCommerceClientOptions): BigC
         path,
         '/v3/orders/:id/payment_actions/refunds',
         COLLECTION_LIMITS.refunds,
+        call,
+      );
+    },
+
+    async getOrderCoupons(orderId, call) {
+      const path = `/v2/orders/${requireId(orderId)}/coupons`;
+      return collectV2(
+        couponSchema,
+        'order_coupon',
+        path,
+        '/v2/orders/:id/coupons',
+        COLLECTION_LIMITS.coupons,
         call,
       );
     },

@@ -38,6 +38,7 @@ export { toDecimalString } from './money.js';
 export { toIsoDateTime } from './dates.js';
 export type {
   BcAddress,
+  BcCoupon,
   BcCustomer,
   BcLineItem,
   BcOrder,

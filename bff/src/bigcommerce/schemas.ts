@@ -12,6 +12,7 @@ import { toIsoDateTime } from './dates.js';
 import { toDecimalString } from './money.js';
 import type {
   BcAddress,
+  BcCoupon,
   BcCustomer,
   BcLineItem,
   BcOrder,
@@ -495,6 +496,11 @@ export const refundSchema = z
       declinedMessage: payment.declined_message,
     })),
   }));
+
+/** `GET /v2/orders/{id}/coupons` (AS o2 `orderCoupons_Base`): `discount` is what the coupon took off the order. */
+export const couponSchema = z
+  .object({ code: text, discount: amountOrZero })
+  .transform((raw): BcCoupon => ({ code: raw.code, discount: raw.discount.replace(/^-/, '') }));
 
 export const orderStatusSchema = z
   .object({

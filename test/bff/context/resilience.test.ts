@@ -328,7 +328,9 @@ describe('round trips', () => {
       `GET /v3/orders/${orderId}/payment_actions/refunds`,
       `GET /v3/orders/${orderId}/transactions`,
     ]);
-    assert.equal(product.upstream().length, 4, 'the ownership lookups were warm from the context');
+    // An order a coupon took something off reads its coupons after the header says so (issue 13.10).
+    const coupons = product.sandbox.store('sbx1eu').data.coupons.has(orderId) ? 1 : 0;
+    assert.equal(product.upstream().length, 4 + coupons, 'the ownership lookups were warm from the context');
     assert.ok(
       product.upstream()[0]?.includes('include=consignments.line_items&consignment_structure=object'),
     );
