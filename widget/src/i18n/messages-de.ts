@@ -159,6 +159,7 @@ export const de: Messages = {
   returnMarker: (id) => `Retoure #${id}`,
   returnRefunded: 'erstattet',
   returnPartlyRefunded: 'teilweise erstattet',
+  returnOpen: 'noch nicht erstattet',
   coupon: (code) => `Gutschein ${code}`,
   shipping: 'Versand',
   shippingMethod: 'Versandart',

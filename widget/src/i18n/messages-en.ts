@@ -183,6 +183,8 @@ export const en = {
   returnMarker: (id: string) => `Return #${id}`,
   returnRefunded: 'refunded',
   returnPartlyRefunded: 'partly refunded',
+  /** A line with a return but no refund yet (BigCommerce's v2 lines tell no more of a return's state). */
+  returnOpen: 'not refunded yet',
   coupon: (code: string) => `Coupon ${code}`,
   shipping: 'Shipping',
   shippingMethod: 'Shipping method',
