@@ -72,7 +72,8 @@ export function selectOrders(data: SandboxData, filter: OrderFilter, sort: Order
 
   // Records: use the seed-time indexes so a shopper's list costs O(their orders).
   const base: readonly RawOrder[] =
-    filter.customerId !== null
+    // customer_id=0 (guests) with an email: the email's orders, then filtered to the guest ones.
+    filter.customerId !== null && (filter.customerId !== 0 || emailKey === null)
       ? data.getOrdersByCustomer(filter.customerId)
       : emailKey !== null
         ? data.getOrdersByEmail(emailKey)
