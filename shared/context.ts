@@ -36,6 +36,37 @@ export const OrderSummary = z.object({
 });
 export type OrderSummary = z.infer<typeof OrderSummary>;
 
+/**
+ * The order filter of `GET /api/v1/context` (issue 13): `?number=` (an order number, `#` allowed), `?status=` (a
+ * BigCommerce status id), `?from=&to=` (calendar days `YYYY-MM-DD`, UTC, both inclusive). Strings as they
+ * arrive in a query; the BFF turns them into BigCommerce's `min_id/max_id`, `status_id`, `min|max_date_created`.
+ */
+export const ContextFilter = z
+  .strictObject({
+    number: z.optional(z.string().check(z.regex(/^#?[1-9]\d{0,8}$/))),
+    status: z.optional(z.string().check(z.regex(/^[1-9]\d?$/))),
+    from: z.optional(z.iso.date()),
+    to: z.optional(z.iso.date()),
+  })
+  .check(
+    z.refine((filter) => !filter.from || !filter.to || filter.from <= filter.to, {
+      message: '`from` must not be after `to`.',
+      path: ['to'],
+    }),
+  );
+export type ContextFilter = z.infer<typeof ContextFilter>;
+
+/**
+ * How many orders the shopper has in this market (incomplete ones left out) and, with a filter, how many match.
+ * Sent with a list's first page. `windowDays`: counted from the sync index, so only the last N days.
+ */
+export const OrderCount = z.object({
+  total: z.number(),
+  matching: z.nullable(z.number()),
+  windowDays: z.nullable(z.number()),
+});
+export type OrderCount = z.infer<typeof OrderCount>;
+
 export const ContextResponse = z.object({
   ticket: z.string(),
   market: MarketRef,
@@ -44,6 +75,8 @@ export const ContextResponse = z.object({
   guestEmail: z.nullable(z.string()),
   match: z.object({ method: MatchMethod, tried: z.array(MatchAttempt) }),
   orders: z.array(OrderSummary),
+  /** On a list's first page (absent on the pages `nextCursor` leads to). */
+  count: z.optional(OrderCount),
   nextCursor: z.nullable(z.string()),
   fields: z.array(ContextField),
   freshness: Freshness,

@@ -8,6 +8,11 @@ import { OrderStatus } from './common.js';
 export const ERROR_CATALOG = {
   invalid_request: { status: 400, message: 'The request is not valid.' },
   invalid_cursor: { status: 400, message: 'The paging cursor is not valid; reload the list.' },
+  invalid_filter: {
+    status: 400,
+    message:
+      'The order filter is not valid: a number, a status id and dates as YYYY-MM-DD, from not after to.',
+  },
   invalid_order_id: { status: 400, message: 'The order number is not valid.' },
   invalid_note: { status: 400, message: 'The note text is not valid.' },
   note_too_long: { status: 400, message: 'The note is too long.' },

@@ -197,6 +197,51 @@ describe('the /demo desk in Chromium', () => {
     assert.match(reply, new RegExp(`Sendungsnummer ${number}`));
   });
 
+  it('finds the 320-order shopper’s refunded order from last spring by filter in one step (T-1005)', async () => {
+    const spring = server
+      .sandbox!.store('sbx1eu')
+      .data.getOrdersByEmail(eu.manyOrders.email)
+      .filter((order) => {
+        const at = Date.parse(order.date_created);
+        return order.status_id === 4 && at >= Date.UTC(2026, 2, 1) && at < Date.UTC(2026, 5, 1);
+      });
+    assert.equal(spring.length, 1, 'one refunded order last spring');
+    const widget = await openTicket('T-1005');
+    const history = widget.locator('oc-order-history');
+    const list = widget.locator('oc-order-list');
+    await history.locator('[role="status"]').waitFor();
+    assert.match(await deepText(history.locator('[role="status"]')), /\d+ Bestellungen/);
+
+    // Paged in place: three pages on, the list is as long as the first.
+    const firstHeight = (await list.boundingBox())!.height;
+    for (let page = 2; page <= 4; page += 1) {
+      await history.getByRole('button', { name: 'Ältere Bestellungen' }).click();
+      await history.getByText(`Seite ${page}`).waitFor();
+    }
+    assert.equal(await list.locator('[data-order-id]').count(), 20);
+    assert.ok((await list.boundingBox())!.height <= firstHeight + 40, 'the list does not grow');
+
+    await history.getByRole('button', { name: 'Bestellungen filtern' }).click();
+    const form = history.locator('oc-order-filter form');
+    await form.getByLabel('Status').selectOption('4');
+    await form.getByLabel('Erstellt ab').fill('2026-03-01');
+    await form.getByLabel('Erstellt bis').fill('2026-05-31');
+    await form.getByRole('button', { name: 'Filter anwenden' }).click();
+
+    const found = list.locator(`[data-order-id="${spring[0]!.id}"]`);
+    await found.waitFor();
+    assert.equal(await list.locator('[data-order-id]').count(), 1);
+    assert.match(
+      await deepText(history.locator('[role="status"]')),
+      /^1 von \d+ Bestellungen passen zum Filter$/,
+    );
+    assert.equal(
+      await found.evaluate((row) => (row.getRootNode() as ShadowRoot).activeElement === row),
+      true,
+      'focus on the order found',
+    );
+  });
+
   it('the widget page reads its token and removes it from the address', async () => {
     const widget = await openTicket('T-1001');
     await widget.locator('[data-order-id]').first().waitFor();

@@ -224,28 +224,177 @@ describe('oc-order-context', () => {
     ]);
   });
 
-  it('loads more orders with the cursor and appends them', async () => {
+  it('pages a long list in place: older replaces the rows with the next page, newer goes back', async () => {
+    scriptTicket(bff);
+    const older = [f.orderSummary(900, { dateCreated: '2025-12-01T10:00:00Z' })];
+    bff.on(
+      'GET /api/v1/context',
+      {
+        status: 200,
+        body: { ...f.context, nextCursor: 'page-2', count: { total: 23, matching: null, windowDays: null } },
+      },
+      { status: 200, body: { ...f.context, orders: older, nextCursor: null } },
+      { status: 200, body: { ...f.context, nextCursor: 'page-2' } },
+    );
+    const el = await mount();
+    await loaded(el);
+    await until(() => deep(el, 'oc-order-history', '[data-page="older"]') !== null, 'the pager (its chunk)');
+    expect(textOf(deep(el, 'oc-order-history', '[role="status"]'))).to.equal('23 orders');
+
+    deep(el, 'oc-order-history', '[data-page="older"]')!.click();
+    await until(() => orderRow(el, 900) !== null, 'the next page');
+
+    expect(bff.log().at(-1)).to.equal('GET /api/v1/context?cursor=page-2');
+    expect(orderRow(el, 1002), 'the first page’s rows are gone').to.equal(null);
+    expect(textOf(deep(el, 'oc-order-history'))).to.contain('Page 2');
+    expect(deep(el, 'oc-order-history', '[data-page="older"]')!.getAttribute('aria-disabled')).to.equal(
+      'true',
+    );
+
+    deep(el, 'oc-order-history', '[data-page="newer"]')!.click();
+    await loaded(el);
+
+    expect(bff.log().at(-1)).to.equal('GET /api/v1/context');
+    expect(orderRow(el, 900)).to.equal(null);
+    expect(textOf(deep(el, 'oc-order-history'))).to.contain('Page 1');
+  });
+
+  it('a list that may continue (past the index’s window) offers a plain “Older orders” that pages on', async () => {
     scriptTicket(bff);
     bff.on(
       'GET /api/v1/context',
-      { status: 200, body: { ...f.context, nextCursor: 'page-2' } },
       {
         status: 200,
-        body: { ...f.context, orders: [f.orderSummary(900, { dateCreated: '2025-12-01T10:00:00Z' })] },
+        body: {
+          ...f.context,
+          nextCursor: 'past-window',
+          count: { total: 3, matching: null, windowDays: 90 },
+        },
+      },
+      {
+        status: 200,
+        body: {
+          ...f.context,
+          orders: [f.orderSummary(700, { dateCreated: '2025-01-01T10:00:00Z' })],
+          nextCursor: null,
+        },
       },
     );
     const el = await mount();
     await loaded(el);
+    expect(el.shadowRoot!.querySelector('oc-order-history'), 'no pager chunk yet').to.equal(null);
+    const more = deep<HTMLButtonElement>(el, 'oc-order-list .more')!;
+    expect(textOf(more)).to.equal('Older orders');
+    more.focus();
 
-    deep(el, 'oc-order-list', '.more')!.click();
+    await sendKeys({ press: 'Enter' });
 
-    await until(() => orderRow(el, 900) !== null, 'the next page');
-    expect(bff.log().at(-1)).to.equal('GET /api/v1/context?cursor=page-2');
-    expect(deep(el, 'oc-order-list', '.more')).to.equal(null);
-    const ids = [...deep(el, 'oc-order-list')!.shadowRoot!.querySelectorAll('[data-order-id]')].map((b) =>
-      b.getAttribute('data-order-id'),
+    await until(() => deepActiveElement() === orderRow(el, 700), 'focus on the older order');
+    expect(bff.log().at(-1)).to.equal('GET /api/v1/context?cursor=past-window');
+    expect(textOf(deep(el, 'oc-order-history'))).to.contain('Page 2');
+  });
+
+  it('a short list loads no pager or filter chunk', async () => {
+    scriptTicket(bff);
+    const el = await mount();
+    await loaded(el);
+
+    expect(deep(el, 'oc-order-list', 'slot')).not.to.equal(null);
+    expect(el.shadowRoot!.querySelector('oc-order-history')).to.equal(null);
+  });
+
+  it('filters by number in one step: the form loads when opened, the BFF answers, focus on the order found', async () => {
+    scriptTicket(bff);
+    bff.on(
+      'GET /api/v1/context',
+      {
+        status: 200,
+        body: { ...f.context, nextCursor: 'page-2', count: { total: 320, matching: null, windowDays: null } },
+      },
+      {
+        status: 200,
+        body: { ...f.context, orders: [f.orders[1]!], count: { total: 320, matching: 1, windowDays: null } },
+      },
     );
-    expect(ids).to.deep.equal(['1003', '1002', '998', '900']);
+    const el = await mount();
+    await loaded(el);
+    await until(() => deep(el, 'oc-order-history', '.link') !== null, 'the filter toggle');
+    const toggle = deep<HTMLButtonElement>(el, 'oc-order-history', '.link')!;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    toggle.focus();
+
+    await sendKeys({ press: 'Enter' });
+    await until(() => deepActiveElement()?.getAttribute('name') === 'number', 'focus in the number field');
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    await sendKeys({ type: '#1002' });
+    await sendKeys({ press: 'Enter' });
+
+    await until(() => deepActiveElement() === orderRow(el, 1002), 'focus on the order found');
+    expect(bff.log().at(-1)).to.equal('GET /api/v1/context?number=%231002');
+    expect(orderRow(el, 1003)).to.equal(null);
+    expect(textOf(deep(el, 'oc-order-history', '[role="status"]'))).to.equal(
+      '1 of 320 orders match the filter',
+    );
+    expect(textOf(toggle)).to.equal('Filter orders (on)');
+    await expect(el).to.be.accessible();
+  });
+
+  it('filters by status and days, and clears the filter again', async () => {
+    scriptTicket(bff);
+    bff.on('GET /api/v1/context', {
+      status: 200,
+      body: { ...f.context, nextCursor: 'page-2', count: { total: 320, matching: null, windowDays: null } },
+    });
+    const el = await mount();
+    await loaded(el);
+    await until(() => deep(el, 'oc-order-history', '.link') !== null, 'the filter toggle');
+    deep(el, 'oc-order-history', '.link')!.click();
+    await until(() => deep(el, 'oc-order-history', 'oc-order-filter', 'form') !== null, 'the filter form');
+    const form = deep<HTMLFormElement>(el, 'oc-order-history', 'oc-order-filter', 'form')!;
+    (form.elements.namedItem('status') as HTMLSelectElement).value = '4';
+    (form.elements.namedItem('from') as HTMLInputElement).value = '2026-03-01';
+    (form.elements.namedItem('to') as HTMLInputElement).value = '2026-05-31';
+
+    form.requestSubmit();
+    await until(() => bff.log().length === 3, 'the filtered list');
+    expect(bff.log().at(-1)).to.equal('GET /api/v1/context?status=4&from=2026-03-01&to=2026-05-31');
+
+    deep<HTMLButtonElement>(el, 'oc-order-history', 'oc-order-filter', 'button[type="button"]')!.click();
+    await until(() => bff.log().length === 4, 'the list without a filter');
+    expect(bff.log().at(-1)).to.equal('GET /api/v1/context');
+  });
+
+  it('shows the pager and filter in German, counting the index’s window', async () => {
+    scriptTicket(bff, { session: { locale: 'de-DE' } });
+    bff.on('GET /api/v1/context', {
+      status: 200,
+      body: { ...f.context, nextCursor: 'page-2', count: { total: 1280, matching: null, windowDays: 90 } },
+    });
+    const el = await mount();
+    await loaded(el);
+    await until(() => deep(el, 'oc-order-history', '.link') !== null, 'the pager');
+    deep(el, 'oc-order-history', '.link')!.click();
+    await until(() => deep(el, 'oc-order-history', 'oc-order-filter', 'form') !== null, 'the filter form');
+
+    const text = `${textOf(deep(el, 'oc-order-history'))} ${textOf(deep(el, 'oc-order-history', 'oc-order-filter'))}`;
+    expect(text).to.contain('1.280 Bestellungen (letzte 90 Tage)');
+    expect(text).to.contain('Ältere Bestellungen');
+    expect(text).to.contain('Seite 1');
+    expect(text).to.contain('Bestellnummer');
+    expect(text).to.contain('Erstattet');
+    for (const english of [
+      'Order',
+      'Newer',
+      'Older',
+      'Page',
+      'Filter orders',
+      'Refunded',
+      'Apply',
+      'Clear',
+    ]) {
+      expect(text, english).not.to.contain(english);
+    }
+    await expect(el).to.be.accessible();
   });
 
   it('opens an order with Enter, and Escape returns to the list with focus on that order', async () => {
@@ -563,29 +712,33 @@ describe('oc-order-context', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('after "more", focuses the first order loaded, not the page body', async () => {
+  it('after "Older orders" by keyboard, keeps focus on the button while loading, then on the first order loaded', async () => {
     scriptTicket(bff);
     let answer: (reply: { status: number; body: unknown }) => void = () => {};
     bff.on(
       'GET /api/v1/context',
-      { status: 200, body: { ...f.context, nextCursor: 'page-2' } },
+      {
+        status: 200,
+        body: { ...f.context, nextCursor: 'page-2', count: { total: 40, matching: null, windowDays: null } },
+      },
       () => new Promise((resolve) => (answer = resolve)),
     );
     const el = await mount();
     await loaded(el);
-    const more = deep<HTMLButtonElement>(el, 'oc-order-list', '.more')!;
-    more.focus();
+    await until(() => deep(el, 'oc-order-history', '[data-page="older"]') !== null, 'the pager');
+    const older = deep<HTMLButtonElement>(el, 'oc-order-history', '[data-page="older"]')!;
+    older.focus();
 
     await sendKeys({ press: 'Enter' });
-    await until(() => more.getAttribute('aria-busy') === 'true', 'loading');
-    expect(deepActiveElement()).to.equal(more);
+    await until(() => older.getAttribute('aria-disabled') === 'true', 'loading');
+    expect(deepActiveElement()).to.equal(older);
     answer({
       status: 200,
       body: {
         ...f.context,
         orders: [
-          f.orderSummary(901, { dateCreated: '2025-11-01T10:00:00Z' }),
           f.orderSummary(900, { dateCreated: '2025-12-01T10:00:00Z' }),
+          f.orderSummary(901, { dateCreated: '2025-11-01T10:00:00Z' }),
         ],
       },
     });

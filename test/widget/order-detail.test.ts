@@ -189,7 +189,14 @@ describe('oc-order-detail', () => {
 
     const line = { ...orderDetail.lineItems[0]!, quantityRefunded: 0 };
     const open = await mount({ ...orderDetail, lineItems: [line] });
-    expect(section(open, 'items')).to.match(/Return #31$/);
+    expect(section(open, 'items')).to.match(/Return #31 · not refunded yet$/);
+    const full = await mount(
+      { ...orderDetail, lineItems: [{ ...line, quantityRefunded: line.quantity }] },
+      de,
+    );
+    expect(section(full, 'items')).to.match(/Retoure #31 · erstattet$/);
+    const openDe = await mount({ ...orderDetail, lineItems: [line] }, de);
+    expect(section(openDe, 'items')).to.match(/Retoure #31 · noch nicht erstattet$/);
   });
 
   it('shows each shipping address with the country in words and a copy button', async () => {

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../widget/src/components/order-list/order-list.js';
 import type { OcOrderList } from '../../widget/src/components/order-list/order-list.js';
@@ -45,24 +45,14 @@ describe('oc-order-list', () => {
 
   it('speaks German with no English label of ours', async () => {
     const el = await fixture<OcOrderList>(
-      html`<oc-order-list .orders=${orders} .i18n=${de} .now=${clock} has-more></oc-order-list>`,
+      html`<oc-order-list .orders=${orders} .i18n=${de} .now=${clock}></oc-order-list>`,
     );
 
     const text = textOf(el);
     expect(text).to.contain('Bestellungen');
     expect(text).to.contain('vor 3 Tagen');
     expect(text).to.contain('Wartet auf Bearbeitung');
-    expect(text).to.contain('Weitere Bestellungen anzeigen');
-    for (const english of [
-      'Orders',
-      'ago',
-      'Awaiting',
-      'Shipped',
-      'Refunded',
-      'items',
-      'Guest',
-      'Show more',
-    ]) {
+    for (const english of ['Orders', 'ago', 'Awaiting', 'Shipped', 'Refunded', 'items', 'Guest']) {
       expect(text, english).not.to.contain(english);
     }
   });
@@ -92,33 +82,14 @@ describe('oc-order-list', () => {
     expect(selected).to.deep.equal([1003, 1002, 998]);
   });
 
-  it('offers more orders when there is a next page, and fires oc-load-more', async () => {
+  it('shows the pager a long list slots in below its rows, inside the list’s section', async () => {
     const el = await fixture<OcOrderList>(
-      html`<oc-order-list .orders=${orders} .i18n=${en} has-more></oc-order-list>`,
+      html`<oc-order-list .orders=${orders} .i18n=${en}><p id="pager">pager</p></oc-order-list>`,
     );
 
-    const event = oneEvent(el, 'oc-load-more');
-    deep(el, '.more')!.click();
-
-    expect((await event).composed).to.equal(false);
-  });
-
-  it('shows "Loading more orders…" while the next page loads, keeping the button (and focus) but ignoring it', async () => {
-    const el = await fixture<OcOrderList>(
-      html`<oc-order-list .orders=${orders} .i18n=${en} has-more loading-more></oc-order-list>`,
-    );
-    let fired = 0;
-    el.addEventListener('oc-load-more', () => (fired += 1));
-
-    const more = deep<HTMLButtonElement>(el, '.more')!;
-    more.focus();
-    more.click();
-
-    expect(more.getAttribute('aria-disabled')).to.equal('true');
-    expect(more.disabled).to.equal(false);
-    expect(el.shadowRoot!.activeElement).to.equal(more);
-    expect(more.textContent).to.contain('Loading more orders…');
-    expect(fired).to.equal(0);
+    const slot = el.shadowRoot!.querySelector<HTMLSlotElement>('section > slot')!;
+    expect(slot.assignedElements().map((node) => node.id)).to.deep.equal(['pager']);
+    expect(slot.previousElementSibling?.classList.contains('rows')).to.equal(true);
   });
 
   it('shows an empty state when the shopper has no orders', async () => {
@@ -149,11 +120,9 @@ describe('oc-order-list', () => {
   });
 
   it('is accessible, with orders and empty', async () => {
-    const full = await fixture(html`<oc-order-list .orders=${orders} .i18n=${en} has-more></oc-order-list>`);
+    const full = await fixture(html`<oc-order-list .orders=${orders} .i18n=${en}></oc-order-list>`);
     const empty = await fixture(html`<oc-order-list .orders=${[]} .i18n=${en}></oc-order-list>`);
-    const german = await fixture(
-      html`<oc-order-list .orders=${orders} .i18n=${de} has-more loading-more></oc-order-list>`,
-    );
+    const german = await fixture(html`<oc-order-list .orders=${orders} .i18n=${de}></oc-order-list>`);
     await expect(full).to.be.accessible();
     await expect(empty).to.be.accessible();
     await expect(german).to.be.accessible();

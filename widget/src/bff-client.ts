@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini';
-import { ContextResponse } from '../../shared/context.js';
+import { ContextResponse, type ContextFilter } from '../../shared/context.js';
 import { CustomerSearchResponse, LinkResponse, type LinkRequest } from '../../shared/customers.js';
 import { ErrorBody } from '../../shared/errors.js';
 import { NoteResponse } from '../../shared/notes.js';
@@ -38,7 +38,7 @@ export interface BffClient {
   openSession(token: string, signal: AbortSignal): Promise<SessionResponse>;
   getContext(
     session: string,
-    options: { cursor?: string | null; refresh?: boolean },
+    options: { cursor?: string | null; refresh?: boolean; filter?: ContextFilter | null },
     signal: AbortSignal,
   ): Promise<ContextResponse>;
   getOrder(
@@ -126,10 +126,10 @@ export function createBffClient(options: BffClientOptions): BffClient {
     openSession: (token, signal) =>
       request(SessionResponse, { method: 'POST', path: '/api/v1/session', body: { token } }, signal),
 
-    getContext: (session, { cursor, refresh }, signal) =>
+    getContext: (session, { cursor, refresh, filter }, signal) =>
       request(
         ContextResponse,
-        { method: 'GET', path: withQuery('/api/v1/context', { cursor, refresh }), session },
+        { method: 'GET', path: withQuery('/api/v1/context', { ...filter, cursor, refresh }), session },
         signal,
       ),
 

@@ -15,8 +15,10 @@ import { BigCommerceNotFoundError, BigCommerceSchemaError, type SchemaIssue } fr
 import { collectUpTo, MAX_PAGE_SIZE, paginateV2, paginateV3, type V3Page } from './paginate.js';
 import type { RetryPolicy } from './retry.js';
 import {
+  couponSchema,
   customerSchema,
   lineItemSchema,
+  orderCountSchema,
   orderSchema,
   orderStatusSchema,
   refundSchema,
@@ -30,6 +32,7 @@ import {
 import { sleepFor } from './sleep.js';
 import { createTransport, type HttpMethod, type RequestMetric, type TransportRequest } from './transport.js';
 import type {
+  BcCoupon,
   BcCustomer,
   BcLineItem,
   BcOrder,
@@ -87,6 +90,22 @@ export interface OrderFilter {
   channelIds?: readonly number[];
   /** Only orders created before this instant (epoch ms; BigCommerce compares whole seconds). */
   createdBefore?: number;
+  /** Only guest orders (`customer_id=0`); with `email`, the guest orders placed with it. */
+  guestOnly?: boolean;
+  /** An agent's filter (issue 13): `status_id`, `min_id`/`max_id`, `min_date_created`/`max_date_created`. */
+  statusId?: number;
+  minId?: number;
+  maxId?: number;
+  /** Epoch ms, inclusive (whole seconds). */
+  createdFrom?: number;
+  /** Epoch ms, inclusive (whole seconds). */
+  createdTo?: number;
+}
+
+/** `GET /v2/orders/count`: how many orders match, in all and per status id. */
+export interface OrderCount {
+  count: number;
+  byStatus: ReadonlyMap<number, number>;
 }
 
 export interface OrderWithConsignments {
@@ -133,6 +152,8 @@ export interface BigCommerceClient {
     page: { page: number; limit: number },
     options?: CallOptions,
   ): Promise<OrderPage>;
+  /** How many orders match (the list's filters, `GET /v2/orders/count`); several channels are counted one by one. */
+  countOrders(filter: OrderFilter, options?: CallOptions): Promise<OrderCount>;
   /** null when the order does not exist; BigCommerceSchemaError when it exists but is unreadable. */
   getOrder(orderId: number, options?: CallOptions): Promise<BcOrder | null>;
   /**
@@ -145,6 +166,8 @@ export interface BigCommerceClient {
   getOrderShipments(orderId: number, options?: CallOptions): Promise<BcShipment[]>;
   getOrderTransactions(orderId: number, options?: CallOptions): Promise<BcTransaction[]>;
   getOrderRefunds(orderId: number, options?: CallOptions): Promise<BcRefund[]>;
+  /** The coupons redeemed on the order (`GET /v2/orders/{id}/coupons`, 204 when none). */
+  getOrderCoupons(orderId: number, options?: CallOptions): Promise<BcCoupon[]>;
   /**
    * Replaces the order's staff_notes (BigCommerce has no append). Sent once, never retried: a blind repeat could
    * overwrite a colleague's edit. On BigCommerceNetworkError/HttpError with `outcomeUnknown`, read the order back
@@ -196,6 +219,7 @@ export const COLLECTION_LIMITS = Object.freeze({
   shipments: 250,
   transactions: 500,
   refunds: 250,
+  coupons: 100,
   orderStatuses: 100,
   /** BigCommerce allows 10 hooks per scope and client; a few scopes times that is plenty. */
   hooks: 250,
@@ -395,16 +419,24 @@ export function createBigCommerceClient(options: BigCommerceClientOptions): BigC
       throw new RangeError('An order filter needs a customerId or an email');
     }
     const channels = filter.channelIds;
+    // Inclusive at whole seconds: the second before `createdBefore`, or the end of `createdTo`, whichever is earlier.
+    const maxCreated = Math.min(
+      filter.createdBefore === undefined ? Infinity : filter.createdBefore - 1000,
+      filter.createdTo ?? Infinity,
+    );
     return {
-      customer_id: customerId,
+      // customer_id=0 is every guest order: only ever sent together with an email (checked above).
+      customer_id: filter.guestOnly && customerId === undefined ? 0 : customerId,
       email: email || undefined,
       // v2 filters by one channel only; several are filtered after reading (see keepChannels).
       channel_id: channels?.length === 1 ? channels[0] : undefined,
+      status_id: filter.statusId,
+      min_id: filter.minId,
+      max_id: filter.maxId,
       // Default order is id ascending; agents want newest first.
       sort: 'date_created:desc',
-      // Inclusive at whole seconds: the second before the bound.
-      max_date_created:
-        filter.createdBefore === undefined ? undefined : toRfc2822(filter.createdBefore - 1000),
+      min_date_created: filter.createdFrom === undefined ? undefined : toRfc2822(filter.createdFrom),
+      max_date_created: Number.isFinite(maxCreated) ? toRfc2822(maxCreated) : undefined,
     };
   }
 
@@ -480,6 +512,25 @@ export function createBigCommerceClient(options: BigCommerceClientOptions): BigC
         // Decided on the raw count: skipped (invalid or other-channel) records still occupy the page.
         hasMore: raws.length >= limit,
       };
+    },
+
+    async countOrders(filter, call) {
+      const channels = filter.channelIds;
+      // v2 counts one channel at a time; a market of several channels is counted per channel and summed.
+      const parts = channels && channels.length > 1 ? channels.map((id) => [id]) : [channels];
+      const counts = await Promise.all(
+        parts.map(async (channelIds) => {
+          if (channelIds?.length === 0) return { count: 0, byStatus: new Map<number, number>() };
+          const { sort: _sort, ...query } = orderQuery({ ...filter, channelIds });
+          const body = await send('GET', '/v2/orders/count', '/v2/orders/count', call, { query });
+          return parseOne(orderCountSchema, 'order_count', body ?? { count: 0 }, 'GET', '/v2/orders/count');
+        }),
+      );
+      const byStatus = new Map<number, number>();
+      for (const part of counts) {
+        for (const [id, n] of part.byStatus) byStatus.set(id, (byStatus.get(id) ?? 0) + n);
+      }
+      return { count: counts.reduce((sum, part) => sum + part.count, 0), byStatus };
     },
 
     async getOrder(orderId, call) {
@@ -582,6 +633,18 @@ export function createBigCommerceClient(options: BigCommerceClientOptions): BigC
         path,
         '/v3/orders/:id/payment_actions/refunds',
         COLLECTION_LIMITS.refunds,
+        call,
+      );
+    },
+
+    async getOrderCoupons(orderId, call) {
+      const path = `/v2/orders/${requireId(orderId)}/coupons`;
+      return collectV2(
+        couponSchema,
+        'order_coupon',
+        path,
+        '/v2/orders/:id/coupons',
+        COLLECTION_LIMITS.coupons,
         call,
       );
     },

@@ -9,6 +9,7 @@ export {
   type BigCommerceClientOptions,
   type CallOptions,
   type InvalidRecord,
+  type OrderCount,
   type OrderFilter,
   type OrderPage,
   type OrderWithConsignments,
@@ -38,6 +39,7 @@ export { toDecimalString } from './money.js';
 export { toIsoDateTime } from './dates.js';
 export type {
   BcAddress,
+  BcCoupon,
   BcCustomer,
   BcLineItem,
   BcOrder,

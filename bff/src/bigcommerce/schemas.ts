@@ -12,6 +12,7 @@ import { toIsoDateTime } from './dates.js';
 import { toDecimalString } from './money.js';
 import type {
   BcAddress,
+  BcCoupon,
   BcCustomer,
   BcLineItem,
   BcOrder,
@@ -496,6 +497,11 @@ export const refundSchema = z
     })),
   }));
 
+/** `GET /v2/orders/{id}/coupons` (AS o2 `orderCoupons_Base`): `discount` is what the coupon took off the order. */
+export const couponSchema = z
+  .object({ code: text, discount: amountOrZero })
+  .transform((raw): BcCoupon => ({ code: raw.code, discount: raw.discount.replace(/^-/, '') }));
+
 export const orderStatusSchema = z
   .object({
     id: z.number().int().nonnegative(),
@@ -512,6 +518,19 @@ export const orderStatusSchema = z
     customLabel: raw.custom_label || raw.system_label || raw.name,
     systemDescription: raw.system_description,
     sortOrder: raw.order,
+  }));
+
+/** `GET /v2/orders/count` (`ordersCount_Full`): the total and a count per status. */
+export const orderCountSchema = z
+  .object({
+    count: z.number().int().nonnegative(),
+    statuses: z
+      .array(z.object({ id: z.number().int().nonnegative(), count: z.number().int().nonnegative() }))
+      .default([]),
+  })
+  .transform((raw) => ({
+    count: raw.count,
+    byStatus: new Map(raw.statuses.map((status) => [status.id, status.count] as const)),
   }));
 
 // ---- envelopes -------------------------------------------------------------------------------------------

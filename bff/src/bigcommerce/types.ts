@@ -232,6 +232,13 @@ export interface BcRefund {
 
 /** `GET /v2/store`. */
 /** `GET /v2/order_statuses`. */
+/** A coupon redeemed on an order (`GET /v2/orders/{id}/coupons`): its code and what it took off. */
+export interface BcCoupon {
+  code: string;
+  /** Decimal string, positive: the amount taken off. */
+  discount: string;
+}
+
 export interface BcOrderStatus {
   id: number;
   name: string;

@@ -34,6 +34,8 @@ export const cacheKeys = {
     channels?: readonly number[],
     /** Only orders created before this instant (a list continuing past the index's window). */
     before?: number | null,
+    /** An agent's filter in its canonical form (context/order-filter.ts); '' for none. */
+    filter = '',
   ): CacheKey =>
     buildKey(
       store,
@@ -45,6 +47,25 @@ export const cacheKeys = {
       'channels',
       formatChannels(channels),
       ...(before === undefined || before === null ? [] : ['before', before]),
+      ...(filter === '' ? [] : ['filter', filter]),
+    ),
+
+  /** How many orders an owner has (`guest`: only customer 0's), under `orderPagesPrefix` so a hook forgets it. */
+  orderCount: (
+    store: string,
+    owner: OrderOwner,
+    guest: boolean,
+    channels: readonly number[] | undefined,
+    filter: string,
+  ): CacheKey =>
+    buildKey(
+      store,
+      ...ownerSegments(owner),
+      'count',
+      guest ? 'guest' : 'all',
+      'channels',
+      formatChannels(channels),
+      ...(filter === '' ? [] : ['filter', filter]),
     ),
 
   /** Every order page of one owner, e.g. for a webhook about one of their orders. */

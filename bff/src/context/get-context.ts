@@ -1,4 +1,4 @@
-import type { ContextResponse, MarketRef, OrderSummary } from '../../../shared/index.js';
+import type { ContextResponse, MarketRef, OrderCount, OrderSummary } from '../../../shared/index.js';
 import { cacheKeys, type CacheResult } from '../cache/index.js';
 import type { MarketConfig } from '../config.js';
 import { AppError } from '../core/app-error.js';
@@ -24,7 +24,8 @@ import { createJsonReply, toFreshness, type JsonReply } from './json-reply.js';
 import { toCustomer, toCustomerView } from './map-customer.js';
 import { toOrderSummary } from './map-order.js';
 import { matchShopper, parseCustomerId } from './match-shopper.js';
-import { mergeOrderLists } from './merge-order-lists.js';
+import { mergeOrderLists, type MergedPage } from './merge-order-lists.js';
+import { filterKey, type HistoryFilter } from './order-filter.js';
 import { recordListedOrders } from './order-ownership.js';
 import { createShopperLookups, type ShopperLookups } from './shopper-lookups.js';
 import { applyTemplate, DEFAULT_TEMPLATE } from './templates.js';
@@ -57,6 +58,8 @@ class StalePageError extends Error {
 export interface ContextQuery {
   /** The `?cursor=` of the previous answer, or null for the first page. */
   cursor: string | null;
+  /** The agent's filter (`?number=&status=&from=&to=`); a cursor is only valid with the filter it was issued for. */
+  filter?: HistoryFilter | null;
 }
 
 /**
@@ -75,6 +78,7 @@ export async function getContext(
 ): Promise<JsonReply<ContextResponse>> {
   const cursor = query.cursor === null ? null : decodeCursor(query.cursor);
   if (query.cursor !== null && cursor === null) throw new AppError('invalid_cursor');
+  const filter = query.filter ?? null;
 
   const shape = [
     viewer.market.id,
@@ -82,6 +86,7 @@ export async function getContext(
     viewer.email ?? '',
     viewer.locale,
     query.cursor ?? '',
+    filterKey(filter),
   ];
   const key = cacheKeys.contextPage(viewer.storeKey, viewer.ticket, shape);
   // The index answers the first pages while it is current (DESIGN §9); a live cursor stays live.
@@ -101,17 +106,23 @@ export async function getContext(
     const loaded = await deps.cache.getOrLoad(
       key,
       indexed.current ? policies.contextPageIndexed : policies.contextPage,
-      () =>
-        indexed.current && deps.index
-          ? buildIndexedPage(
-              deps,
-              deps.index,
-              indexed.asOf,
-              viewer,
-              cursor?.kind === 'index' ? cursor : null,
-              scope,
-            )
-          : buildContextPage(deps, viewer, cursor?.kind === 'live' ? cursor : null, scope),
+      async () => {
+        const fromIndex =
+          indexed.current && deps.index
+            ? await buildIndexedPage(
+                deps,
+                deps.index,
+                indexed.asOf,
+                viewer,
+                cursor?.kind === 'index' ? cursor : null,
+                filter,
+                scope,
+              )
+            : null;
+        return (
+          fromIndex ?? buildContextPage(deps, viewer, cursor?.kind === 'live' ? cursor : null, filter, scope)
+        );
+      },
       { refresh: scope.refresh === true, signal: scope.signal },
     );
     page = loaded.value;
@@ -131,12 +142,13 @@ async function buildContextPage(
   deps: ContextDeps,
   viewer: TicketViewer,
   cursor: LiveCursor | null,
+  filter: HistoryFilter | null,
   scope: RequestScope,
 ): Promise<ContextPage> {
   const { market } = viewer;
   const lookups = createShopperLookups(
     deps,
-    { storeKey: viewer.storeKey, channels: market.channels, before: cursor?.before ?? null },
+    { storeKey: viewer.storeKey, channels: market.channels, before: cursor?.before ?? null, filter },
     scope,
   );
   const link = await deps.links.get(viewer.ticket, market.id);
@@ -154,10 +166,11 @@ async function buildContextPage(
     String(match.customer?.id ?? ''),
     match.guestEmail?.toLowerCase() ?? '',
     lookups.channels?.join(',') ?? 'all',
+    filterKey(filter),
   ]);
   if (cursor !== null && cursor.sources !== sources) {
     throw new AppError('invalid_cursor', {
-      message: 'The ticket’s shopper changed since this list was loaded; reload it.',
+      message: 'The ticket’s shopper or the filter changed since this list was loaded; reload it.',
     });
   }
 
@@ -179,6 +192,14 @@ async function buildContextPage(
     viewer,
     merged.orders.map(({ order }) => order.id),
   );
+  const count =
+    cursor === null
+      ? await countLive(lookups, match.customer?.id ?? null, match.guestEmail, filter, merged)
+      : undefined;
+  // The lists may only "maybe" continue (their next order is in a page not read yet): a count that says every
+  // order is shown ends the list here, so no "more" leads to an empty page.
+  const hasMore =
+    merged.hasMore && (count === undefined || (count.matching ?? count.total) > merged.orders.length);
   const customer = match.customer ? toCustomer(match.customer) : null;
   const template = market.template ?? DEFAULT_TEMPLATE;
   const { asOf, stale } = lookups.freshness();
@@ -189,7 +210,8 @@ async function buildContextPage(
     guestEmail: match.guestEmail,
     match: { method: match.method, tried: match.tried },
     orders: merged.orders.map(({ order, guest }) => ({ ...toOrderSummary(order), guest })),
-    nextCursor: merged.hasMore
+    ...(count ? { count } : {}),
+    nextCursor: hasMore
       ? encodeCursor({
           kind: 'live',
           customer: merged.customer,
@@ -224,8 +246,9 @@ async function buildIndexedPage(
   indexAsOf: number,
   viewer: TicketViewer,
   cursor: IndexCursor | null,
+  filter: HistoryFilter | null,
   scope: RequestScope,
-): Promise<ContextPage> {
+): Promise<ContextPage | null> {
   const { market } = viewer;
   const windowStart = cursor?.windowStart ?? deps.now() - index.windowDays(viewer.storeKey) * 24 * 3_600_000;
   const live = createShopperLookups(deps, { storeKey: viewer.storeKey, channels: market.channels }, scope);
@@ -243,10 +266,11 @@ async function buildIndexedPage(
     String(match.customer?.id ?? ''),
     match.guestEmail?.toLowerCase() ?? '',
     lookups.channels?.join(',') ?? 'all',
+    filterKey(filter),
   ]);
   if (cursor !== null && cursor.sources !== sources) {
     throw new AppError('invalid_cursor', {
-      message: 'The ticket’s shopper changed since this list was loaded; reload it.',
+      message: 'The ticket’s shopper or the filter changed since this list was loaded; reload it.',
     });
   }
   const query = {
@@ -257,11 +281,21 @@ async function buildIndexedPage(
     excludeStatuses: [INCOMPLETE_STATUS_ID],
     createdFrom: windowStart,
   };
+  const filtered = {
+    ...query,
+    createdFrom: Math.max(windowStart, filter?.createdFrom ?? 0),
+    orderId: filter?.orderId ?? null,
+    statusId: filter?.statusId ?? null,
+    createdTo: filter?.createdTo ?? null,
+  };
   const offset = cursor?.offset ?? 0;
   const rows =
     query.customerId === null && query.guestEmail === null
       ? []
-      : await index.repo.listShopperOrders({ ...query, limit: CONTEXT_PAGE_SIZE + 1, offset });
+      : await index.repo.listShopperOrders({ ...filtered, limit: CONTEXT_PAGE_SIZE + 1, offset });
+  // A filter the window cannot answer (an order from last spring): BigCommerce's filters answer it in one step,
+  // instead of an empty page whose "more" leads there.
+  if (filter !== null && offset === 0 && rows.length === 0) return null;
   const shown = rows.slice(0, CONTEXT_PAGE_SIZE);
   const orders = shown.map((row) => row.summary as OrderSummary);
   recordListedOrders(
@@ -286,6 +320,15 @@ async function buildIndexedPage(
     guestEmail: match.guestEmail,
     match: { method: match.method, tried: match.tried },
     orders,
+    ...(cursor === null && anybody
+      ? {
+          count: {
+            total: await index.repo.countShopperOrders(query),
+            matching: filter === null ? null : await index.repo.countShopperOrders(filtered),
+            windowDays: index.windowDays(viewer.storeKey),
+          },
+        }
+      : {}),
     nextCursor,
     fields: applyTemplate(template.customer, viewer.locale, toCustomerView(customer, match.guestEmail)),
     sandbox: deps.sandbox,
@@ -299,6 +342,32 @@ async function buildIndexedPage(
   };
   if (page.stale) throw new StalePageError(page);
   return page;
+}
+
+/**
+ * The count a live list's first page carries: a list that fits on the page is its own count; a longer one is
+ * counted by BigCommerce (`GET /v2/orders/count`, the shopper's and the guest orders, cached like list pages).
+ */
+async function countLive(
+  lookups: ShopperLookups,
+  customerId: number | null,
+  guestEmail: string | null,
+  filter: HistoryFilter | null,
+  merged: MergedPage,
+): Promise<OrderCount> {
+  const upstream = async (filtered: boolean): Promise<number> => {
+    const [own, guests] = await Promise.all([
+      customerId === null ? 0 : lookups.countOrders({ customerId }, false, filtered),
+      guestEmail === null ? 0 : lookups.countOrders({ email: guestEmail }, true, filtered),
+    ]);
+    return own + guests;
+  };
+  const shown = merged.orders.length;
+  const [total, matching] = await Promise.all([
+    filter === null && !merged.hasMore ? shown : upstream(false),
+    filter === null ? null : merged.hasMore ? upstream(true) : shown,
+  ]);
+  return { total, matching, windowDays: null };
 }
 
 /**

@@ -8,6 +8,7 @@ export {
   type TicketViewer,
 } from './context-deps.js';
 export { getContext, CONTEXT_PAGE_SIZE, type ContextQuery } from './get-context.js';
+export { toHistoryFilter, type HistoryFilter } from './order-filter.js';
 export { getOrderDetail } from './get-order-detail.js';
 export { toOrderSummary } from './map-order.js';
 export { toOrderStatus } from './order-status.js';

@@ -12,6 +12,7 @@ import type {
 } from '../../../shared/index.js';
 import type {
   BcAddress,
+  BcCoupon,
   BcLineItem,
   BcOrder,
   BcRefund,
@@ -57,6 +58,8 @@ export interface OrderParts {
   shipments: readonly BcShipment[];
   transactions: readonly BcTransaction[];
   refunds: readonly BcRefund[];
+  /** Read only when the order says a coupon took something off; absent when not read. */
+  coupons?: readonly BcCoupon[];
 }
 
 /** The detail without the per-request parts (template fields, freshness), which are added when it is sent. */
@@ -87,6 +90,14 @@ export function toOrderDetail(
     },
     currency,
     totals: toTotals(order, currency),
+    ...(parts.coupons
+      ? {
+          coupons: parts.coupons.map((coupon) => ({
+            code: coupon.code,
+            discount: money(coupon.discount, currency),
+          })),
+        }
+      : {}),
     lineItems: parts.lineItems.map((item) => toLineItem(item, currency, refundedQuantities)),
     billingAddress: toAddress(order.billingAddress),
     shippingAddresses: parts.shippingAddresses.map((address) => toShippingAddress(address, currency)),

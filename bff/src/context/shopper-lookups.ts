@@ -9,6 +9,8 @@ import {
 import type { ContextDeps, RequestScope } from './context-deps.js';
 import { resolvePolicies } from './context-deps.js';
 import { createInvalidRecordSink } from './invalid-record-sink.js';
+import { filterKey, toOrderFilterFields, type HistoryFilter } from './order-filter.js';
+import { INCOMPLETE_STATUS_ID } from './order-status.js';
 
 /**
  * Upstream records per order-list page. Larger than a widget page (20), so a widget page usually needs one
@@ -39,6 +41,11 @@ export interface ShopperLookups {
   prefetchOrderPage(owner: OrderOwner, page: number): void;
   /** A page already loaded by this request, or undefined (never starts a load). */
   peekOrderPage(owner: OrderOwner, page: number): OrderPage | undefined;
+  /**
+   * How many orders of the owner the view would list (`guest`: only customer 0's; incomplete ones left out),
+   * all of them or those the filter matches (`GET /v2/orders/count`, one call per channel of the market).
+   */
+  countOrders(owner: OrderOwner, guest: boolean, filtered: boolean): Promise<number>;
   freshness(): Freshness;
   /** The loads (with skipped records) whose results this request used; see invalid-record-sink.ts. */
   invalidLoads(): string[];
@@ -52,7 +59,13 @@ interface Loaded<T> {
 
 export function createShopperLookups(
   deps: Pick<ContextDeps, 'clientFor' | 'cache' | 'now' | 'policies' | 'errorLog' | 'requestBudgetMs'>,
-  target: { storeKey: string; channels: readonly number[] | null; before?: number | null },
+  target: {
+    storeKey: string;
+    channels: readonly number[] | null;
+    before?: number | null;
+    /** The agent's filter: every list page is read with it. */
+    filter?: HistoryFilter | null;
+  },
   scope: RequestScope,
 ): ShopperLookups {
   const { storeKey } = target;
@@ -95,8 +108,17 @@ export function createShopperLookups(
     return result.value.data;
   }
 
+  const filter = target.filter ?? null;
   function pageKey(owner: OrderOwner, page: number): CacheKey {
-    return cacheKeys.orderPage(storeKey, owner, page, ORDER_PAGE_LIMIT, channels, target.before);
+    return cacheKeys.orderPage(
+      storeKey,
+      owner,
+      page,
+      ORDER_PAGE_LIMIT,
+      channels,
+      target.before,
+      filterKey(filter),
+    );
   }
 
   function loadPage(owner: OrderOwner, page: number): Promise<CacheResult<Loaded<OrderPage>>> {
@@ -107,6 +129,7 @@ export function createShopperLookups(
           ...owner,
           channelIds: channels,
           ...(target.before == null ? {} : { createdBefore: target.before }),
+          ...toOrderFilterFields(filter),
         },
         { page, limit: ORDER_PAGE_LIMIT },
         call,
@@ -143,6 +166,18 @@ export function createShopperLookups(
     },
     peekOrderPage(owner, page) {
       return settledPages.get(pageKey(owner, page));
+    },
+    async countOrders(owner, guest, filtered) {
+      const used = filtered ? filter : null;
+      const key = cacheKeys.orderCount(storeKey, owner, guest, channels, filterKey(used));
+      const result = await load(key, policies.orderPage, async (call) => {
+        const counted = await client.countOrders(
+          { ...owner, channelIds: channels, guestOnly: guest, ...toOrderFilterFields(used) },
+          call,
+        );
+        return counted.count - (counted.byStatus.get(INCOMPLETE_STATUS_ID) ?? 0);
+      });
+      return use(result);
     },
     freshness() {
       return { asOf: Number.isFinite(oldest) ? oldest : deps.now(), stale };

@@ -76,8 +76,8 @@ export function buildDemoTickets(eu: SandboxPersonas, us: SandboxPersonas): Demo
       channel: 'call',
       subject: 'Anruf: Stammkundin mit vielen Bestellungen',
       contact: `${fullName(eu.manyOrders)} <${eu.manyOrders.email}>`,
-      message: `Call transcript: the customer asks about an order "from last spring". She has ${eu.manyOrders.orderCount} orders.`,
-      situation: 'Many orders: the list pages on demand',
+      message: `Call transcript: the customer asks about an order "from last spring" that was refunded. She has ${eu.manyOrders.orderCount} orders.`,
+      situation: 'Many orders: the count, pages in place, a filter by number, status and days',
       claims: { email: eu.manyOrders.email, market: 'de', locale: 'de-DE', scope: ALL_SCOPES },
     },
     {

@@ -72,7 +72,8 @@ export function selectOrders(data: SandboxData, filter: OrderFilter, sort: Order
 
   // Records: use the seed-time indexes so a shopper's list costs O(their orders).
   const base: readonly RawOrder[] =
-    filter.customerId !== null
+    // customer_id=0 (guests) with an email: the email's orders, then filtered to the guest ones.
+    filter.customerId !== null && (filter.customerId !== 0 || emailKey === null)
       ? data.getOrdersByCustomer(filter.customerId)
       : emailKey !== null
         ? data.getOrdersByEmail(emailKey)
@@ -84,11 +85,16 @@ export function selectOrders(data: SandboxData, filter: OrderFilter, sort: Order
     records.sort((a, b) => sign * (a.key - b.key) || sign * (a.order.id - b.order.id));
   }
 
-  // Bulk: guests on channel 1, so a customer filter never matches them (as for the seeded guests).
+  // Bulk: guests on channel 1, so only no customer filter or customer_id=0 (guests) matches them, as for the
+  // seeded guests.
   const bulk = data.bulk;
   let indices = new Uint32Array(0);
   let bulkKey = (_index: number): number => 0;
-  if (bulk && filter.customerId === null && (filter.channelId === null || filter.channelId === 1)) {
+  if (
+    bulk &&
+    (filter.customerId === null || filter.customerId === 0) &&
+    (filter.channelId === null || filter.channelId === 1)
+  ) {
     const shopper = emailKey === null ? -1 : bulk.emailIndex(emailKey);
     const matches = (i: number): boolean =>
       (emailKey === null || bulk.shopper[i] === shopper) &&

@@ -163,6 +163,44 @@ describe('BigCommerce client against the sandbox over HTTP', () => {
     assert.equal(orders.filter((o) => o.customerId === 0).length, person.guestOrderCount);
   });
 
+  it('filters a shopper’s orders by status, id and creation days, and counts them the same way', async () => {
+    const client = connect();
+    const { customerId } = EU.manyOrders;
+    const from = Date.UTC(2026, 2, 1);
+    const to = Date.UTC(2026, 4, 31, 23, 59, 59);
+    const filter = { customerId, statusId: 4, createdFrom: from, createdTo: to };
+
+    const { orders } = await client.listOrders(filter, { page: 1, limit: 250 });
+    const counted = await client.countOrders(filter);
+    const byId = await client.listOrders(
+      { customerId, minId: orders[0]!.id, maxId: orders[0]!.id },
+      { page: 1, limit: 5 },
+    );
+    const guests = await client.countOrders({ email: EU.registeredWithGuestOrders.email, guestOnly: true });
+
+    assert.ok(orders.length > 0);
+    assert.ok(
+      orders.every(
+        (o) => o.statusId === 4 && Date.parse(o.dateCreated) >= from && Date.parse(o.dateCreated) <= to,
+      ),
+    );
+    assert.equal(counted.count, orders.length);
+    assert.deepEqual(
+      byId.orders.map((o) => o.id),
+      [orders[0]!.id],
+    );
+    assert.equal(guests.count, EU.registeredWithGuestOrders.guestOrderCount);
+    const log = statuses();
+    assert.equal(
+      log[0],
+      `GET /v2/orders?customer_id=${customerId}&status_id=4&sort=date_created:desc` +
+        '&min_date_created=Sun,%2001%20Mar%202026%2000:00:00%20%2B0000' +
+        '&max_date_created=Sun,%2031%20May%202026%2023:59:59%20%2B0000&page=1&limit=250 -> 200',
+    );
+    assert.match(log[1] ?? '', /^GET \/v2\/orders\/count\?customer_id=\d+&status_id=4&/);
+    assert.match(log[3] ?? '', /^GET \/v2\/orders\/count\?customer_id=0&email=/);
+  });
+
   it('honours a 429 by waiting exactly the reset time the sandbox sends', async () => {
     const client = connect();
     sandbox.faults.add({ path: '/v2/orders/', rateLimit: { withHeaders: true, resetMs: 2_345 }, times: 1 });

@@ -46,6 +46,7 @@ function createFakeLookups(lists: { customer: BcOrder[]; email: BcOrder[] }, pag
       return held.get(key)!;
     },
     prefetchOrderPage() {},
+    countOrders: async () => 0,
     peekOrderPage: (owner, page) => held.get(keyOf(owner, page)),
     freshness: () => ({ asOf: 0, stale: false }),
     invalidLoads: () => [],

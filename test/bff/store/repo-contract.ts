@@ -404,6 +404,40 @@ export function describeRepoContract(engine: string, factory: StoreFactory): voi
       assert.equal(await orderIndex.countOrders('eu'), 3);
     });
 
+    it('filters a shopper’s orders by order id, status and a creation range, counting the same way', async () => {
+      const { orderIndex } = store.repos;
+      const shopper = { customerId: 70, email: 'filter@example.com' };
+      await orderIndex.upsertOrders(
+        [
+          header(101, { ...shopper, statusId: 4 }),
+          header(102, { ...shopper, statusId: 10 }),
+          header(103, { ...shopper, statusId: 4 }),
+          header(104, { ...shopper, statusId: 4, customerId: 71 }),
+        ],
+        T0,
+      );
+      const query = {
+        storeKey: 'eu',
+        customerId: 70,
+        guestEmail: null,
+        channels: null,
+        excludeStatuses: [0],
+        createdFrom: T0,
+      };
+      const ids = async (filter: object) =>
+        (await orderIndex.listShopperOrders({ ...query, ...filter, limit: 10, offset: 0 })).map(
+          (o) => o.orderId,
+        );
+
+      assert.deepEqual(await ids({ statusId: 4 }), [103, 101]);
+      assert.deepEqual(await ids({ orderId: 102 }), [102]);
+      assert.deepEqual(await ids({ orderId: 104 }), [], 'another shopper’s order');
+      assert.deepEqual(await ids({ createdFrom: T0 + 102_000, createdTo: T0 + 102_000 }), [102]);
+      assert.deepEqual(await ids({ statusId: 4, createdTo: T0 + 102_000 }), [101]);
+      assert.equal(await orderIndex.countShopperOrders({ ...query, statusId: 4 }), 2);
+      assert.equal(await orderIndex.countShopperOrders({ ...query, statusId: null, orderId: null }), 3);
+    });
+
     it('indexes customers by id and email', async () => {
       const { orderIndex } = store.repos;
       await orderIndex.upsertCustomers(

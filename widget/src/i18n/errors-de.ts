@@ -4,6 +4,7 @@ import type { ErrorMessages, OfflineErrorCode } from './messages-en.js';
 export const errors: Omit<ErrorMessages, OfflineErrorCode> = {
   invalid_request: 'Der Dienst hat die Anfrage abgelehnt.',
   invalid_cursor: 'Die Bestellliste ist veraltet; bitte aktualisieren.',
+  invalid_filter: 'Der Filter ist ungültig: Bestellnummer, Status und Datum (von nicht nach bis) prüfen.',
   invalid_order_id: 'Diese Bestellnummer ist ungültig.',
   invalid_note: 'Die Notiz enthält unzulässige Zeichen.',
   note_too_long: 'Die Notiz ist zu lang.',

@@ -4,6 +4,7 @@ import type { ErrorMessages, OfflineErrorCode } from './messages-en.js';
 export const errors: Omit<ErrorMessages, OfflineErrorCode> = {
   invalid_request: 'The service did not accept the request.',
   invalid_cursor: 'The order list is out of date; refresh it.',
+  invalid_filter: 'The filter is not valid: check the order number, status and dates (from not after to).',
   invalid_order_id: 'That order number is not valid.',
   invalid_note: 'The note contains characters that cannot be stored.',
   note_too_long: 'The note is too long.',

@@ -33,7 +33,6 @@ export const de: Messages = {
   openingSession: 'Ticket wird geöffnet…',
   loadingContext: 'Lade Kundendaten und Bestellungen…',
   loadingOrder: 'Lade Bestellung…',
-  loadingMore: 'Lade weitere Bestellungen…',
   updating: 'Wird aktualisiert…',
 
   asOf: (relative) => `Stand: ${relative}`,
@@ -65,10 +64,10 @@ export const de: Messages = {
   noMatchText: 'Keine Angabe im Ticket passt zu einem Kundenkonto.',
 
   orders: 'Bestellungen',
+  olderOrders: 'Ältere Bestellungen',
   orderNumber: (id) => `Bestellung #${id}`,
   itemCount: (count, formatted) => (count === 1 ? '1 Artikel' : `${formatted} Artikel`),
   guestOrder: 'Gast',
-  moreOrders: 'Weitere Bestellungen anzeigen',
   noOrdersTitle: 'Keine Bestellungen',
   noOrdersText: 'Noch keine Bestellungen.',
 
@@ -160,6 +159,7 @@ export const de: Messages = {
   returnMarker: (id) => `Retoure #${id}`,
   returnRefunded: 'erstattet',
   returnPartlyRefunded: 'teilweise erstattet',
+  returnOpen: 'noch nicht erstattet',
   coupon: (code) => `Gutschein ${code}`,
   shipping: 'Versand',
   shippingMethod: 'Versandart',

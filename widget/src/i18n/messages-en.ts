@@ -70,7 +70,6 @@ export const en = {
   openingSession: 'Opening the ticket…',
   loadingContext: 'Loading shopper and orders…',
   loadingOrder: 'Loading the order…',
-  loadingMore: 'Loading more orders…',
   updating: 'Updating…',
 
   asOf: (relative: string) => `as of ${relative}`,
@@ -102,10 +101,11 @@ export const en = {
   noMatchText: 'No identifier on the ticket matched a shopper.',
 
   orders: 'Orders',
+  /** A list with more orders than shown, before its pager (a lazy part) is loaded. */
+  olderOrders: 'Older orders',
   orderNumber: (id: string) => `Order #${id}`,
   itemCount: (count: number, formatted: string) => (count === 1 ? '1 item' : `${formatted} items`),
   guestOrder: 'Guest',
-  moreOrders: 'Show more orders',
   noOrdersTitle: 'No orders',
   noOrdersText: 'This shopper has not placed any orders yet.',
 
@@ -183,6 +183,8 @@ export const en = {
   returnMarker: (id: string) => `Return #${id}`,
   returnRefunded: 'refunded',
   returnPartlyRefunded: 'partly refunded',
+  /** A line with a return but no refund yet (BigCommerce's v2 lines tell no more of a return's state). */
+  returnOpen: 'not refunded yet',
   coupon: (code: string) => `Coupon ${code}`,
   shipping: 'Shipping',
   shippingMethod: 'Shipping method',

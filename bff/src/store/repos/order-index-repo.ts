@@ -42,8 +42,12 @@ export interface ShopperOrdersQuery {
   channels: readonly number[] | null;
   /** Leave out these statuses (incomplete orders). */
   excludeStatuses: readonly number[];
-  /** Only orders created at or after this (the window). */
+  /** Only orders created at or after this (the window, or a later filter start). */
   createdFrom: number;
+  /** An agent's filter (issue 13), each optional: one order id, one status, created at or before (epoch ms). */
+  orderId?: number | null;
+  statusId?: number | null;
+  createdTo?: number | null;
   limit: number;
   offset: number;
 }
@@ -128,6 +132,9 @@ export function createOrderIndexRepo(db: Kysely<Database>): OrderIndexRepo {
         return owners.length > 0 ? eb.or(owners) : eb('order_id', '<', 0);
       });
     if (query.excludeStatuses.length > 0) q = q.where('status_id', 'not in', [...query.excludeStatuses]);
+    if (query.orderId != null) q = q.where('order_id', '=', query.orderId);
+    if (query.statusId != null) q = q.where('status_id', '=', query.statusId);
+    if (query.createdTo != null) q = q.where('date_created', '<=', query.createdTo);
     if (query.channels !== null) {
       q =
         query.channels.length > 0

@@ -16,6 +16,7 @@ export const orderContextStyles = css`
   .back {
     justify-self: start;
   }
+  .more,
   .compose {
     width: 100%;
     margin-top: var(--_space);

@@ -1,11 +1,12 @@
 import { Task, TaskStatus } from '@lit/task';
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import type { ContextResponse, OrderSummary } from '../../../../shared/context.js';
+import type { ContextFilter, ContextResponse, OrderSummary } from '../../../../shared/context.js';
 import type { OrderDetail } from '../../../../shared/order.js';
 import type { SessionResponse } from '../../../../shared/session.js';
 import { createBffClient, type BffClient } from '../../bff-client.js';
 import { createClientError, toBffError } from '../../bff-error.js';
 import { OcBackEvent } from '../../events/back-event.js';
+import type { OcFilterEvent } from '../../events/filter-event.js';
 import type { OcOrderSelectEvent } from '../../events/order-select-event.js';
 import type { OcSearchToggleEvent } from '../../events/search-toggle-event.js';
 import type { OcStatusCloseEvent } from '../../events/status-close-event.js';
@@ -30,13 +31,15 @@ const BUNDLE_ORIGIN = new URL(import.meta.url).origin;
 /**
  * Parts only some agents need, loaded when first shown (chunks of their own, outside the size budget of a list
  * and one order): the shopper search (`links:write`, no match or "Wrong shopper?"), the note composer
- * (`notes:write`, once the agent asks to write: until then a button stands in for it) and the status change
- * (`orders:write` in a market that allows changes: its button and dialog, with the first order opened).
+ * (`notes:write`, once the agent asks to write: until then a button stands in for it), the status change
+ * (`orders:write` in a market that allows changes: its button and dialog, with the first order opened) and a
+ * long list's count, pager and filter (a shopper with more than one page of orders, or a filter applied).
  */
 const PARTS = {
   search: () => import('../customer-search/customer-search.js'),
   composer: () => import('../note-composer/note-composer.js'),
   status: () => import('../status-change/status-change.js'),
+  history: () => import('../order-history/order-history.js'),
 };
 type Part = keyof typeof PARTS;
 
@@ -69,6 +72,7 @@ export class OcOrderContext extends LitElement {
     context: { state: true },
     orders: { state: true },
     nextCursor: { state: true },
+    filter: { state: true },
     contextReceivedAt: { state: true },
     selectedOrderId: { state: true },
     order: { state: true },
@@ -99,6 +103,10 @@ export class OcOrderContext extends LitElement {
   private context: ContextResponse | null = null;
   private orders: OrderSummary[] = [];
   private nextCursor: string | null = null;
+  /** The agent's order filter: every page of the list is read with it. */
+  private filter: ContextFilter | null = null;
+  /** The cursors the pages before the one shown were left with: the list is paged in place, not appended. */
+  #cursors: string[] = [];
   private contextReceivedAt = 0;
   private selectedOrderId: number | null = null;
   private order: OrderDetail | null = null;
@@ -140,12 +148,12 @@ export class OcOrderContext extends LitElement {
     autoRun: false,
     task: ([refresh]: readonly [boolean], { signal }) => {
       this.#moreTask.abort();
-      return this.#bff.getContext(this.#sessionId, { refresh }, signal);
+      return this.#bff.getContext(this.#sessionId, { refresh, filter: this.filter }, signal);
     },
     onComplete: (context) => {
       this.context = context;
-      this.orders = context.orders;
-      this.nextCursor = context.nextCursor;
+      this.#cursors = [];
+      this.#showPage(context);
       this.contextReceivedAt = this.now();
     },
   });
@@ -153,22 +161,11 @@ export class OcOrderContext extends LitElement {
   readonly #moreTask = new Task(this, {
     autoRun: false,
     task: ([cursor]: readonly [string], { signal }) =>
-      this.#bff.getContext(this.#sessionId, { cursor }, signal),
+      this.#bff.getContext(this.#sessionId, { cursor, filter: this.filter }, signal),
     onComplete: (page) => {
-      const known = new Set(this.orders.map((order) => order.id));
-      const added = page.orders.filter((order) => !known.has(order.id));
-      this.orders = [...this.orders, ...added];
-      this.nextCursor = page.nextCursor;
-      // The agent pressed "more": focus goes to the first order loaded (the list shows newest first), or,
-      // when the page brought nothing new and the button is gone, to the list's heading.
-      const first = added.reduce<OrderSummary | null>(
-        (newest, order) =>
-          !newest || Date.parse(order.dateCreated) > Date.parse(newest.dateCreated) ? order : newest,
-        null,
-      );
-      if (first || page.nextCursor === null) {
-        this.#afterRender = () => this.renderRoot.querySelector('oc-order-list')?.focusOrder(first?.id ?? 0);
-      }
+      this.#showPage(page);
+      // The agent asked for another page: focus goes to its first order (never the page body).
+      this.#focusFirstOrder();
     },
   });
 
@@ -297,13 +294,38 @@ export class OcOrderContext extends LitElement {
               .orders=${this.orders}
               .i18n=${i18n}
               .now=${this.now}
-              ?has-more=${this.nextCursor !== null}
-              ?loading-more=${this.#moreTask.status === TaskStatus.PENDING}
               @oc-order-select=${this.#onOrderSelect}
-              @oc-load-more=${this.#onLoadMore}
-            ></oc-order-list>`
+            >
+              ${
+                // The pager's chunk only for a list known to be longer than a page (or paged, or filtered); a list
+                // that may merely continue (past the index's window) gets a plain button that pages on.
+                this.#cursors.length > 0 || this.filter || (context.count?.total ?? 0) > this.orders.length
+                  ? this.#renderPart(
+                      'history',
+                      html`<oc-order-history
+                        .count=${context.count ?? null}
+                        .page=${this.#cursors.length}
+                        ?has-older=${this.nextCursor !== null}
+                        ?loading=${this.#moreTask.status === TaskStatus.PENDING || this.#contextTask.status === TaskStatus.PENDING}
+                        .filter=${this.filter}
+                        .i18n=${i18n}
+                        @oc-page=${(event: { older: boolean }) => this.#page(event.older)}
+                        @oc-filter=${this.#onFilter}
+                      ></oc-order-history>`,
+                    )
+                  : this.nextCursor !== null
+                    ? html`<button type="button" class="more" @click=${() => this.#page(true)}>
+                        ${i18n.t.olderOrders}
+                      </button>`
+                    : nothing
+              }
+            </oc-order-list>`
       }
-      ${this.#moreTask.status === TaskStatus.ERROR ? this.#renderError(this.#moreTask.error, this.#onLoadMore) : nothing}`;
+      ${
+        this.#moreTask.status === TaskStatus.ERROR
+          ? this.#renderError(this.#moreTask.error, () => void this.#moreTask.run())
+          : nothing
+      }`;
   }
 
   #renderDetail(i18n: I18n, orderId: number): TemplateResult {
@@ -517,8 +539,28 @@ export class OcOrderContext extends LitElement {
     };
   };
 
-  readonly #onLoadMore = (): void => {
-    if (this.nextCursor !== null) void this.#moreTask.run([this.nextCursor]);
+  #showPage(page: ContextResponse): void {
+    this.orders = page.orders;
+    this.nextCursor = page.nextCursor;
+  }
+
+  #focusFirstOrder(): void {
+    const first = this.orders[0]?.id ?? 0;
+    this.#afterRender = () => this.renderRoot.querySelector('oc-order-list')?.focusOrder(first);
+    this.requestUpdate();
+  }
+
+  /** Older: the next cursor; newer: the cursor the previous page was read with ('' is the first page). */
+  #page(older: boolean): void {
+    if (older && this.nextCursor !== null) this.#cursors.push(this.nextCursor);
+    else if (!older) this.#cursors.pop();
+    void this.#moreTask.run([this.#cursors.at(-1) ?? '']);
+  }
+
+  /** A filter applied or cleared: the list starts over with it (its count too); focus on its first order. */
+  readonly #onFilter = (event: OcFilterEvent): void => {
+    this.filter = event.filter;
+    void this.#contextTask.run([false]).then(() => this.#focusFirstOrder());
   };
 
   readonly #onSearchToggle = (event: OcSearchToggleEvent): void => {

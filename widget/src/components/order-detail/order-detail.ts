@@ -470,9 +470,9 @@ function isInSummary(field: ContextField, order: OrderDetail): boolean {
 }
 
 function returnState(item: LineItem, i18n: I18n): string {
-  if (item.quantityRefunded <= 0) return '';
   const { t } = i18n;
-  return ` · ${item.quantityRefunded >= item.quantity ? t.returnRefunded : t.returnPartlyRefunded}`;
+  const refunded = item.quantityRefunded;
+  return ` · ${refunded <= 0 ? t.returnOpen : refunded >= item.quantity ? t.returnRefunded : t.returnPartlyRefunded}`;
 }
 
 const ADDRESS_KEYS = [

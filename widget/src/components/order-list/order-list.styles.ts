@@ -15,8 +15,4 @@ export const orderListStyles = css`
   .rows button:hover {
     border-color: var(--_accent);
   }
-  .more {
-    width: 100%;
-    margin-top: var(--_space);
-  }
 `;

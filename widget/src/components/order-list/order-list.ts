@@ -1,6 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
 import type { OrderSummary } from '../../../../shared/context.js';
-import { OcLoadMoreEvent } from '../../events/load-more-event.js';
 import { OcOrderSelectEvent } from '../../events/order-select-event.js';
 import type { I18n } from '../../i18n/i18n.js';
 import { renderTime } from '../../render-label.js';
@@ -11,9 +10,10 @@ import { emptyStateStyles, renderEmptyState } from '../empty-state/empty-state.j
 import { renderStatusBadge, statusBadgeStyles } from '../status-badge/status-badge.js';
 
 /**
- * @summary The shopper's orders, newest first; each row is a button that opens the order.
+ * @summary One page of the shopper's orders, newest first; each row is a button that opens the order. Longer
+ *   lists are paged in place by the order history part (its own chunk), so this list never grows past a page.
  * @event oc-order-select - A row was activated (click, Enter or Space); bubbles, composed.
- * @event oc-load-more - "Show more orders" pressed; bubbles, not composed.
+ * @slot - Below the rows: the pager and filter of a long list.
  */
 export class OcOrderList extends LitElement {
   static override styles = [baseStyles, statusBadgeStyles, emptyStateStyles, orderListStyles];
@@ -21,15 +21,11 @@ export class OcOrderList extends LitElement {
     orders: { attribute: false },
     i18n: { attribute: false },
     now: { attribute: false },
-    hasMore: { type: Boolean, attribute: 'has-more' },
-    loadingMore: { type: Boolean, attribute: 'loading-more' },
   };
 
   orders: readonly OrderSummary[] = [];
   i18n: I18n | null = null;
   now: Clock = systemClock;
-  hasMore = false;
-  loadingMore = false;
 
   override render() {
     const { i18n } = this;
@@ -63,26 +59,13 @@ export class OcOrderList extends LitElement {
               )}
             </ul>`
       }
-      ${
-        this.hasMore
-          ? // aria-disabled, not disabled: a disabled button drops the agent's focus to the page body.
-            html`<button
-              type="button"
-              class="more"
-              aria-disabled=${this.loadingMore ? 'true' : 'false'}
-              aria-busy=${this.loadingMore ? 'true' : 'false'}
-              @click=${this.#onMore}
-            >
-              ${this.loadingMore ? t.loadingMore : t.moreOrders}
-            </button>`
-          : nothing
-      }
+      <slot></slot>
     </section>`;
   }
 
   /**
-   * Returning from the detail puts focus back on the row the agent came from; after "more", on the first row
-   * loaded. Without that row (it left the list), the list's heading.
+   * Returning from the detail puts focus back on the row the agent came from; after another page or a filter,
+   * on its first row. Without that row (it left the list, or nothing matched), the list's heading.
    */
   async focusOrder(orderId: number): Promise<void> {
     await this.updateComplete;
@@ -93,10 +76,6 @@ export class OcOrderList extends LitElement {
   #select(orderId: number): void {
     this.dispatchEvent(new OcOrderSelectEvent(orderId));
   }
-
-  readonly #onMore = (): void => {
-    if (!this.loadingMore) this.dispatchEvent(new OcLoadMoreEvent());
-  };
 }
 
 /** The BFF already sorts; pages appended by "more" are merged here so the list stays newest first. */
