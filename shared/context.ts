@@ -36,6 +36,26 @@ export const OrderSummary = z.object({
 });
 export type OrderSummary = z.infer<typeof OrderSummary>;
 
+/**
+ * What the shopper's history amounts to, for the card. From the sync index while it is current (no call of the
+ * store's quota); otherwise from the orders the view loaded, then `complete: false` (there may be more).
+ */
+export const CustomerSummary = z.object({
+  orderCount: z.number(),
+  /** False: counted from the orders loaded so far, not from the shopper's whole history. */
+  complete: z.boolean(),
+  /** The index's window when it limits the count (the shopper may have older orders), else null. */
+  windowDays: z.nullable(z.number()),
+  /** Per currency; cancelled, declined and refunded orders left out. */
+  lifetimeValue: z.array(Money),
+  /** The account's creation date; for a guest, their first order counted. */
+  customerSince: z.nullable(z.iso.datetime({ offset: true })),
+  lastOrder: z.nullable(z.iso.datetime({ offset: true })),
+  /** The customer group's name, when the shopper is in one. */
+  groupName: z.nullable(z.string()),
+});
+export type CustomerSummary = z.infer<typeof CustomerSummary>;
+
 export const ContextResponse = z.object({
   ticket: z.string(),
   market: MarketRef,
@@ -48,5 +68,8 @@ export const ContextResponse = z.object({
   fields: z.array(ContextField),
   freshness: Freshness,
   sandbox: z.boolean(),
+  summary: z.optional(CustomerSummary),
+  /** With the session's `ticketCreatedAt`: the shopper's orders that changed since the ticket was opened. */
+  changedSinceTicket: z.optional(z.array(z.number())),
 });
 export type ContextResponse = z.infer<typeof ContextResponse>;

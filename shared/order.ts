@@ -101,6 +101,25 @@ export const Coupon = z.object({
 });
 export type Coupon = z.infer<typeof Coupon>;
 
+/** One thing that happened to the order since its ticket was opened (the order detail's short timeline). */
+export const SinceTicketEntry = z.object({
+  at: z.iso.datetime({ offset: true }),
+  kind: z.enum([
+    'order.created',
+    'order.status_changed',
+    'order.updated',
+    'shipment.created',
+    'shipment.updated',
+    'refund.created',
+    'note.added',
+  ]),
+  /** The status the order had after the change. */
+  status: z.optional(OrderStatus),
+  /** Who: the agent of a status change or note made through us, when known. */
+  agent: z.optional(z.string()),
+});
+export type SinceTicketEntry = z.infer<typeof SinceTicketEntry>;
+
 export const OrderDetail = z.object({
   id: z.number(),
   customerId: z.nullable(z.number()),
@@ -128,5 +147,10 @@ export const OrderDetail = z.object({
   /** Records BigCommerce sent that failed validation and were left out (logged under the correlation ID). */
   skipped: z.number(),
   freshness: Freshness,
+  /**
+   * With the session's `ticketCreatedAt`: what changed since the ticket was opened, oldest first (the sync room's
+   * changes and other tickets' staff notes); absent without the claim.
+   */
+  sinceTicket: z.optional(z.array(SinceTicketEntry)),
 });
 export type OrderDetail = z.infer<typeof OrderDetail>;

@@ -41,6 +41,7 @@ export type {
   BcLineItem,
   BcOrder,
   BcOrderStatus,
+  BcCustomerGroup,
   BcOrderTotals,
   BcProductOption,
   BcRefund,

@@ -16,6 +16,7 @@ import type {
   BcLineItem,
   BcOrder,
   BcOrderStatus,
+  BcCustomerGroup,
   BcRefund,
   BcShipment,
   BcShippingAddress,
@@ -495,6 +496,11 @@ export const refundSchema = z
       declinedMessage: payment.declined_message,
     })),
   }));
+
+// customers.v2.yml `customerGroup_Full`; the rest (discount rules, category access) is not ours to show.
+export const customerGroupSchema = z
+  .object({ id: z.number().int().positive(), name: text })
+  .transform((raw): BcCustomerGroup => ({ id: raw.id, name: raw.name }));
 
 export const orderStatusSchema = z
   .object({

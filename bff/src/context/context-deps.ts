@@ -1,7 +1,13 @@
 import type { BigCommerceClient } from '../bigcommerce/index.js';
 import type { Cache, CachePolicy } from '../cache/index.js';
 import type { MarketConfig, StoreConfig } from '../config.js';
-import type { ErrorLogRepo, LinkRepo, OrderIndexRepo, TicketEventRepo } from '../store/index.js';
+import type {
+  ErrorLogRepo,
+  LinkRepo,
+  OrderChangeRepo,
+  OrderIndexRepo,
+  TicketEventRepo,
+} from '../store/index.js';
 
 /**
  * What the context room needs from the rest of the BFF; built from the server context by createContextDeps
@@ -25,6 +31,8 @@ export interface ContextDeps {
   requestBudgetMs: number;
   /** The sync room's index (DESIGN §9), when there is one: views read it while it is current. */
   index?: IndexAccess;
+  /** The sync room's recorded order changes: what changed since a ticket was opened. */
+  changes?: Pick<OrderChangeRepo, 'listChangedOrderIds' | 'listForOrder'>;
   policies?: Partial<ContextPolicies>;
 }
 
@@ -34,7 +42,7 @@ export interface IndexAccess {
   verdict(storeKey: string): Promise<{ current: boolean; asOf: number }>;
   repo: Pick<
     OrderIndexRepo,
-    'getCustomer' | 'findCustomersByEmail' | 'listShopperOrders' | 'countShopperOrders'
+    'getCustomer' | 'findCustomersByEmail' | 'listShopperOrders' | 'countShopperOrders' | 'listShopperTotals'
   >;
   windowDays(storeKey: string): number;
 }
@@ -67,6 +75,8 @@ export interface TicketViewer {
   market: MarketConfig;
   storeKey: string;
   locale: string;
+  /** When the ticket was opened (embed-token claim `ticketCreatedAt`, epoch ms), or null. */
+  ticketCreatedAt?: number | null;
 }
 
 export interface ContextPolicies {
@@ -78,6 +88,7 @@ export interface ContextPolicies {
   ticketOrders: CachePolicy;
   orderHeader: CachePolicy;
   contextPageIndexed: CachePolicy;
+  customerGroups: CachePolicy;
 }
 
 const MINUTE = 60_000;
@@ -104,6 +115,8 @@ export const DEFAULT_CONTEXT_POLICIES: ContextPolicies = {
   ticketOrders: { kind: 'ticket_orders', ttlMs: 12 * HOUR, staleTtlMs: 12 * HOUR },
   // Only bridges an ownership check and the detail load right after it; never a stand-in when BigCommerce fails.
   orderHeader: { kind: 'order_header', ttlMs: 10_000, staleTtlMs: 10_000 },
+  // A store's customer groups are named once and renamed rarely: read once per store for hours (one call).
+  customerGroups: { kind: 'customer_groups', ttlMs: 6 * HOUR, staleTtlMs: 24 * HOUR },
 };
 
 export function resolvePolicies(deps: Pick<ContextDeps, 'policies'>): ContextPolicies {

@@ -23,6 +23,7 @@ export function createContextDeps(ctx: ServerContext): ContextDeps {
       repo: ctx.repos.orderIndex,
       windowDays: (storeKey) => ctx.config.stores[storeKey]?.sync.windowDays ?? 90,
     },
+    changes: ctx.repos.orderChanges,
   };
 }
 

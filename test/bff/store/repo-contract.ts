@@ -69,12 +69,17 @@ export function describeRepoContract(engine: string, factory: StoreFactory): voi
         jti: 'j-s',
         createdAt: T0,
         expiresAt: T0 + 1000,
+        order: 521,
+        ticketCreatedAt: T0 - 3_600_000,
       };
       await store.repos.sessions.insert(record);
 
       assert.deepEqual(await store.repos.sessions.findByHash(record.idHash, T0 + 999), record);
+      const without = { ...record, idHash: 'b'.repeat(64), jti: 'j-t', order: null, ticketCreatedAt: null };
+      await store.repos.sessions.insert(without);
+      assert.deepEqual(await store.repos.sessions.findByHash(without.idHash, T0 + 999), without);
       assert.equal(await store.repos.sessions.findByHash(record.idHash, T0 + 1000), null);
-      assert.equal(await store.repos.sessions.purgeExpired(T0 + 1000), 1);
+      assert.equal(await store.repos.sessions.purgeExpired(T0 + 1000), 2);
     });
 
     it('upserts one link per ticket and market', async () => {
