@@ -48,9 +48,10 @@ export const CustomerSummary = z.object({
   windowDays: z.nullable(z.number()),
   /** Per currency; cancelled, declined and refunded orders left out. */
   lifetimeValue: z.array(Money),
-  /** The account's creation date; for a guest, their first order counted. */
-  customerSince: z.nullable(z.iso.datetime({ offset: true })),
-  lastOrder: z.nullable(z.iso.datetime({ offset: true })),
+  /** ISO 8601: the account's creation date; for a guest, their first order counted. */
+  customerSince: z.nullable(z.string()),
+  /** ISO 8601. */
+  lastOrder: z.nullable(z.string()),
   /** The customer group's name, when the shopper is in one. */
   groupName: z.nullable(z.string()),
 });
