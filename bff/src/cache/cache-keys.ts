@@ -51,9 +51,6 @@ export const cacheKeys = {
   orderPagesPrefix: (store: string, owner: OrderOwner): CacheKeyPrefix =>
     buildPrefix(store, ...ownerSegments(owner)),
 
-  /** The store's customer groups (id → name). */
-  customerGroups: (store: string): CacheKey => buildKey(store, 'customer-groups'),
-
   order: (store: string, orderId: number): CacheKey =>
     buildKey(store, 'order', requireId('orderId', orderId), 'detail'),
 

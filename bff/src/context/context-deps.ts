@@ -1,6 +1,7 @@
 import type { BigCommerceClient } from '../bigcommerce/index.js';
 import type { Cache, CachePolicy } from '../cache/index.js';
 import type { MarketConfig, StoreConfig } from '../config.js';
+import type { CustomerGroupNames } from './customer-groups.js';
 import type {
   ErrorLogRepo,
   LinkRepo,
@@ -31,6 +32,8 @@ export interface ContextDeps {
   requestBudgetMs: number;
   /** The sync room's index (DESIGN §9), when there is one: views read it while it is current. */
   index?: IndexAccess;
+  /** The stores' customer group names, read in the background (customer-groups.ts); a view never waits. */
+  groupNames?: Pick<CustomerGroupNames, 'name'>;
   /** The sync room's recorded order changes: what changed since a ticket was opened. */
   changes?: Pick<OrderChangeRepo, 'listChangedOrderIds' | 'listForOrder'>;
   policies?: Partial<ContextPolicies>;
@@ -88,7 +91,6 @@ export interface ContextPolicies {
   ticketOrders: CachePolicy;
   orderHeader: CachePolicy;
   contextPageIndexed: CachePolicy;
-  customerGroups: CachePolicy;
 }
 
 const MINUTE = 60_000;
@@ -115,8 +117,6 @@ export const DEFAULT_CONTEXT_POLICIES: ContextPolicies = {
   ticketOrders: { kind: 'ticket_orders', ttlMs: 12 * HOUR, staleTtlMs: 12 * HOUR },
   // Only bridges an ownership check and the detail load right after it; never a stand-in when BigCommerce fails.
   orderHeader: { kind: 'order_header', ttlMs: 10_000, staleTtlMs: 10_000 },
-  // A store's customer groups are named once and renamed rarely: read once per store for hours (one call).
-  customerGroups: { kind: 'customer_groups', ttlMs: 6 * HOUR, staleTtlMs: 24 * HOUR },
 };
 
 export function resolvePolicies(deps: Pick<ContextDeps, 'policies'>): ContextPolicies {

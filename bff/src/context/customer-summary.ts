@@ -1,6 +1,4 @@
 import type { Customer, CustomerSummary, Money, OrderSummary } from '../../../shared/index.js';
-import { cacheKeys } from '../cache/index.js';
-import { resolvePolicies, type ContextDeps, type RequestScope } from './context-deps.js';
 import { addDecimals } from './decimal.js';
 
 /**
@@ -68,34 +66,6 @@ export function toCountedOrders(orders: readonly OrderSummary[]): CountedOrder[]
     total: order.total.amount,
     dateCreated: Date.parse(order.dateCreated),
   }));
-}
-
-/**
- * The name of the shopper's customer group: the store's groups are read once and kept for hours (one call per
- * store), so a view never costs a call for it. Best effort: without an answer the card shows no group.
- */
-export async function findGroupName(
-  deps: Pick<ContextDeps, 'cache' | 'clientFor' | 'policies'>,
-  storeKey: string,
-  groupId: number | null,
-  scope: RequestScope,
-): Promise<string | null> {
-  // 0 is BigCommerce's "no group".
-  if (groupId === null || groupId <= 0) return null;
-  try {
-    const groups = await deps.cache.getOrLoad(
-      cacheKeys.customerGroups(storeKey),
-      resolvePolicies(deps).customerGroups,
-      async () =>
-        (await deps.clientFor(storeKey).getCustomerGroups({ signal: scope.signal })).map(
-          (group): [number, string] => [group.id, group.name],
-        ),
-      { signal: scope.signal },
-    );
-    return groups.value.find(([id]) => id === groupId)?.[1] ?? null;
-  } catch {
-    return null;
-  }
 }
 
 function iso(ms: number): string {

@@ -17,7 +17,7 @@ import {
   type RequestScope,
   type TicketViewer,
 } from './context-deps.js';
-import { findGroupName, summarizeOrders, toCountedOrders } from './customer-summary.js';
+import { summarizeOrders, toCountedOrders } from './customer-summary.js';
 import { createIndexLookups } from './index-lookups.js';
 import { findChangedOrders } from './since-ticket.js';
 import { INCOMPLETE_STATUS_ID } from './order-status.js';
@@ -193,7 +193,7 @@ async function buildContextPage(
   const template = market.template ?? DEFAULT_TEMPLATE;
   const { asOf, stale } = lookups.freshness();
   const orders = merged.orders.map(({ order, guest }) => ({ ...toOrderSummary(order), guest }));
-  const groupName = await findGroupName(deps, viewer.storeKey, customer?.customerGroupId ?? null, scope);
+  const groupName = deps.groupNames?.name(viewer.storeKey, customer?.customerGroupId ?? null) ?? null;
   const body: ContextPage['body'] = {
     ticket: viewer.ticket,
     market: toMarketRef(market),
@@ -304,7 +304,7 @@ async function buildIndexedPage(
         encodeCursor({ kind: 'live', customer: START, guest: START, sources, before: windowStart });
   const customer = match.customer ? toCustomer(match.customer) : null;
   const template = market.template ?? DEFAULT_TEMPLATE;
-  const groupName = await findGroupName(deps, viewer.storeKey, customer?.customerGroupId ?? null, scope);
+  const groupName = deps.groupNames?.name(viewer.storeKey, customer?.customerGroupId ?? null) ?? null;
   // The index holds the whole window: the summary adds it up without a call of the store's quota.
   const counted = anybody && cursor === null ? await index.repo.listShopperTotals(query) : null;
   const liveFreshness = live.freshness();
