@@ -80,7 +80,7 @@ describe('GET /api/v1/context', () => {
 
     const group = context.fields.find((field) => field.key === 'customerGroup');
     assert.equal(group?.label, 'Kundengruppe');
-    assert.ok(['Stammkunden', 'Großhandel', 'VIP'].includes(String(group?.value)), JSON.stringify(group));
+    assert.ok(['Stammkunden', 'Großhandel', 'VIP'].includes(group?.value as string), JSON.stringify(group));
     assert.equal(context.summary?.groupName, group?.value);
   });
 
