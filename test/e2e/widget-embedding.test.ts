@@ -129,6 +129,7 @@ describe('the widget in Chromium: size budget, lazy chunks, custom element', () 
       'reply-preview-',
       'errors-',
       'status-change-',
+      'since-ticket-',
     ]) {
       assert.ok(
         !names.some((name) => name.startsWith(lazy)),

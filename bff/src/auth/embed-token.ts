@@ -62,15 +62,17 @@ const channelId = z.union([
     .transform((value) => Number(value)),
 ]);
 
-// BigCommerce order ids are positive integers; a Java or PHP signer may send one as a string ("521").
-const ORDER_PATTERN = /^[1-9][0-9]{0,11}$/;
+// BigCommerce order ids are positive 32-bit integers (as in the API's paths); a Java or PHP signer may send one as
+// a string ("521").
+const MAX_ORDER_ID = 2_147_483_647;
 const orderId = z.union([
-  z.number().int().positive().max(999_999_999_999),
+  z.number().int().positive().max(MAX_ORDER_ID),
   z
     .string()
     .trim()
-    .regex(ORDER_PATTERN)
-    .transform((value) => Number(value)),
+    .regex(/^[1-9][0-9]{0,9}$/)
+    .transform((value) => Number(value))
+    .pipe(z.number().max(MAX_ORDER_ID)),
 ]);
 // ISO 8601 with a date and time, with an offset or Z (a bare local time would be read in our zone, not novomind's).
 const instant = z.iso.datetime({ offset: true }).transform((value) => Date.parse(value));

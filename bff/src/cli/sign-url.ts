@@ -58,7 +58,10 @@ export async function signUrlFromArgs(argv: string[], env: NodeJS.ProcessEnv): P
   if (values.channel !== undefined && !/^[1-9][0-9]{0,9}$/.test(values.channel)) {
     throw new Error('--channel must be a BigCommerce channel id (a positive whole number).');
   }
-  if (values.order !== undefined && !/^[1-9][0-9]{0,11}$/.test(values.order)) {
+  if (
+    values.order !== undefined &&
+    !(/^[1-9][0-9]{0,9}$/.test(values.order) && Number(values.order) <= 2_147_483_647)
+  ) {
     throw new Error('--order must be a BigCommerce order number (a positive whole number).');
   }
   const ticketCreatedAt = values['ticket-created-at'];
