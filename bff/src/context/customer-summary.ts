@@ -40,10 +40,12 @@ export function summarizeOrders(
     if (NO_VALUE_STATUSES.has(order.statusId)) continue;
     value.set(order.currency, addDecimals(value.get(order.currency) ?? '0', order.total));
   }
-  const since = customer?.dateCreated ?? (basis.complete && basis.orders.length > 0 ? iso(first) : null);
-  // The window limits the count only when the shopper could have ordered before it.
-  const sinceMs = since === null ? null : Date.parse(since);
-  const limited = basis.window !== null && (sinceMs === null || sinceMs < basis.window.start);
+  const account = customer?.dateCreated ?? null;
+  // The window limits the count when the shopper could have ordered before it: an account older than the window,
+  // or a guest (nobody knows when a guest first ordered).
+  const limited = basis.window !== null && (account === null || Date.parse(account) < basis.window.start);
+  // A guest's "customer since" is their first order, when every order was counted.
+  const since = account ?? (basis.complete && !limited && basis.orders.length > 0 ? iso(first) : null);
   const lifetimeValue: Money[] = [...value]
     .map(([currency, amount]) => ({ currency, amount }))
     .sort((a, b) => a.currency.localeCompare(b.currency));

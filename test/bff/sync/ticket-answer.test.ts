@@ -105,6 +105,19 @@ describe('the ticket’s answer: its order, the customer summary, what changed s
     assert.equal(summary.complete, true);
   });
 
+  it('sums up a guest from their indexed orders, without a "customer since" the window could hide', async () => {
+    const { session } = await open({ email: eu.guest.email });
+
+    const body = await context(session);
+
+    assert.equal(body.customer, null);
+    assert.ok(body.summary);
+    assert.equal(body.summary.orderCount, body.orders.length);
+    assert.equal(body.summary.windowDays, 90);
+    assert.equal(body.summary.customerSince, null);
+    assert.equal(body.summary.groupName, null);
+  });
+
   it('marks the orders changed since the ticket opened and lists what changed in the order’s detail', async () => {
     const created = product.sandbox
       .store('sbx1eu')
