@@ -23,6 +23,7 @@ const BFF_ROOMS = [
   'demo',
   'routes',
   'cli',
+  'redis',
   'wiring',
   'app',
   'server',
@@ -50,6 +51,7 @@ const FORBIDDEN = {
     'demo',
     'routes',
     'cli',
+    'redis',
     'wiring',
     'app',
     'server',
@@ -69,6 +71,7 @@ const FORBIDDEN = {
     'demo',
     'routes',
     'cli',
+    'redis',
     'wiring',
     'app',
     'server',
@@ -84,6 +87,7 @@ const FORBIDDEN = {
     'demo',
     'routes',
     'cli',
+    'redis',
     'wiring',
     'app',
     'server',
@@ -100,6 +104,7 @@ const FORBIDDEN = {
     'demo',
     'routes',
     'cli',
+    'redis',
     'wiring',
     'app',
     'server',
@@ -117,22 +122,65 @@ const FORBIDDEN = {
     'demo',
     'routes',
     'cli',
+    'redis',
     'wiring',
     'app',
     'server',
   ],
-  sync: ['sandbox', 'auth', 'http', 'novomind', 'status', 'demo', 'routes', 'cli', 'wiring', 'app', 'server'],
-  novomind: ['sandbox', 'auth', 'http', 'status', 'demo', 'routes', 'cli', 'wiring', 'app', 'server'],
-  status: ['sandbox', 'auth', 'http', 'novomind', 'demo', 'routes', 'cli', 'wiring', 'app', 'server'],
-  demo: ['routes', 'cli', 'wiring', 'app', 'server'],
-  routes: ['sandbox', 'cli', 'wiring', 'app', 'server'],
-  cli: ['routes', 'wiring', 'app', 'server'],
+  sync: [
+    'sandbox',
+    'auth',
+    'http',
+    'novomind',
+    'status',
+    'demo',
+    'routes',
+    'cli',
+    'wiring',
+    'app',
+    'server',
+    'redis',
+  ],
+  novomind: [
+    'sandbox',
+    'auth',
+    'http',
+    'status',
+    'demo',
+    'routes',
+    'cli',
+    'wiring',
+    'app',
+    'server',
+    'redis',
+  ],
+  status: [
+    'sandbox',
+    'auth',
+    'http',
+    'novomind',
+    'demo',
+    'routes',
+    'cli',
+    'wiring',
+    'app',
+    'server',
+    'redis',
+  ],
+  demo: ['routes', 'cli', 'wiring', 'app', 'server', 'redis'],
+  routes: ['sandbox', 'cli', 'wiring', 'app', 'server', 'redis'],
+  cli: ['routes', 'wiring', 'app', 'server', 'redis'],
+  // The Redis adapters implement ports of the rooms below them (cache, bigcommerce, notes); only wiring and server
+  // import them.
+  redis: BFF_ROOMS.filter((room) => !['core', 'cache', 'bigcommerce', 'notes', 'redis'].includes(room)),
   wiring: ['cli', 'app', 'server'],
-  app: ['sandbox', 'cli', 'wiring', 'server'],
+  app: ['sandbox', 'cli', 'wiring', 'server', 'redis'],
 };
 
 /** Only bff/src/bigcommerce speaks HTTP to BigCommerce (the sandbox is a BigCommerce, and serves with Express). */
 const AXIOS_RULE = { group: ['axios'], message: 'Only bff/src/bigcommerce speaks HTTP to BigCommerce.' };
+/** Only bff/src/redis speaks to Redis. */
+const IOREDIS_RULE = { group: ['ioredis'], message: 'Only bff/src/redis speaks to Redis (ioredis).' };
 
 function bffLayers() {
   return Object.entries(FORBIDDEN).map(([room, forbidden]) => {
@@ -147,6 +195,7 @@ function bffLayers() {
       },
     ];
     if (room !== 'bigcommerce' && room !== 'server') patterns.push(AXIOS_RULE);
+    if (room !== 'redis') patterns.push(IOREDIS_RULE);
     return { files, rules: { 'no-restricted-imports': ['error', { patterns }] } };
   });
 }

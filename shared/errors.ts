@@ -66,6 +66,10 @@ export const ERROR_CATALOG = {
   upstream_rate_limited: { status: 503, message: 'BigCommerce is throttling this store; try again shortly.' },
   upstream_timeout: { status: 504, message: 'BigCommerce did not answer in time.' },
   not_ready: { status: 503, message: 'The service is not ready.' },
+  writes_unavailable: {
+    status: 503,
+    message: 'Changes to orders are paused for a moment; nothing was written. Try again shortly.',
+  },
   action_unavailable: {
     status: 501,
     message: 'This action is not available: the part of the service that performs it is not running here.',

@@ -54,6 +54,8 @@ export interface AppDeps {
    * instances serve the same sessions. `windowMs` (default one minute) is for tests.
    */
   rateLimit?: { store?: RateLimitStore; windowMs?: number };
+  /** Shared services /readyz checks besides the database and the stores (REDIS_URL: `redis`). */
+  services?: Record<string, () => Promise<boolean>>;
 }
 
 /** The limit of config.sessionRateLimitPerMinute, or nothing when it is 0 (off). */
@@ -125,6 +127,7 @@ export function createApp(deps: AppDeps): Express {
       bigcommerce: deps.bigcommerce,
       now,
       draining: deps.draining,
+      services: deps.services,
     }),
   );
   app.use(createMetricsRouter({ metrics, token: config.metricsToken }));

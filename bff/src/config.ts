@@ -124,6 +124,11 @@ export interface AppConfig {
    * registered (the index is kept current by delta runs alone). Sandbox mode uses the listening URL.
    */
   publicUrl: string | null;
+  /**
+   * REDIS_URL: several instances share the cache's second tier, each store's quota, the per-order lock, the sync's
+   * leader lease and the session rate limit through this Redis (DESIGN §13). Null: all of it stays in-process.
+   */
+  redis: { url: string; keyPrefix: string } | null;
   /** The share of a store's API quota the first back-fill may use (it also yields to agents' requests). */
   syncBackfillShare: number;
   /** The sync settings sandbox stores get (the environment's defaults). */
@@ -185,6 +190,9 @@ const ENV_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
 export const LOCALE_PATTERN = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
 const httpUrl = z.string().refine(isHttpUrl, { message: 'must be an http(s) URL' });
+const redisUrl = z.string().refine(isRedisUrl, {
+  message: 'must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379/0',
+});
 const storeHash = z
   .string()
   .regex(/^[A-Za-z0-9]{1,64}$/, { message: 'must be the store hash (letters and digits)' });
@@ -222,6 +230,15 @@ const WriteBackSchema = z.strictObject({
     z.enum(WRITE_BACK_EVENT_TYPES, { message: `must be one of ${WRITE_BACK_EVENT_TYPES.join(', ')}` }),
   ),
 });
+
+function isRedisUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'redis:' || url.protocol === 'rediss:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
 
 function isHttpUrl(value: string): boolean {
   try {
@@ -305,6 +322,12 @@ const EnvSchema = z.object({
   LOG_LEVEL: optionalEnv(z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })),
   REQUEST_BUDGET_SECONDS: optionalEnv(positiveNumber('a number of seconds', 1, 15)),
   PUBLIC_URL: optionalEnv(httpUrl),
+  REDIS_URL: optionalEnv(redisUrl),
+  REDIS_KEY_PREFIX: optionalEnv(
+    z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/, {
+      message: 'must be 1 to 64 letters, digits or _ . : - (e.g. "oc:")',
+    }),
+  ),
   SYNC: optionalEnv(z.enum(['on', 'off'], { message: 'must be "on" or "off"' })),
   SYNC_WINDOW_DAYS: optionalEnv(positiveInteger('a number of days', 1, 730)),
   SYNC_INTERVAL_SECONDS: optionalEnv(positiveInteger('a number of seconds', 60, 86_400)),
@@ -833,6 +856,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, readFile: ReadFile = fs.readF
     s2s: { secret: vars.S2S_SECRET ?? null, audience: S2S_AUDIENCE, maxLifetimeSec: S2S_MAX_LIFETIME_SEC },
     logLevel: vars.LOG_LEVEL ?? 'info',
     publicUrl: vars.PUBLIC_URL === undefined ? null : trimTrailingSlash(vars.PUBLIC_URL),
+    redis:
+      vars.REDIS_URL === undefined
+        ? null
+        : { url: vars.REDIS_URL, keyPrefix: vars.REDIS_KEY_PREFIX ?? 'oc:' },
     syncBackfillShare: vars.SYNC_BACKFILL_SHARE ?? 0.5,
     sandboxSync: syncDefaults,
     requestBudgetMs: Math.round((vars.REQUEST_BUDGET_SECONDS ?? 8) * 1000),

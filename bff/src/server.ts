@@ -26,6 +26,7 @@ import { createMetrics } from './http/metrics.js';
 import { createInProcessOrderLock } from './notes/index.js';
 import { createOpsRegistry } from './ops/index.js';
 import { PRODUCT_EXTENSIONS } from './wiring/index.js';
+import { openSharedState } from './wiring/shared-state.js';
 import type { ExtendServer, ServerContext, ServerExtension } from './wiring/server-context.js';
 
 export type { ExtendServer, ServerContext, ServerExtension } from './wiring/server-context.js';
@@ -72,11 +73,18 @@ function collectSecrets(config: AppConfig): string[] {
     ...(config.metricsToken ? [config.metricsToken] : []),
     ...(config.adminToken ? [config.adminToken] : []),
     ...(config.s2s.secret ? [config.s2s.secret] : []),
+    // REDIS_URL may carry a password (redis://:secret@host); it never reaches a log line.
+    ...(config.redis ? redisPassword(config.redis.url) : []),
     ...Object.values(config.stores).flatMap((store) => (store.webhookSecret ? [store.webhookSecret] : [])),
     ...Object.values(config.markets).flatMap((market) =>
       market.novomind?.push ? [market.novomind.push.secret] : [],
     ),
   ];
+}
+
+function redisPassword(url: string): string[] {
+  const { password } = new URL(url);
+  return password === '' ? [] : [password, decodeURIComponent(password)];
 }
 
 function listen(server: http.Server, port: number, host: string): Promise<AddressInfo> {
@@ -158,6 +166,10 @@ export async function startServer(
     const metrics = createMetrics({ defaultMetrics: options.defaultMetrics ?? true });
     // Before the clients and the cache: both report every call and lookup to the console from the first one on.
     const ops = createOpsRegistry({ storeKeys: Object.keys(config.stores), now });
+    // REDIS_URL: the cache's shared tier, one quota per store, the order lock, the sync leader and the rate limit's
+    // counters are shared with the other instances. Unset: null, everything stays in this process.
+    const shared = await openSharedState(config, log, metrics.registry);
+    if (shared) cleanups.push(() => shared.close());
 
     const clients: Record<string, BigCommerceClient> = {};
     for (const store of Object.values(config.stores)) {
@@ -167,6 +179,7 @@ export async function startServer(
         storeHash: store.hash,
         accessToken: store.accessToken,
         apiUrl: store.apiUrl,
+        quotaBudget: shared?.quotaBudgetFor(store.key),
         now,
         logger: log.child({ room: 'bigcommerce', storeKey: store.key }),
         onRequest: (metric) => {
@@ -190,6 +203,7 @@ export async function startServer(
       },
       // Stale copies stand in for outages only; a 404 drops the copy (bigcommerce/is-outage.ts).
       isOutage,
+      shared: shared?.cache,
     });
     cleanups.push(() => cache.close());
 
@@ -203,7 +217,8 @@ export async function startServer(
 
     let listeningUrl: string | null = null;
     const context: ServerContext = {
-      orderLock: createInProcessOrderLock(),
+      orderLock: shared?.orderLock ?? createInProcessOrderLock(),
+      isSyncLeader: shared ? (storeKey) => shared.leader.isLeader(storeKey) : undefined,
       listeningUrl: () => listeningUrl,
       config,
       logger: log,
@@ -236,7 +251,8 @@ export async function startServer(
     }
 
     // Ours to stop on close (its sweep timer); a store passed in belongs to the caller.
-    const ownRateLimitStore = options.rateLimitStore ? undefined : new MemoryStore();
+    const sharedRateLimitStore = options.rateLimitStore ?? shared?.rateLimitStore;
+    const ownRateLimitStore = sharedRateLimitStore ? undefined : new MemoryStore();
     cleanups.push(() => ownRateLimitStore?.shutdown());
 
     let draining = false;
@@ -252,7 +268,8 @@ export async function startServer(
       routers: extensions.flatMap((extension) => extension.routers ?? []),
       widgetDist,
       draining: () => draining,
-      rateLimit: { store: options.rateLimitStore ?? ownRateLimitStore },
+      rateLimit: { store: sharedRateLimitStore ?? ownRateLimitStore },
+      services: shared ? { redis: () => shared.check() } : undefined,
     });
 
     const server = http.createServer(app);
@@ -273,6 +290,8 @@ export async function startServer(
     const url = formatUrl(address);
     listeningUrl = url;
 
+    // Leases only once this instance can do the work: a leader that cannot serve would hold the sync back.
+    shared?.leader.start();
     let started = 0;
     for (const extension of extensions) {
       await extension.start?.();
@@ -308,6 +327,8 @@ export async function startServer(
         }
         cache.close();
         ownRateLimitStore?.shutdown();
+        // Leases released at once, so another instance leads without waiting for them to run out.
+        await shared?.close();
         Object.values(clients).forEach((client) => client.close());
         if (sandbox) await sandbox.close();
         await store.close();

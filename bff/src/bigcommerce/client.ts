@@ -10,7 +10,7 @@ import type * as z from 'zod';
 import { collectRawLineItems, consignmentsEnvelope, toRawShippingAddresses } from './consignments.js';
 import { toIsoSeconds, toRfc2822 } from './dates.js';
 import { hookSchema, toHookBody, unwrapHook, type BcHook, type HookInput } from './hooks.js';
-import type { ThrottleState } from './throttle.js';
+import type { QuotaBudget, ThrottleState } from './throttle.js';
 import { BigCommerceNotFoundError, BigCommerceSchemaError, type SchemaIssue } from './errors.js';
 import { collectUpTo, MAX_PAGE_SIZE, paginateV2, paginateV3, type V3Page } from './paginate.js';
 import type { RetryPolicy } from './retry.js';
@@ -55,6 +55,8 @@ export interface BigCommerceClientOptions {
   timeoutMs?: number;
   /** Requests in flight for this store. Default 8. */
   maxConcurrency?: number;
+  /** The store's quota shared with other instances (REDIS_URL); default this process's own view of the window. */
+  quotaBudget?: QuotaBudget;
   now?: () => number;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** Jitter source for backoff; inject for reproducible tests. */
@@ -221,6 +223,7 @@ export function createBigCommerceClient(options: BigCommerceClientOptions): BigC
     apiUrl: options.apiUrl,
     timeoutMs: options.timeoutMs ?? DEFAULTS.timeoutMs,
     maxConcurrency: options.maxConcurrency ?? DEFAULTS.maxConcurrency,
+    quotaBudget: options.quotaBudget,
     now: options.now ?? Date.now,
     sleep: options.sleep ?? sleepFor,
     random: options.random,

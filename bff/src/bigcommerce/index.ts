@@ -32,7 +32,8 @@ export { isOutage } from './is-outage.js';
 export { RETRY_DEFAULTS, type RetryPolicy } from './retry.js';
 export type { RequestMetric } from './transport.js';
 export type { BcHook, HookInput } from './hooks.js';
-export type { ThrottleState } from './throttle.js';
+export type { BudgetWindow, QuotaBudget, RateLimitSnapshot, ThrottleState } from './throttle.js';
+export { createThrottle, type Throttle } from './throttle.js';
 export { toDecimalString } from './money.js';
 export { toIsoDateTime } from './dates.js';
 export type {

@@ -24,6 +24,34 @@ export interface ThrottleOptions {
   /** Start spacing when requests-left <= max(reserveMin, ceil(quota * reserveRatio)). */
   reserveRatio?: number;
   reserveMin?: number;
+  /**
+   * The store's quota shared with the other BFF instances (redis/redis-quota-budget.ts). When given, every request
+   * reserves its place in the shared window before it is sent; when the budget cannot answer (Redis down), this
+   * instance falls back to its own view of the window, which it keeps current from every response either way.
+   */
+  budget?: QuotaBudget;
+}
+
+/** What a shared budget knows of the store's current window after a call. */
+export interface BudgetWindow {
+  left: number;
+  resetMs: number;
+  quota: number | undefined;
+  windowMs: number | undefined;
+}
+
+/**
+ * One quota for a store across instances. `reserve` is atomic: two instances never get the same last request of a
+ * window. It answers "send in `sendInMs`" (0 now, more when the window runs low and the requests left are spaced
+ * out) or "exhausted, ask again in `retryInMs`". `window` is null while no response has told the window yet.
+ */
+export interface QuotaBudget {
+  reserve(): Promise<
+    | { granted: true; sendInMs: number; window: BudgetWindow | null }
+    | { granted: false; retryInMs: number; window: BudgetWindow | null }
+  >;
+  /** The reserved request is done: what its response said of the window (null when it carried no headers). */
+  release(snapshot: RateLimitSnapshot | null): Promise<void>;
 }
 
 export const THROTTLE_DEFAULTS = Object.freeze({ maxConcurrency: 8, reserveRatio: 0.1, reserveMin: 3 });
@@ -147,6 +175,52 @@ export function createThrottle(options: ThrottleOptions): Throttle {
     }
   }
 
+  /** Mirrors the shared window locally: state() (the background gate, the console) and the fallback use it. */
+  function mirror(shared: BudgetWindow | null): void {
+    if (shared === null) return;
+    window = {
+      left: shared.left,
+      resetAt: now() + shared.resetMs,
+      quota: shared.quota,
+      windowMs: shared.windowMs,
+    };
+  }
+
+  /** True when the shared budget granted the request; false when it could not answer (use the local window). */
+  async function waitForSharedQuotaOrFallBack(budget: QuotaBudget, signal?: AbortSignal): Promise<boolean> {
+    try {
+      await waitForSharedQuota(budget, signal);
+      return true;
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      return false;
+    }
+  }
+
+  async function waitForSharedQuota(budget: QuotaBudget, signal?: AbortSignal): Promise<void> {
+    for (;;) {
+      signal?.throwIfAborted();
+      const answer = await budget.reserve();
+      mirror(answer.window);
+      if (!answer.granted) {
+        // Exhausted for every instance: wait for the refill the budget reported, then ask again.
+        await sleep(Math.max(1, answer.retryInMs), signal);
+        continue;
+      }
+      // The place is ours (already counted); an abort while waiting for it only wastes one request of the window,
+      // and gives its slot in the in-flight count back.
+      if (answer.sendInMs > 0) {
+        try {
+          await sleep(answer.sendInMs, signal);
+        } catch (error) {
+          budget.release(null).catch(() => undefined);
+          throw error;
+        }
+      }
+      return;
+    }
+  }
+
   function record(snapshot: RateLimitSnapshot): void {
     const t = now();
     const resetAt = t + snapshot.resetMs;
@@ -160,8 +234,10 @@ export function createThrottle(options: ThrottleOptions): Throttle {
   return {
     async acquire(signal) {
       await takeConcurrencySlot(signal);
+      let shared = false;
       try {
-        await waitForQuota(signal);
+        shared = options.budget !== undefined && (await waitForSharedQuotaOrFallBack(options.budget, signal));
+        if (!shared) await waitForQuota(signal);
       } catch (error) {
         freeConcurrencySlot();
         throw error;
@@ -172,6 +248,8 @@ export function createThrottle(options: ThrottleOptions): Throttle {
           if (released) return;
           released = true;
           if (snapshot) record(snapshot);
+          // Fire and forget: the answer is already here, and a budget that cannot hear it heals with the window.
+          if (shared) options.budget?.release(snapshot ?? null).catch(() => undefined);
           freeConcurrencySlot();
         },
       };

@@ -18,7 +18,13 @@ import {
   type AttemptOutcome,
   type RetryPolicy,
 } from './retry.js';
-import { createThrottle, readRateLimitHeaders, readResetMs, type Throttle } from './throttle.js';
+import {
+  createThrottle,
+  readRateLimitHeaders,
+  readResetMs,
+  type QuotaBudget,
+  type Throttle,
+} from './throttle.js';
 import type { BigCommerceLogger } from './types.js';
 
 export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE';
@@ -61,6 +67,7 @@ export interface TransportOptions {
   apiUrl: string;
   timeoutMs: number;
   maxConcurrency: number;
+  quotaBudget?: QuotaBudget;
   now: () => number;
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   random?: () => number;
@@ -90,7 +97,12 @@ export function createTransport(options: TransportOptions): Transport {
   const policy = createRetryPolicy(options.retry);
   const random = options.random ?? Math.random;
   const secrets = [options.accessToken];
-  const throttle = createThrottle({ now, sleep, maxConcurrency: options.maxConcurrency });
+  const throttle = createThrottle({
+    now,
+    sleep,
+    maxConcurrency: options.maxConcurrency,
+    budget: options.quotaBudget,
+  });
   const httpAgent = new http.Agent({ keepAlive: true, maxSockets: options.maxConcurrency });
   const httpsAgent = new https.Agent({ keepAlive: true, maxSockets: options.maxConcurrency });
 

@@ -9,6 +9,11 @@ export interface CacheEntry<T = unknown> {
   readonly asOf: number;
   readonly freshUntil: number;
   readonly staleUntil: number;
+  /**
+   * Memory tier only, with a shared tier configured: after this the memory copy is no longer served as fresh
+   * without asking the shared tier (so an invalidation on another instance reaches this one). Never stored there.
+   */
+  readonly localUntil?: number;
 }
 
 export function createEntry<T>(value: T, asOf: number, policy: CachePolicy): CacheEntry<T> {

@@ -1,4 +1,5 @@
 import type { CacheKey, CacheKeyPrefix } from './cache-keys.js';
+import type { SharedTierOptions } from './shared-tier.js';
 
 /** How long one kind of data stays fresh, and how long a copy may stand in when BigCommerce fails. */
 export interface CachePolicy {
@@ -44,6 +45,8 @@ export interface CacheOptions {
    * cannot tell; the server wires BigCommerce's classification).
    */
   readonly isOutage?: (error: unknown) => boolean;
+  /** A tier shared by every instance behind this memory tier (REDIS_URL). Default none: memory only. */
+  readonly shared?: SharedTierOptions;
 }
 
 export interface LoadOptions {
@@ -70,7 +73,7 @@ export interface Cache {
     loader: () => Promise<T>,
     options?: LoadOptions,
   ): Promise<CacheResult<T>>;
-  /** The stored copy, fresh or stale (while it may still stand in), without loading; undefined when none. */
+  /** The memory tier's copy, fresh or stale (while it may still stand in), without loading; undefined when none. */
   peek<T>(key: CacheKey): CacheResult<T> | undefined;
   /** Stores a value as if a load had produced it now (for what a request learned on the side). */
   set<T>(key: CacheKey, policy: CachePolicy, value: T): void;

@@ -2,3 +2,5 @@
 export { createCache } from './create-cache.js';
 export { cacheKeys, type CacheKey, type CacheKeyPrefix, type OrderOwner } from './cache-keys.js';
 export type { Cache, CacheOptions, CacheOutcome, CachePolicy, CacheResult, LoadOptions } from './cache.js';
+export type { SharedTier, SharedTierOptions } from './shared-tier.js';
+export type { CacheEntry } from './cache-entry.js';

@@ -7,11 +7,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CONFIG_KEY_PATTERN, resolveDataDir } from '../config.js';
 import { CORRELATION_ID_PATTERN } from '../http/correlation.js';
 import { DATABASE_FILE, openSqliteStore, type ErrorLogRecord } from '../store/index.js';
+import { runCliIfMain } from './run-cli.js';
 
 export function formatErrorLogEntry(record: ErrorLogRecord): string {
   const where = [record.storeKey && `store ${record.storeKey}`, record.resource, record.recordId]
@@ -65,15 +65,4 @@ export async function listErrors(argv: string[], env: NodeJS.ProcessEnv): Promis
   }
 }
 
-async function main(): Promise<void> {
-  try {
-    for (const line of await listErrors(process.argv.slice(2), process.env)) console.log(line);
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : String(error));
-    process.exitCode = 2;
-  }
-}
-
-// Only when run as a script: tests import the functions above.
-if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url))
-  await main();
+await runCliIfMain(import.meta.url, listErrors);

@@ -5,12 +5,11 @@
  *     [--order 521] [--ticket-created-at 2026-12-03T08:00:00Z] [--base http://127.0.0.1:8080] [--ttl 600]
  * Uses EMBED_SECRET / EMBED_AUDIENCE and, with CONFIG_FILE, the market's own secret: exactly the key the BFF expects.
  */
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { buildWidgetUrl, signEmbedTokenFor } from '../auth/sign-embed-token.js';
-import { ConfigError, EMBED_MAX_LIFETIME_SEC, loadConfig } from '../config.js';
+import { EMBED_MAX_LIFETIME_SEC, loadConfig } from '../config.js';
+import { runCliIfMain } from './run-cli.js';
 
 const USAGE = `Usage: npm run sign-url -- --ticket <id> --agent <username> [--email <email>] [--customer <externalId>]
        [--market <id>] [--locale <bcp47>] [--channel <BigCommerce channel id>] [--scope "orders:read notes:write links:write"]
@@ -95,16 +94,4 @@ export async function signUrlFromArgs(argv: string[], env: NodeJS.ProcessEnv): P
   return buildWidgetUrl(base, token);
 }
 
-async function main(): Promise<void> {
-  try {
-    console.log(await signUrlFromArgs(process.argv.slice(2), process.env));
-  } catch (error) {
-    const prefix = error instanceof ConfigError ? 'Configuration error:\n' : '';
-    console.error(prefix + (error instanceof Error ? error.message : String(error)));
-    process.exitCode = 2;
-  }
-}
-
-// Only when run as a script: tests import the functions above.
-if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url))
-  await main();
+await runCliIfMain(import.meta.url, signUrlFromArgs);

@@ -5,13 +5,12 @@
  *   npm run webhooks -- remove [--store eu]     ours at PUBLIC_URL, before moving it or retiring an installation
  * Uses the same configuration as the server (env, CONFIG_FILE); the secret header is never printed.
  */
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createBigCommerceClient, type BigCommerceClient } from '../bigcommerce/index.js';
-import { ConfigError, loadConfig, type AppConfig, type StoreConfig } from '../config.js';
+import { loadConfig, type AppConfig, type StoreConfig } from '../config.js';
 import { createLogger } from '../http/logger.js';
 import { createHookRegistrar, HOOK_SCOPES, hookDestination } from '../sync/index.js';
+import { runCliIfMain } from './run-cli.js';
 
 const USAGE = 'Usage: npm run webhooks -- list|register|remove [--store <store key>]';
 const COMMANDS = ['list', 'register', 'remove'] as const;
@@ -130,16 +129,4 @@ export async function runWebhooksCommand(
   return lines;
 }
 
-async function main(): Promise<void> {
-  try {
-    for (const line of await runWebhooksCommand(process.argv.slice(2), process.env)) console.log(line);
-  } catch (error) {
-    const prefix = error instanceof ConfigError ? 'Configuration error:\n' : '';
-    console.error(prefix + (error instanceof Error ? error.message : String(error)));
-    process.exitCode = 2;
-  }
-}
-
-// Only when run as a script: tests import the function above.
-if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url))
-  await main();
+await runCliIfMain(import.meta.url, runWebhooksCommand);

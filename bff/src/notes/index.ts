@@ -22,7 +22,7 @@ export {
 } from './note-input.js';
 export type { NoteService, NoteSubmission, NoteAnswer, SubmitOptions } from './note-service.js';
 export type { NoteWorker, SetTimer } from './note-worker.js';
-export { createInProcessOrderLock, orderLockKey, type OrderLock } from './order-lock.js';
+export { createInProcessOrderLock, orderLockKey, type OrderLease, type OrderLock } from './order-lock.js';
 
 export interface NotesDeps {
   /** The outbox repository (store/): rows and their ticket events land together. */

@@ -7,6 +7,7 @@ import {
   BigCommerceRateLimitError,
   BigCommerceSchemaError,
 } from '../bigcommerce/errors.js';
+import { AppError } from '../core/app-error.js';
 
 /**
  * What to do with a note after a failed write attempt: try again later (the outbox keeps it queued) or give up
@@ -51,6 +52,10 @@ export function classifyWriteFailure(error: unknown): WriteFailure {
   if (error instanceof BigCommerceError) return { kind: 'fail', code: 'upstream_error', message };
   // An order we cannot parse may be fixed upstream; keep the note and keep trying, it shows in the gauge.
   if (error instanceof BigCommerceSchemaError) return { kind: 'retry', code: 'upstream_invalid', message };
+  // The order's shared lock was lost before the PUT (nothing was sent) or its service is down: try again later.
+  if (error instanceof AppError && error.code === 'writes_unavailable') {
+    return { kind: 'retry', code: 'writes_unavailable', message };
+  }
   // Unknown (a bug of ours, a dropped DB handle): never drop the note on an error we do not understand.
   return { kind: 'retry', code: 'internal_error', message };
 }

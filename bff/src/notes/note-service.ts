@@ -6,7 +6,7 @@ import type { Logger } from '../core/logger.js';
 import type { NoteOutboxRepo, NoteRecord, TicketEvent } from '../store/index.js';
 import { classifyWriteFailure, computeRetryDelayMs, type WriteFailure } from './note-retry-policy.js';
 import { writeNoteOnce, type StaffNotesPort, type WriteOutcome } from './note-writer.js';
-import { orderLockKey, type OrderLock } from './order-lock.js';
+import { orderLockKey, type OrderLease, type OrderLock } from './order-lock.js';
 
 export interface NoteSubmission {
   storeKey: string;
@@ -136,6 +136,21 @@ function refusalFor(record: NoteRecord): AppError {
   });
 }
 
+/**
+ * The fencing check: right before each PUT the lease must still be the order's current lock holder. A shared
+ * lock can expire under a stalled holder and be granted to another instance; the stalled one then must not
+ * write over the new holder's read-append-write. The refusal is retried like an outage (note-retry-policy.ts).
+ */
+function fencedPort(port: StaffNotesPort, lease: OrderLease): StaffNotesPort {
+  return {
+    readStaffNotes: (orderId) => port.readStaffNotes(orderId),
+    async writeStaffNotes(orderId, staffNotes) {
+      await lease.assertCurrent();
+      await port.writeStaffNotes(orderId, staffNotes);
+    },
+  };
+}
+
 export function createNoteService(deps: NoteServiceDeps): NoteService {
   const inlineBudgetMs = deps.inlineBudgetMs ?? DEFAULTS.inlineBudgetMs;
   const attemptBudgetMs = deps.attemptBudgetMs ?? DEFAULTS.attemptBudgetMs;
@@ -212,7 +227,7 @@ export function createNoteService(deps: NoteServiceDeps): NoteService {
     deps.onRetryScheduled?.(at);
   }
 
-  async function runAttempt(ref: string): Promise<void> {
+  async function runAttempt(ref: string, lease: OrderLease): Promise<void> {
     const record = await deps.outbox.findByRef(ref);
     if (!record || record.status !== 'queued') return;
     if (!(await deps.outbox.startAttempt(ref))) return;
@@ -226,7 +241,7 @@ export function createNoteService(deps: NoteServiceDeps): NoteService {
     // worker may take the note, and by then nothing of ours may still be on its way to BigCommerce.
     const deadline = AbortSignal.timeout(attemptBudgetMs);
     try {
-      const port = deps.staffNotesFor(record.storeKey, record.correlationId, deadline);
+      const port = fencedPort(deps.staffNotesFor(record.storeKey, record.correlationId, deadline), lease);
       const outcome = await writeNoteOnce(port, {
         orderId: record.orderId,
         // The stamp is the time the agent wrote the note, the same on every attempt.
@@ -256,7 +271,7 @@ export function createNoteService(deps: NoteServiceDeps): NoteService {
       const record = await deps.outbox.findByRef(ref);
       if (!record || record.status !== 'queued') return;
       await deps.lock
-        .run(orderLockKey(record.storeKey, record.orderId), () => runAttempt(ref))
+        .run(orderLockKey(record.storeKey, record.orderId), (lease) => runAttempt(ref, lease))
         .catch((error: unknown) => {
           // Only reachable if the outbox itself failed (disk full, closed DB): the row stays queued, and its lease
           // runs out, so the worker tries again.
@@ -293,6 +308,8 @@ export function createNoteService(deps: NoteServiceDeps): NoteService {
       );
       if (known) return replay(known);
 
+      // A shared lock that cannot be taken (Redis down) refuses the write now, before it is accepted: 503.
+      await deps.lock.ensureAvailable?.();
       await ensureOrderVisible?.();
       const now = deps.now();
       const { record, created } = await deps.outbox.insertOrFind(

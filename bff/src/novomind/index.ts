@@ -7,6 +7,7 @@ import type { Registry } from 'prom-client';
 import type { TicketContext, ChangesPage, EventsAnswer, TicketEventsList } from '../../../shared/s2s.js';
 import type { AppConfig } from '../config.js';
 import type { RequestScope } from '../context/index.js';
+import type { PushFacts } from '../ops/index.js';
 import type { SetTimer } from '../notes/index.js';
 import { createChangeFanout, type ChangeFanout } from './change-fanout.js';
 import { readChanges, type FeedQuery } from './changes-feed.js';
@@ -65,18 +66,7 @@ export interface Novomind {
   listTicketEvents(client: S2sClient, ticket: string): Promise<TicketEventsList>;
   readChanges(client: S2sClient, query: FeedQuery): Promise<ChangesPage>;
   /** The push queue of a store's markets, summed, for the operations console. */
-  pushFacts(storeKey: string): Promise<StorePushFacts>;
-}
-
-/** A store's push to novomind, summed over its markets that push (the console's PushFacts). */
-export interface StorePushFacts {
-  enabled: boolean;
-  queued: number;
-  oldestQueuedAt: number | null;
-  lastDeliveredAt: number | null;
-  errorsLastHour: number;
-  lastError: string | null;
-  failing: boolean;
+  pushFacts(storeKey: string): Promise<PushFacts>;
 }
 
 function earliest(a: number | null, b: number | null): number | null {
@@ -169,7 +159,7 @@ export function createNovomind(deps: NovomindRoomDeps): Novomind {
     listTicketEvents: (client, ticket) => listTicketEvents(base, client, ticket),
     readChanges: (client, query) => readChanges({ ...base, fanout }, client, query),
     async pushFacts(storeKey) {
-      const facts: StorePushFacts = {
+      const facts: PushFacts = {
         enabled: false,
         queued: 0,
         oldestQueuedAt: null,

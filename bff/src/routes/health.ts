@@ -17,11 +17,20 @@ export interface HealthRouteDeps {
   pingTimeoutMs?: number;
   /** True while the server shuts down: readiness fails so load balancers stop sending traffic. */
   draining?: () => boolean;
+  /**
+   * Shared services this instance needs to take writes (REDIS_URL: `redis`), each a check that never throws. One
+   * that fails makes readiness 503, so a load balancer sends agents to an instance that can write.
+   */
+  services?: Record<string, () => Promise<boolean>>;
 }
 
 export interface ReadinessReport {
   ready: boolean;
-  checks: { database: 'ok' | 'failed'; stores: Record<string, 'ok' | 'unreachable'> };
+  checks: {
+    database: 'ok' | 'failed';
+    stores: Record<string, 'ok' | 'unreachable'>;
+    services?: Record<string, 'ok' | 'unreachable'>;
+  };
 }
 
 async function pingWithTimeout(pinger: StorePinger, storeKey: string, timeoutMs: number): Promise<boolean> {
@@ -57,8 +66,19 @@ export function createReadinessCheck(deps: HealthRouteDeps): () => Promise<Readi
         stores[key] = results[index] ? 'ok' : 'unreachable';
       });
     }
-    const ready = database === 'ok' && Object.values(stores).every((state) => state === 'ok');
-    return { ready, checks: { database, stores } };
+    const serviceEntries = Object.entries(deps.services ?? {});
+    const serviceResults = await Promise.all(serviceEntries.map(([, check]) => check().catch(() => false)));
+    const services = Object.fromEntries(
+      serviceEntries.map(([name], index) => [name, serviceResults[index] ? 'ok' : 'unreachable'] as const),
+    );
+    const ready =
+      database === 'ok' &&
+      Object.values(stores).every((state) => state === 'ok') &&
+      Object.values(services).every((state) => state === 'ok');
+    return {
+      ready,
+      checks: { database, stores, ...(serviceEntries.length > 0 ? { services } : {}) },
+    };
   }
 
   return async () => {
@@ -91,6 +111,9 @@ export function createHealthRouter(deps: HealthRouteDeps): Router {
         ...Object.entries(report.checks.stores)
           .filter(([, state]) => state !== 'ok')
           .map(([key]) => `store "${key}"`),
+        ...Object.entries(report.checks.services ?? {})
+          .filter(([, state]) => state !== 'ok')
+          .map(([name]) => name),
       ];
       throw new AppError('not_ready', {
         message: `The service is not ready: ${failing.join(', ')} not available.`,

@@ -14,7 +14,7 @@ import { toOrderStatus, toOrderSummary } from '../context/index.js';
 import { AppError } from '../core/app-error.js';
 import { createDeadline } from '../core/deadline.js';
 import type { Logger } from '../core/logger.js';
-import { orderLockKey, type NoteService, type OrderLock } from '../notes/index.js';
+import { orderLockKey, type NoteService, type OrderLease, type OrderLock } from '../notes/index.js';
 import type { OrderIndexRepo, OwnWriteRepo, StatusChangeRecord, StatusChangeRepo } from '../store/index.js';
 import { toIndexedOrder } from '../sync/index-record.js';
 import { formatStatusAudit } from './audit-text.js';
@@ -222,6 +222,7 @@ export function createStatusService(deps: StatusServiceDeps): StatusService {
     ref: string,
     market: StatusChangeSubmission['market'],
     signal: AbortSignal,
+    lease: OrderLease,
   ): Promise<KeptAnswer> {
     // Waited for the lock past the request's deadline: the request has been answered; do nothing.
     if (signal.aborted) throw signal.reason as Error;
@@ -243,6 +244,9 @@ export function createStatusService(deps: StatusServiceDeps): StatusService {
     if (!isTransitionAllowed(market.statusChanges, order.statusId, record.statusId)) {
       return refuse(record, refusal('transition_not_allowed'));
     }
+    // The fencing check, right before the PUT: a shared lock that expired under us and went to another instance
+    // refuses here (503 writes_unavailable, nothing sent); a replay then runs again under a fresh lock.
+    await lease.assertCurrent();
     // Before the PUT: from here on, a replay must read before it writes (the PUT may land unseen).
     await deps.repo.markPutSent(record.ref, deps.now());
     const after = await putOnce(client, record, call);
@@ -308,8 +312,8 @@ export function createStatusService(deps: StatusServiceDeps): StatusService {
 
   async function run(record: StatusChangeRecord, submission: StatusChangeSubmission) {
     const deadline = createDeadline(deps.requestBudgetMs);
-    const work = deps.lock.run(orderLockKey(record.storeKey, record.orderId), () =>
-      runLocked(record.ref, submission.market, deadline),
+    const work = deps.lock.run(orderLockKey(record.storeKey, record.orderId), (lease) =>
+      runLocked(record.ref, submission.market, deadline, lease),
     );
     const kept = await untilDeadline(work, deadline);
     if (kept.kind === 'refused') throw toRefusalError(kept);
@@ -350,6 +354,8 @@ export function createStatusService(deps: StatusServiceDeps): StatusService {
       ) {
         throw new AppError('transition_not_allowed');
       }
+      // The shared lock's service is down: refuse now (503), before the change is recorded.
+      await deps.lock.ensureAvailable?.();
       await ensureOrderVisible?.();
       const { record, created } = await deps.repo.insertOrFind({
         ref: newRef(),

@@ -7,7 +7,11 @@ import type { IndexWriter } from './index-writer.js';
 
 /** Re-read this much before the checkpoint: BigCommerce's dates have second granularity, writes show up late. */
 export const DELTA_OVERLAP_MS = 5 * 60_000;
-/** Read up to this long before the run's start: what changed in the last minute is read again next time. */
+/**
+ * A finished run's checkpoint is its start minus this (never later): a write BigCommerce made visible late, in the
+ * last minute, is read again by the next run. The run itself reads up to its start, so a change shows within an
+ * interval (plus the run's own time), not an interval plus a minute.
+ */
 export const DELTA_SETTLE_MS = 60_000;
 /** The nightly run re-reads this much (BigCommerce retries webhooks for 48 hours). */
 export const NIGHTLY_SPAN_MS = 48 * 3_600_000;
@@ -42,8 +46,8 @@ export interface DeltaRunResult {
 
 /**
  * One delta run of one stream (DESIGN §9): from the last finished run's checkpoint minus an overlap (the
- * window's start on the first run: the back-fill) up to the run's start minus a minute, oldest modification
- * first, into the index. Only a run that finished moves the checkpoint; a failed one leaves it, so the next
+ * window's start on the first run: the back-fill) up to the run's start, oldest modification first, into the
+ * index; the checkpoint it leaves is its start minus a minute (DESIGN §9). Only a run that finished moves the checkpoint; a failed one leaves it, so the next
  * run reads the same span again.
  */
 export async function runDelta(
@@ -53,7 +57,7 @@ export async function runDelta(
 ): Promise<DeltaRunResult> {
   const { storeKey } = options;
   const started = deps.now();
-  const upper = started - DELTA_SETTLE_MS;
+  const nextCheckpoint = started - DELTA_SETTLE_MS;
   const state = await deps.repos.syncState.get(storeKey, stream);
   const checkpoint = state.checkpoint;
   const backfill = checkpoint === null;
@@ -63,7 +67,7 @@ export async function runDelta(
     // The back-fill. Customers have no window: the index holds them all, so it reads from the beginning.
     lower = stream === 'orders' ? windowStart : 0;
   } else if (options.nightly) {
-    lower = Math.min(upper - NIGHTLY_SPAN_MS, checkpoint - DELTA_OVERLAP_MS);
+    lower = Math.min(nextCheckpoint - NIGHTLY_SPAN_MS, checkpoint - DELTA_OVERLAP_MS);
   } else {
     lower = checkpoint - DELTA_OVERLAP_MS;
   }
@@ -71,7 +75,7 @@ export async function runDelta(
   let calls = 0;
   let changes = 0;
   try {
-    const range = { min: Math.max(0, lower), max: upper };
+    const range = { min: Math.max(0, lower), max: started };
     const onCall = (n: number) => {
       calls = n;
       options.onProgress?.(stream, read, calls);
@@ -121,7 +125,7 @@ export async function runDelta(
   await deps.repos.syncState.recordSuccess({
     storeKey,
     stream,
-    checkpoint: upper,
+    checkpoint: nextCheckpoint,
     at: deps.now(),
     nightly: options.nightly === true,
   });
@@ -129,5 +133,5 @@ export async function runDelta(
     { storeKey, stream, read, calls, changes, backfill, nightly: options.nightly === true },
     'delta run finished',
   );
-  return { stream, read, calls, changes, backfill, checkpoint: upper };
+  return { stream, read, calls, changes, backfill, checkpoint: nextCheckpoint };
 }

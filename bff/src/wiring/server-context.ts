@@ -35,6 +35,11 @@ export interface ServerContext {
    * read-modify-write cycles on one order must never overlap. In-process by default.
    */
   orderLock: OrderLock;
+  /**
+   * Whether this instance runs the store's scheduled sync (REDIS_URL: a leader lease per store; default: always,
+   * one process).
+   */
+  isSyncLeader?: (storeKey: string) => Promise<boolean>;
   /** The URL the server listens on, once it does (null before): sandbox mode's webhook destination. */
   listeningUrl(): string | null;
   /** The running sandbox in sandbox mode, else null. */

@@ -30,6 +30,7 @@ export const extendWithSync: ExtendServer = (ctx) => {
     now: ctx.now,
     logger: ctx.logger,
     backfillShare: ctx.config.syncBackfillShare,
+    isLeader: ctx.isSyncLeader,
     onDelivery: (storeKey, outcome) => {
       if (outcome !== 'ignored' && Object.hasOwn(ctx.config.stores, storeKey)) {
         ctx.ops.recordWebhookDelivery(storeKey, outcome);

@@ -564,3 +564,28 @@ describe('resolveMarket', () => {
     assert.equal(resolveMarket(config, {})?.id, 'de');
   });
 });
+
+describe('REDIS_URL', () => {
+  const single = { BIGCOMMERCE_STORE_HASH: 'abc123', BIGCOMMERCE_ACCESS_TOKEN: 'tok', EMBED_SECRET: SECRET };
+
+  it('keeps everything in-process when unset', () => {
+    assert.equal(loadConfig(single).redis, null);
+  });
+
+  it('takes a redis:// or rediss:// URL, with the key prefix oc: unless REDIS_KEY_PREFIX says otherwise', () => {
+    assert.deepEqual(loadConfig({ ...single, REDIS_URL: 'redis://127.0.0.1:6379/0' }).redis, {
+      url: 'redis://127.0.0.1:6379/0',
+      keyPrefix: 'oc:',
+    });
+    assert.deepEqual(
+      loadConfig({ ...single, REDIS_URL: 'rediss://:pw@cache.internal:6380', REDIS_KEY_PREFIX: 'oc-eu:' })
+        .redis,
+      { url: 'rediss://:pw@cache.internal:6380', keyPrefix: 'oc-eu:' },
+    );
+  });
+
+  it('refuses anything else, naming the variable', () => {
+    const error = configError(() => loadConfig({ ...single, REDIS_URL: 'http://127.0.0.1:6379' }));
+    assert.match(error.message, /REDIS_URL/);
+  });
+});

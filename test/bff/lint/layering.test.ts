@@ -34,6 +34,11 @@ describe('the layering lint', () => {
     ['bff/src/ops/fixture.ts', "import { createNotes } from '../notes/index.js';"],
     ['bff/src/ops/fixture.ts', "import { createAdminStatusRouter } from '../routes/admin-status.js';"],
     ['bff/src/notes/fixture.ts', "import { createOpsRegistry } from '../ops/index.js';"],
+    ['bff/src/notes/fixture.ts', "import { createRedisOrderLock } from '../redis/index.js';"],
+    ['bff/src/cache/fixture.ts', "import { createRedisCacheTier } from '../redis/index.js';"],
+    ['bff/src/redis/fixture.ts', "import type { Repos } from '../store/index.js';"],
+    ['bff/src/redis/fixture.ts', "import { createSync } from '../sync/index.js';"],
+    ['bff/src/sync/fixture.ts', "import { Redis } from 'ioredis';"],
     ['shared/fixture.ts', "import { AppError } from '../bff/src/core/app-error.js';"],
     ['widget/src/fixture.ts', "import { cacheKeys } from '../../bff/src/cache/index.js';"],
   ];
@@ -55,6 +60,10 @@ describe('the layering lint', () => {
     ['bff/src/ops/fixture.ts', "import type { Repos } from '../store/index.js';"],
     ['bff/src/sync/fixture.ts', "import type { SyncOpsProvider } from '../ops/index.js';"],
     ['bff/src/novomind/fixture.ts', "import type { PushOpsProvider } from '../ops/index.js';"],
+    ['bff/src/redis/fixture.ts', "import { Redis } from 'ioredis';"],
+    ['bff/src/redis/fixture.ts', "import type { OrderLock } from '../notes/index.js';"],
+    ['bff/src/redis/fixture.ts', "import type { SharedTier } from '../cache/index.js';"],
+    ['bff/src/wiring/fixture.ts', "import { connectRedis } from '../redis/index.js';"],
   ];
   for (const [file, source] of allowed) {
     it(`allows in ${file}: ${source}`, async () => {

@@ -8,7 +8,7 @@ import * as z from 'zod/mini';
 import { ChangesPage, EventsAnswer, type TicketContext } from '../../../shared/s2s.js';
 import { signS2sToken } from '../../../bff/src/novomind/index.js';
 import { SANDBOX_PERSONAS } from '../../../bff/src/sandbox/index.js';
-import { eventually, startSyncProduct, type SyncProduct } from './sync-harness.js';
+import { eventually, startCurrentSyncProduct, type SyncProduct } from './sync-harness.js';
 
 const eu = SANDBOX_PERSONAS.sbx1eu;
 const S2S_SECRET = 'novomind-sync-tests-s2s-secret-0123456789abcdef';
@@ -45,15 +45,7 @@ describe('sync and novomind together', () => {
   }
 
   before(async () => {
-    product = await startSyncProduct({ env: { S2S_SECRET } });
-    await eventually(
-      async () => (await product.sync.health.verdict('eu')).current,
-      'the EU index is current',
-    );
-    await eventually(
-      async () => (await product.sync.scheduler.facts('eu')).hooks?.checkedAt != null,
-      'the hooks are registered',
-    );
+    product = await startCurrentSyncProduct({ env: { S2S_SECRET } });
   });
   after(() => product.close());
 

@@ -93,3 +93,21 @@ export async function eventually(
   }
   throw new Error(`gave up waiting until ${what}`);
 }
+
+/** The product with both sandbox stores' indexes current and the EU hooks registered: where most tests start. */
+export async function startCurrentSyncProduct(
+  options: Parameters<typeof startSyncProduct>[0] = {},
+): Promise<SyncProduct> {
+  const product = await startSyncProduct(options);
+  for (const storeKey of ['eu', 'us']) {
+    await eventually(
+      async () => (await product.sync.health.verdict(storeKey)).current,
+      `the ${storeKey} index is current`,
+    );
+  }
+  await eventually(
+    async () => (await product.sync.scheduler.facts('eu')).hooks?.checkedAt != null,
+    'the hooks are registered',
+  );
+  return product;
+}

@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { ContextResponse, ErrorBody } from '../../../shared/index.js';
 import { SANDBOX_PERSONAS } from '../../../bff/src/sandbox/index.js';
 import { HOOK_SCOPES, SECRET_HEADER } from '../../../bff/src/sync/index.js';
-import { eventually, startSyncProduct, type SyncProduct } from './sync-harness.js';
+import { eventually, startCurrentSyncProduct, startSyncProduct, type SyncProduct } from './sync-harness.js';
 
 const eu = SANDBOX_PERSONAS.sbx1eu;
 let ticketNo = 0;
@@ -30,19 +30,7 @@ async function openOrderOf(product: SyncProduct, customerId: number): Promise<nu
 describe('the sync room', () => {
   let product: SyncProduct;
   before(async () => {
-    product = await startSyncProduct();
-    await eventually(
-      async () => (await product.sync.health.verdict('eu')).current,
-      'the EU index is current',
-    );
-    await eventually(
-      async () => (await product.sync.health.verdict('us')).current,
-      'the US index is current',
-    );
-    await eventually(
-      async () => (await product.sync.scheduler.facts('eu')).hooks?.checkedAt != null,
-      'the hooks are registered',
-    );
+    product = await startCurrentSyncProduct();
   });
   after(() => product.close());
 

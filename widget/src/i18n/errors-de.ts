@@ -41,5 +41,7 @@ export const errors: Omit<ErrorMessages, OfflineErrorCode> = {
   upstream_rate_limited: 'BigCommerce ist ausgelastet; bitte gleich erneut versuchen.',
   upstream_timeout: 'BigCommerce hat nicht rechtzeitig geantwortet.',
   not_ready: 'Der Dienst startet gerade; bitte gleich erneut versuchen.',
+  writes_unavailable:
+    'Änderungen an Bestellungen sind kurz pausiert; nichts wurde geschrieben. Bitte gleich erneut versuchen.',
   action_unavailable: 'Diese Aktion ist hier nicht verfügbar.',
 };

@@ -41,5 +41,6 @@ export const errors: Omit<ErrorMessages, OfflineErrorCode> = {
   upstream_rate_limited: 'BigCommerce is busy; try again shortly.',
   upstream_timeout: 'BigCommerce did not answer in time.',
   not_ready: 'The service is starting; try again shortly.',
+  writes_unavailable: 'Changes to orders are paused for a moment; nothing was written. Try again shortly.',
   action_unavailable: 'This action is not available here.',
 };
