@@ -41,16 +41,47 @@ async function main(): Promise<void> {
     for (const ticket of tickets.length > 0 ? tickets : ['T-1001']) {
       await page.goto(`${server.url}/demo?ticket=${ticket}`);
       const frame = page.frameLocator('iframe');
-      await frame.locator('oc-order-context').locator('[data-order-id]').first().waitFor({ timeout: 15_000 });
+      const widget = frame.locator('oc-order-context');
+      await widget.locator('oc-order-detail h2, [data-order-id]').first().waitFor({ timeout: 15_000 });
+      // A ticket that names its order (T-1001, T-1006) opens it first: that view, then Back to the list.
+      let ticketOrder: Buffer | null = null;
+      if ((await widget.locator('oc-order-detail').count()) > 0) {
+        await page.waitForTimeout(500);
+        ticketOrder = await page.locator('.info-area iframe').screenshot();
+        await widget.locator('.back').click();
+      }
+      await widget.locator('[data-order-id]').first().waitFor({ timeout: 15_000 });
+      // Back focuses the row it came from, which scrolls the list; the pictures start at the top.
+      await page.waitForTimeout(300);
+      await page
+        .frames()
+        .find((f) => f.url().includes('/widget/'))
+        ?.evaluate(() => window.scrollTo(0, 0));
+      await page.waitForTimeout(200);
       await page.screenshot({ path: path.join(OUT, `desk-${ticket}.png`) });
       await page.locator('.info-area').screenshot({ path: path.join(OUT, `widget-${ticket}-list.png`) });
-      await frame.locator('oc-order-context').locator('[data-order-id]').first().click();
-      await frame.locator('oc-order-context').locator('oc-order-detail').waitFor({ timeout: 15_000 });
+      const list = await page.locator('.info-area iframe').screenshot();
+      await widget.locator('[data-order-id]').first().click();
+      await widget.locator('oc-order-detail').waitFor({ timeout: 15_000 });
       await page.waitForTimeout(500);
       await page.locator('.info-area').screenshot({ path: path.join(OUT, `widget-${ticket}-detail.png`) });
       console.log(
         `saved docs/desk-${ticket}.png, docs/widget-${ticket}-list.png, docs/widget-${ticket}-detail.png`,
       );
+      if (ticketOrder) {
+        // One picture of the ticket's answer: the card with the customer summary and the marked row, beside the
+        // ticket's order as it opened.
+        const sheet = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+        const image = (png: Buffer) => `<img src="data:image/png;base64,${png.toString('base64')}" alt="">`;
+        await sheet.setContent(
+          `<body style="margin:0"><div id="sheet" style="display:inline-flex;gap:16px;padding:16px;background:#e9edf2">${image(list)}${image(ticketOrder)}</div></body>`,
+        );
+        await sheet
+          .locator('#sheet')
+          .screenshot({ path: path.join(OUT, `widget-${ticket}-ticket-order.png`) });
+        await sheet.close();
+        console.log(`saved docs/widget-${ticket}-ticket-order.png`);
+      }
     }
   } finally {
     await browser.close();

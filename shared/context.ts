@@ -67,6 +67,27 @@ export const OrderCount = z.object({
 });
 export type OrderCount = z.infer<typeof OrderCount>;
 
+/**
+ * What the shopper's history amounts to, for the card. From the sync index while it is current (no call of the
+ * store's quota); otherwise from the orders the view loaded, then `complete: false` (there may be more).
+ */
+export const CustomerSummary = z.object({
+  orderCount: z.number(),
+  /** False: counted from the orders loaded so far, not from the shopper's whole history. */
+  complete: z.boolean(),
+  /** The index's window when it limits the count (the shopper may have older orders), else null. */
+  windowDays: z.nullable(z.number()),
+  /** Per currency; cancelled, declined and refunded orders left out. */
+  lifetimeValue: z.array(Money),
+  /** ISO 8601: the account's creation date; for a guest, their first order counted. */
+  customerSince: z.nullable(z.string()),
+  /** ISO 8601. */
+  lastOrder: z.nullable(z.string()),
+  /** The customer group's name, when the shopper is in one. */
+  groupName: z.nullable(z.string()),
+});
+export type CustomerSummary = z.infer<typeof CustomerSummary>;
+
 export const ContextResponse = z.object({
   ticket: z.string(),
   market: MarketRef,
@@ -81,5 +102,8 @@ export const ContextResponse = z.object({
   fields: z.array(ContextField),
   freshness: Freshness,
   sandbox: z.boolean(),
+  summary: z.optional(CustomerSummary),
+  /** With the session's `ticketCreatedAt`: the shopper's orders that changed since the ticket was opened. */
+  changedSinceTicket: z.optional(z.array(z.number())),
 });
 export type ContextResponse = z.infer<typeof ContextResponse>;

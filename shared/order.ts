@@ -16,7 +16,9 @@ export const LineItem = z.object({
 });
 export type LineItem = z.infer<typeof LineItem>;
 
-export const ShippingAddress = z.extend(Address, {
+// A spread of the shape rather than z.extend: the same schema, without zod's extend machinery in the widget bundle.
+export const ShippingAddress = z.object({
+  ...Address.shape,
   id: z.number(),
   shippingMethod: z.string(),
   cost: Money,
@@ -101,6 +103,19 @@ export const Coupon = z.object({
 });
 export type Coupon = z.infer<typeof Coupon>;
 
+/** One thing that happened to the order since its ticket was opened (the order detail's short timeline). */
+export const SinceTicketEntry = z.object({
+  /** ISO 8601. Plain strings here and below: the widget's size budget, and the BFF writes them with toISOString. */
+  at: z.string(),
+  /** A change kind of DESIGN §10, or `note.added`; a kind the widget does not know is not shown. */
+  kind: z.string(),
+  /** The status the order had after the change. */
+  status: z.optional(OrderStatus),
+  /** Who: the agent of a status change or note made through us, when known. */
+  agent: z.optional(z.string()),
+});
+export type SinceTicketEntry = z.infer<typeof SinceTicketEntry>;
+
 export const OrderDetail = z.object({
   id: z.number(),
   customerId: z.nullable(z.number()),
@@ -128,5 +143,10 @@ export const OrderDetail = z.object({
   /** Records BigCommerce sent that failed validation and were left out (logged under the correlation ID). */
   skipped: z.number(),
   freshness: Freshness,
+  /**
+   * With the session's `ticketCreatedAt`: what changed since the ticket was opened, oldest first (the sync room's
+   * changes and other tickets' staff notes); absent without the claim.
+   */
+  sinceTicket: z.optional(z.array(SinceTicketEntry)),
 });
 export type OrderDetail = z.infer<typeof OrderDetail>;

@@ -16,5 +16,9 @@ export const SessionResponse = z.object({
   sandbox: z.boolean(),
   /** With `orders:write`: the status changes the market allows (DESIGN §11); absent otherwise. */
   statusChanges: z.optional(z.array(StatusTransition)),
+  /** The order the ticket is about (embed-token claim `order`): the widget opens it when it is the shopper's. */
+  order: z.optional(z.number()),
+  /** When the ticket was opened (claim `ticketCreatedAt`): orders changed since then are marked. */
+  ticketCreatedAt: z.optional(z.string()),
 });
 export type SessionResponse = z.infer<typeof SessionResponse>;

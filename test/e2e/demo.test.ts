@@ -72,8 +72,27 @@ describe('the /demo desk in Chromium', () => {
     return page.frameLocator('iframe');
   }
 
+  /** The ticket's order list: a ticket that names its order (T-1001, T-1006) opens that first; Back leaves it. */
+  async function openList(ticket: string): Promise<FrameLocator> {
+    const widget = await openTicket(ticket);
+    await widget.locator('oc-order-detail h2, [data-order-id]').first().waitFor();
+    if ((await widget.locator('oc-order-detail').count()) > 0) await widget.locator('.back').click();
+    await widget.locator('[data-order-id]').first().waitFor();
+    return widget;
+  }
+
+  /** The claims of the embed token /demo signs for a ticket (read from its redirect, as the widget page gets it). */
+  async function demoClaims(ticket: string): Promise<Record<string, unknown>> {
+    const response = await fetch(`${server.url}/demo/tickets/${ticket}/widget`, { redirect: 'manual' });
+    const token = new URL(response.headers.get('location') ?? '', server.url).searchParams.get('token') ?? '';
+    return JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<
+      string,
+      unknown
+    >;
+  }
+
   it('shows the matched shopper and their orders without incomplete ones', async () => {
-    const widget = await openTicket('T-1001');
+    const widget = await openList('T-1001');
     await widget
       .getByRole('heading', { name: `${eu.registered.firstName} ${eu.registered.lastName}` })
       .waitFor();
@@ -84,28 +103,72 @@ describe('the /demo desk in Chromium', () => {
     assert.ok(!ids.includes(eu.orders.incomplete), 'incomplete orders are left out');
   });
 
-  it('opens an order with shipments and a working tracking link', async () => {
+  it('T-1001’s token carries order 521, and the widget opens #521 with its tracking first', async () => {
+    const claims = await demoClaims('T-1001');
+    assert.equal(claims.order, eu.orders.shippedWithTracking);
+    assert.equal(eu.orders.shippedWithTracking, 521);
+    assert.ok(Date.parse(String(claims.ticketCreatedAt)) < Date.now(), 'when the ticket was opened');
+
     const widget = await openTicket('T-1001');
-    await widget.locator(`[data-order-id="${eu.orders.shippedWithTracking}"]`).click();
     const detail = widget.locator('oc-order-detail');
     await detail.getByRole('heading', { name: new RegExp(`#${eu.orders.shippedWithTracking}`) }).waitFor();
-    const tracking = detail.locator('a[href^="http"][target="_blank"]').filter({ hasNotText: 'BigCommerce' });
+
+    // The first section under the header is the shipments, with a working tracking link.
+    const firstSection = detail.locator('article > section').first();
+    assert.equal(await firstSection.locator('h3').innerText(), 'Sendungen');
+    const tracking = firstSection.locator('a[href^="http"][target="_blank"]');
     assert.ok((await tracking.count()) >= 1, 'a tracking link is shown');
-    const href = await tracking.first().getAttribute('href');
-    assert.match(href ?? '', /^https:\/\//);
+    assert.match((await tracking.first().getAttribute('href')) ?? '', /^https:\/\//);
+    // Back: the list marks the ticket's order.
+    await widget.locator('.back').click();
+    const row = widget.locator(`[data-order-id="${eu.orders.shippedWithTracking}"]`);
+    await row.waitFor();
+    assert.match(await deepText(row), /Aus dem Ticket/);
   });
 
-  it('shows refunds with their amount for a refunded order in the US market', async () => {
+  it('shows the customer summary in the card, from the index, in German', async () => {
+    const widget = await openList('T-1001');
+    const card = await deepText(widget.locator('oc-customer-card'));
+
+    assert.match(card, /Bestellungen \d+/);
+    assert.match(card, /Umsatz [\d.,]+\s€/);
+    assert.match(card, /Kunde seit \d{2}\.\d{2}\.\d{4}/);
+    assert.match(card, /Letzte Bestellung \d{2}\.\d{2}\.\d{4}/);
+    assert.match(card, /Kundengruppe (Stammkunden|Großhandel|VIP)/);
+  });
+
+  it('marks an order shipped after the ticket opened, and its detail says so', async () => {
+    // Not the order T-1008 cancels later: a second parcel for the partly shipped one.
+    const orderId = eu.orders.partiallyShipped;
+    const widget = await openList('T-1001');
+    server.sandbox!.store('sbx1eu').mutate.addShipment(orderId);
+
+    // The webhook brings the change within seconds; a refresh shows it.
+    const row = widget.locator(`[data-order-id="${orderId}"]`);
+    const deadline = Date.now() + 20_000;
+    while (!/Seit Ticket geändert/.test(await deepText(row))) {
+      assert.ok(Date.now() < deadline, 'the changed order is marked');
+      await page.waitForTimeout(250);
+      await widget.locator('oc-freshness-label button').first().click();
+    }
+    await row.click();
+    const since = widget.locator('oc-since-ticket');
+    await since.locator('li').first().waitFor();
+    assert.match(await deepText(since), /Seit Ticketeingang.*Sendung angelegt/);
+  });
+
+  it('opens T-1006’s refunded order at once, refunds first, with their amount (US market)', async () => {
     const widget = await openTicket('T-1006');
-    await widget.locator(`[data-order-id="${us.orders.refunded}"]`).click();
     const detail = widget.locator('oc-order-detail');
+    await detail.getByRole('heading', { name: new RegExp(`#${us.orders.refunded}`) }).waitFor();
+    assert.equal(await detail.locator('article > section').first().locator('h3').innerText(), 'Refunds');
     await detail.getByRole('heading', { name: /Refunds/ }).waitFor();
     const refunds = detail.locator('section', { has: page.locator('h3', { hasText: /^Refunds$/ }) });
     assert.match(await refunds.innerText(), /\$\d/);
   });
 
   it('writes a note onto the order that the shopper’s staff notes then show', async () => {
-    const widget = await openTicket('T-1001');
+    const widget = await openList('T-1001');
     await widget.locator(`[data-order-id="${eu.orders.partiallyShipped}"]`).click();
     // The composer loads when the agent asks to write.
     await widget.locator('.compose').click();
@@ -132,7 +195,7 @@ describe('the /demo desk in Chromium', () => {
   it('queues a note while BigCommerce is down, says so, and shows it written once BigCommerce is back', async () => {
     const sandbox = server.sandbox!;
     const orderId = eu.orders.twoShippingAddresses;
-    const widget = await openTicket('T-1001');
+    const widget = await openList('T-1001');
     await widget.locator(`[data-order-id="${orderId}"]`).click();
     const rule = sandbox.faults.add({ method: 'PUT', path: '/v2/orders/', errorRate: 1, status: 503 });
 
@@ -159,8 +222,7 @@ describe('the /demo desk in Chromium', () => {
   });
 
   it('a German session (T-1001, de-DE) shows no English label we own, on the list and an order', async () => {
-    const widget = await openTicket('T-1001');
-    await widget.locator('[data-order-id]').first().waitFor();
+    const widget = await openList('T-1001');
     const list = await deepText(widget.locator('oc-order-context'));
     await widget.locator(`[data-order-id="${eu.orders.shippedWithTracking}"]`).click();
     await widget.locator('oc-order-detail section').first().waitFor();
@@ -178,7 +240,7 @@ describe('the /demo desk in Chromium', () => {
   });
 
   it('copies a tracking number, and a reply with the tracking, to the clipboard', async () => {
-    const widget = await openTicket('T-1001');
+    const widget = await openList('T-1001');
     await widget.locator(`[data-order-id="${eu.orders.shippedWithTracking}"]`).click();
     const detail = widget.locator('oc-order-detail');
     const tracking = detail.locator('.tracking').first();
@@ -244,7 +306,7 @@ describe('the /demo desk in Chromium', () => {
 
   it('the widget page reads its token and removes it from the address', async () => {
     const widget = await openTicket('T-1001');
-    await widget.locator('[data-order-id]').first().waitFor();
+    await widget.locator('oc-order-detail h2, [data-order-id]').first().waitFor();
     const frame = page.frames().find((f) => f.url().includes('/widget/'))!;
     assert.equal(new URL(frame.url()).search, '');
   });

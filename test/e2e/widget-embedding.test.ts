@@ -87,10 +87,15 @@ describe('the widget in Chromium: size budget, lazy chunks, custom element', () 
     return { page, scripts, refusals, settle: async () => void (await Promise.all(pending)) };
   }
 
-  /** Opens a demo ticket, then its first order: what an agent needs to answer. */
+  /**
+   * Opens a demo ticket's list, then its first order: what an agent needs to answer. A ticket that names its order
+   * (T-1001) opens that one first; Back shows the list.
+   */
   async function loadListAndOrder(page: Page, ticket: string): Promise<void> {
     await page.goto(`${server.url}/demo?ticket=${ticket}`);
     const widget = page.frameLocator('iframe');
+    await widget.locator('oc-order-detail h2, [data-order-id]').first().waitFor();
+    if ((await widget.locator('oc-order-detail').count()) > 0) await widget.locator('.back').click();
     await widget.locator('[data-order-id]').first().waitFor();
     await widget.locator('[data-order-id]').first().click();
     await widget.locator('oc-order-detail section').first().waitFor();
@@ -124,6 +129,7 @@ describe('the widget in Chromium: size budget, lazy chunks, custom element', () 
       'reply-preview-',
       'errors-',
       'status-change-',
+      'since-ticket-',
     ]) {
       assert.ok(
         !names.some((name) => name.startsWith(lazy)),

@@ -26,6 +26,10 @@ export interface VerifiedEmbedToken {
   locale: string;
   /** Token scopes ∩ market permissions, in catalog order; always includes orders:read. */
   scopes: Scope[];
+  /** The `order` claim: the order the ticket is about (the widget opens it when it is the shopper's). */
+  order: number | null;
+  /** The `ticketCreatedAt` claim in epoch ms: what changed since then is marked. */
+  ticketCreatedAt: number | null;
   jti: string;
   /** Epoch milliseconds. */
   issuedAt: number;
@@ -58,6 +62,21 @@ const channelId = z.union([
     .transform((value) => Number(value)),
 ]);
 
+// BigCommerce order ids are positive 32-bit integers (as in the API's paths); a Java or PHP signer may send one as
+// a string ("521").
+const MAX_ORDER_ID = 2_147_483_647;
+const orderId = z.union([
+  z.number().int().positive().max(MAX_ORDER_ID),
+  z
+    .string()
+    .trim()
+    .regex(/^[1-9][0-9]{0,9}$/)
+    .transform((value) => Number(value))
+    .pipe(z.number().max(MAX_ORDER_ID)),
+]);
+// ISO 8601 with a date and time, with an offset or Z (a bare local time would be read in our zone, not novomind's).
+const instant = z.iso.datetime({ offset: true }).transform((value) => Date.parse(value));
+
 const ClaimsSchema = z.object({
   sub: z.string().trim().min(1).max(256),
   ticket: idLike(128),
@@ -79,6 +98,8 @@ const ClaimsSchema = z.object({
   channel: z.preprocess(blank, z.optional(channelId)),
   locale: z.preprocess(blank, z.optional(z.string().regex(LOCALE_PATTERN))),
   scope: z.preprocess(blank, z.optional(z.string().max(512))),
+  order: z.preprocess(blank, z.optional(orderId)),
+  ticketCreatedAt: z.preprocess(blank, z.optional(instant)),
 });
 
 /**
@@ -205,6 +226,8 @@ export function createEmbedTokenVerifier(deps: EmbedTokenVerifierDeps): EmbedTok
         channel: claims.channel ?? null,
         locale: claims.locale ?? market.locales[0] ?? 'en',
         scopes,
+        order: claims.order ?? null,
+        ticketCreatedAt: claims.ticketCreatedAt ?? null,
         jti: claims.jti,
         issuedAt: claims.iat * 1000,
         expiresAt: claims.exp * 1000,

@@ -25,6 +25,10 @@ export interface Session {
   storeKey: string;
   scopes: Scope[];
   locale: string;
+  /** The order the ticket is about (token claim `order`), or null. */
+  order: number | null;
+  /** When the ticket was opened (claim `ticketCreatedAt`, epoch ms), or null. */
+  ticketCreatedAt: number | null;
   /** Epoch milliseconds. */
   createdAt: number;
   expiresAt: number;
@@ -116,6 +120,8 @@ function createStoredSessions(deps: SessionServiceDeps, now: () => number): Sess
         jti: verified.jti,
         createdAt: at,
         expiresAt,
+        order: verified.order,
+        ticketCreatedAt: verified.ticketCreatedAt,
       });
       await deps.ticketEvents?.append({
         ticket: verified.ticket,
@@ -138,6 +144,8 @@ function createStoredSessions(deps: SessionServiceDeps, now: () => number): Sess
           storeKey: verified.market.store,
           scopes: verified.scopes,
           locale: verified.locale,
+          order: verified.order,
+          ticketCreatedAt: verified.ticketCreatedAt,
           createdAt: at,
           expiresAt,
         },
@@ -164,6 +172,8 @@ function createStoredSessions(deps: SessionServiceDeps, now: () => number): Sess
         // Re-capped by today's permissions: narrowing a market's rights takes effect on live sessions.
         scopes: orderScopes(record.scopes).filter((scope) => market.permissions.includes(scope)),
         locale: record.locale,
+        order: record.order,
+        ticketCreatedAt: record.ticketCreatedAt,
         createdAt: record.createdAt,
         expiresAt: record.expiresAt,
       };

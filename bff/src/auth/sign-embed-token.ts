@@ -21,6 +21,10 @@ export interface EmbedTokenInput {
   locale?: string;
   /** Space-separated or a list; omitted = no scope claim (the token is then refused as scope-less). */
   scope?: string | readonly Scope[];
+  /** The order the ticket is about (`order`). */
+  order?: number;
+  /** When the ticket was opened (`ticketCreatedAt`, ISO 8601). */
+  ticketCreatedAt?: string;
 }
 
 export interface SignEmbedTokenOptions {
@@ -45,6 +49,8 @@ export async function signEmbedToken(
   if (input.market !== undefined) claims.market = input.market;
   if (input.channel !== undefined) claims.channel = input.channel;
   if (input.locale !== undefined) claims.locale = input.locale;
+  if (input.order !== undefined) claims.order = input.order;
+  if (input.ticketCreatedAt !== undefined) claims.ticketCreatedAt = input.ticketCreatedAt;
   if (input.scope !== undefined)
     claims.scope = typeof input.scope === 'string' ? input.scope : input.scope.join(' ');
   return new SignJWT(claims)

@@ -21,6 +21,7 @@ import {
   orderCountSchema,
   orderSchema,
   orderStatusSchema,
+  customerGroupSchema,
   refundSchema,
   shipmentSchema,
   shippingAddressSchema,
@@ -37,6 +38,7 @@ import type {
   BcLineItem,
   BcOrder,
   BcOrderStatus,
+  BcCustomerGroup,
   BcRefund,
   BcShipment,
   BcShippingAddress,
@@ -181,6 +183,8 @@ export interface BigCommerceClient {
    */
   updateOrderStatus(orderId: number, statusId: number, options?: CallOptions): Promise<BcOrder>;
   getOrderStatuses(options?: CallOptions): Promise<BcOrderStatus[]>;
+  /** The store's customer groups (`GET /v2/customer_groups`), for their names. */
+  getCustomerGroups(options?: CallOptions): Promise<BcCustomerGroup[]>;
   /**
    * Orders modified within [min, max] (inclusive, whole seconds), oldest modification first (delta runs). One
    * page per call; the sync room pages by moving `min` (keyset), not by page numbers alone.
@@ -221,6 +225,8 @@ export const COLLECTION_LIMITS = Object.freeze({
   refunds: 250,
   coupons: 100,
   orderStatuses: 100,
+  /** Stores have a handful; more than this are not worth a name each in a sidebar. */
+  customerGroups: 250,
   /** BigCommerce allows 10 hooks per scope and client; a few scopes times that is plenty. */
   hooks: 250,
 });
@@ -742,6 +748,17 @@ export function createBigCommerceClient(options: BigCommerceClientOptions): BigC
         '/v2/order_statuses',
         '/v2/order_statuses',
         COLLECTION_LIMITS.orderStatuses,
+        call,
+      );
+    },
+
+    async getCustomerGroups(call) {
+      return collectV2(
+        customerGroupSchema,
+        'customer_group',
+        '/v2/customer_groups',
+        '/v2/customer_groups',
+        COLLECTION_LIMITS.customerGroups,
         call,
       );
     },

@@ -44,6 +44,7 @@ export type {
   BcLineItem,
   BcOrder,
   BcOrderStatus,
+  BcCustomerGroup,
   BcOrderTotals,
   BcProductOption,
   BcRefund,

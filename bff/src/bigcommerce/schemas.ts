@@ -17,6 +17,7 @@ import type {
   BcLineItem,
   BcOrder,
   BcOrderStatus,
+  BcCustomerGroup,
   BcRefund,
   BcShipment,
   BcShippingAddress,
@@ -501,6 +502,11 @@ export const refundSchema = z
 export const couponSchema = z
   .object({ code: text, discount: amountOrZero })
   .transform((raw): BcCoupon => ({ code: raw.code, discount: raw.discount.replace(/^-/, '') }));
+
+// customers.v2.yml `customerGroup_Full`; the rest (discount rules, category access) is not ours to show.
+export const customerGroupSchema = z
+  .object({ id: z.number().int().positive(), name: text })
+  .transform((raw): BcCustomerGroup => ({ id: raw.id, name: raw.name }));
 
 export const orderStatusSchema = z
   .object({

@@ -231,6 +231,12 @@ export interface BcRefund {
 }
 
 /** `GET /v2/store`. */
+/** `GET /v2/customer_groups`: only what the product shows. */
+export interface BcCustomerGroup {
+  id: number;
+  name: string;
+}
+
 /** `GET /v2/order_statuses`. */
 /** A coupon redeemed on an order (`GET /v2/orders/{id}/coupons`): its code and what it took off. */
 export interface BcCoupon {

@@ -1,7 +1,14 @@
 import type { BigCommerceClient } from '../bigcommerce/index.js';
 import type { Cache, CachePolicy } from '../cache/index.js';
 import type { MarketConfig, StoreConfig } from '../config.js';
-import type { ErrorLogRepo, LinkRepo, OrderIndexRepo, TicketEventRepo } from '../store/index.js';
+import type { CustomerGroupNames } from './customer-groups.js';
+import type {
+  ErrorLogRepo,
+  LinkRepo,
+  OrderChangeRepo,
+  OrderIndexRepo,
+  TicketEventRepo,
+} from '../store/index.js';
 
 /**
  * What the context room needs from the rest of the BFF; built from the server context by createContextDeps
@@ -25,6 +32,10 @@ export interface ContextDeps {
   requestBudgetMs: number;
   /** The sync room's index (DESIGN §9), when there is one: views read it while it is current. */
   index?: IndexAccess;
+  /** The stores' customer group names, read in the background (customer-groups.ts); a view never waits. */
+  groupNames?: Pick<CustomerGroupNames, 'name'>;
+  /** The sync room's recorded order changes: what changed since a ticket was opened. */
+  changes?: Pick<OrderChangeRepo, 'listChangedOrderIds' | 'listForOrder'>;
   policies?: Partial<ContextPolicies>;
 }
 
@@ -34,7 +45,7 @@ export interface IndexAccess {
   verdict(storeKey: string): Promise<{ current: boolean; asOf: number }>;
   repo: Pick<
     OrderIndexRepo,
-    'getCustomer' | 'findCustomersByEmail' | 'listShopperOrders' | 'countShopperOrders'
+    'getCustomer' | 'findCustomersByEmail' | 'listShopperOrders' | 'countShopperOrders' | 'listShopperTotals'
   >;
   windowDays(storeKey: string): number;
 }
@@ -67,6 +78,8 @@ export interface TicketViewer {
   market: MarketConfig;
   storeKey: string;
   locale: string;
+  /** When the ticket was opened (embed-token claim `ticketCreatedAt`, epoch ms), or null. */
+  ticketCreatedAt?: number | null;
 }
 
 export interface ContextPolicies {

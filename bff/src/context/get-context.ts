@@ -17,7 +17,9 @@ import {
   type RequestScope,
   type TicketViewer,
 } from './context-deps.js';
+import { summarizeOrders, toCountedOrders } from './customer-summary.js';
 import { createIndexLookups } from './index-lookups.js';
+import { findChangedOrders } from './since-ticket.js';
 import { INCOMPLETE_STATUS_ID } from './order-status.js';
 import { fileRefs } from './invalid-record-sink.js';
 import { createJsonReply, toFreshness, type JsonReply } from './json-reply.js';
@@ -135,7 +137,15 @@ export async function getContext(
 
   fileRefs(deps, scope, page.invalidLoads);
   const asOf = Math.min(page.asOf, result.asOf);
-  return createJsonReply(page, { freshness: toFreshness(asOf, deps.now(), page.stale || result.stale) });
+  // Per request, not cached with the page: a change the sync room recorded a second ago is marked at once.
+  const changed = await findChangedOrders(deps, viewer, {
+    customerId: page.body.customer?.id ?? null,
+    guestEmail: page.body.guestEmail,
+  });
+  return createJsonReply(page, {
+    freshness: toFreshness(asOf, deps.now(), page.stale || result.stale),
+    ...(changed ? { changedSinceTicket: changed } : {}),
+  });
 }
 
 async function buildContextPage(
@@ -203,13 +213,15 @@ async function buildContextPage(
   const customer = match.customer ? toCustomer(match.customer) : null;
   const template = market.template ?? DEFAULT_TEMPLATE;
   const { asOf, stale } = lookups.freshness();
+  const orders = merged.orders.map(({ order, guest }) => ({ ...toOrderSummary(order), guest }));
+  const groupName = deps.groupNames?.name(viewer.storeKey, customer?.customerGroupId ?? null) ?? null;
   const body: ContextPage['body'] = {
     ticket: viewer.ticket,
     market: toMarketRef(market),
     customer,
     guestEmail: match.guestEmail,
     match: { method: match.method, tried: match.tried },
-    orders: merged.orders.map(({ order, guest }) => ({ ...toOrderSummary(order), guest })),
+    orders,
     ...(count ? { count } : {}),
     nextCursor: hasMore
       ? encodeCursor({
@@ -220,8 +232,22 @@ async function buildContextPage(
           before: cursor?.before ?? null,
         })
       : null,
-    fields: applyTemplate(template.customer, viewer.locale, toCustomerView(customer, match.guestEmail)),
+    fields: applyTemplate(
+      template.customer,
+      viewer.locale,
+      toCustomerView(customer, match.guestEmail, groupName),
+    ),
     sandbox: deps.sandbox,
+    // Without a current index, only what this view loaded (the first page) is counted: no extra calls for it.
+    ...(cursor === null && (customer !== null || match.guestEmail !== null)
+      ? {
+          summary: summarizeOrders(
+            { orders: toCountedOrders(orders), complete: !hasMore, window: null },
+            customer,
+            groupName,
+          ),
+        }
+      : {}),
   };
   const page: ContextPage = {
     body,
@@ -312,6 +338,9 @@ async function buildIndexedPage(
         encodeCursor({ kind: 'live', customer: START, guest: START, sources, before: windowStart });
   const customer = match.customer ? toCustomer(match.customer) : null;
   const template = market.template ?? DEFAULT_TEMPLATE;
+  const groupName = deps.groupNames?.name(viewer.storeKey, customer?.customerGroupId ?? null) ?? null;
+  // The index holds the whole window: the summary adds it up without a call of the store's quota.
+  const counted = anybody && cursor === null ? await index.repo.listShopperTotals(query) : null;
   const liveFreshness = live.freshness();
   const body: ContextPage['body'] = {
     ticket: viewer.ticket,
@@ -330,8 +359,25 @@ async function buildIndexedPage(
         }
       : {}),
     nextCursor,
-    fields: applyTemplate(template.customer, viewer.locale, toCustomerView(customer, match.guestEmail)),
+    fields: applyTemplate(
+      template.customer,
+      viewer.locale,
+      toCustomerView(customer, match.guestEmail, groupName),
+    ),
     sandbox: deps.sandbox,
+    ...(counted
+      ? {
+          summary: summarizeOrders(
+            {
+              orders: counted,
+              complete: true,
+              window: { start: windowStart, days: index.windowDays(viewer.storeKey) },
+            },
+            customer,
+            groupName,
+          ),
+        }
+      : {}),
   };
   const page: ContextPage = {
     body,

@@ -15,6 +15,7 @@ import {
   type OrderHeader,
 } from './order-ownership.js';
 import { createShopperLookups } from './shopper-lookups.js';
+import { buildSinceTicket } from './since-ticket.js';
 import { applyTemplate, DEFAULT_TEMPLATE } from './templates.js';
 
 /**
@@ -55,9 +56,11 @@ export async function getOrderDetail(
   if (!isOwnedBy(order, match, channels)) throw new AppError('order_not_found');
   fileRefs(deps, scope, detail.value.invalidLoads);
   const template = market.template ?? DEFAULT_TEMPLATE;
+  const sinceTicket = await buildSinceTicket(deps, viewer, orderId, order.notes);
   return createJsonReply(detail.value, {
     fields: applyTemplate(template.order, viewer.locale, toOrderView(order)),
     freshness: toFreshness(detail.asOf, deps.now(), detail.stale),
+    ...(sinceTicket ? { sinceTicket } : {}),
   });
 }
 

@@ -18,9 +18,16 @@ export function toCustomer(customer: BcCustomer): Customer {
 export function toCustomerView(
   customer: Customer | null,
   guestEmail: string | null,
+  /** The name of the shopper's customer group, when known (customer-summary.ts). */
+  customerGroupName: string | null = null,
 ): Record<string, unknown> {
   if (customer === null) return { email: guestEmail, guest: guestEmail !== null };
-  return { ...customer, name: `${customer.firstName} ${customer.lastName}`.trim(), guest: false };
+  return {
+    ...customer,
+    name: `${customer.firstName} ${customer.lastName}`.trim(),
+    customerGroupName,
+    guest: false,
+  };
 }
 
 /** Channel-specific accounts (channel_ids) may shop only in their channels; null means every channel. */

@@ -17,7 +17,8 @@ export const DEFAULT_TEMPLATE: FieldTemplate = {
     { key: 'customerId', source: 'id', label: { en: 'Customer ID', de: 'Kundennummer' }, format: 'text' },
     {
       key: 'customerGroup',
-      source: 'customerGroupId',
+      // The group's name (read once per store); a group id means nothing to an agent.
+      source: 'customerGroupName',
       label: { en: 'Customer group', de: 'Kundengruppe' },
       format: 'text',
     },

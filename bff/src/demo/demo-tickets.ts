@@ -16,8 +16,22 @@ export interface DemoTicket {
   contact: string;
   message: string;
   situation: string;
-  claims: { email?: string; customer?: string; market: string; locale: string; scope: readonly Scope[] };
+  claims: {
+    email?: string;
+    customer?: string;
+    market: string;
+    locale: string;
+    scope: readonly Scope[];
+    /** The order the ticket is about, as the iAGENT app would find it in the ticket (claim `order`). */
+    order?: number;
+  };
 }
+
+/**
+ * Every demo ticket was opened this long before its token is signed (claim `ticketCreatedAt`), so what the desk's
+ * order buttons or the sandbox change afterwards shows as "since the ticket opened".
+ */
+export const DEMO_TICKET_AGE_MS = 2 * 3_600_000;
 
 const ALL_SCOPES: readonly Scope[] = ['orders:read', 'notes:write', 'links:write'];
 /** An agent who may also change an order's status where the market allows it (DESIGN §11). */
@@ -37,7 +51,13 @@ export function buildDemoTickets(eu: SandboxPersonas, us: SandboxPersonas): Demo
       contact: `${fullName(eu.registered)} <${eu.registered.email}>`,
       message: `Hallo, ich habe vor ein paar Tagen bestellt und warte noch auf das Paket. Können Sie nachsehen?\n\nViele Grüße\n${fullName(eu.registered)}`,
       situation: 'Registered shopper, matched by email',
-      claims: { email: eu.registered.email, market: 'de', locale: 'de-DE', scope: ALL_SCOPES },
+      claims: {
+        email: eu.registered.email,
+        market: 'de',
+        locale: 'de-DE',
+        scope: ALL_SCOPES,
+        order: eu.orders.shippedWithTracking,
+      },
     },
     {
       id: 'T-1002',
@@ -87,7 +107,13 @@ export function buildDemoTickets(eu: SandboxPersonas, us: SandboxPersonas): Demo
       contact: `${fullName(us.registered)} <${us.registered.email}>`,
       message: `Hello, I returned my items. Has order #${us.orders.refunded} been refunded in full?\n\nThanks, ${us.registered.firstName}`,
       situation: 'US market (other store): refunds and returned items',
-      claims: { email: us.registered.email, market: 'us', locale: 'en-US', scope: ALL_SCOPES },
+      claims: {
+        email: us.registered.email,
+        market: 'us',
+        locale: 'en-US',
+        scope: ALL_SCOPES,
+        order: us.orders.refunded,
+      },
     },
     {
       id: 'T-1007',

@@ -99,7 +99,8 @@ export function createNovomindDesk(
           locale: ticket.claims.locale,
           channel: null,
           status: 'open',
-          orderId: null,
+          // The same order the widget's token names: novomind's fields then describe the ticket's order.
+          orderId: ticket.claims.order ?? null,
         },
         scope(),
       );

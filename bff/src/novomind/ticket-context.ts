@@ -85,7 +85,10 @@ function toTicketContext(
     match: page.match,
     orders: page.orders,
     fields: {
-      ...toPlainFields(template.customer, toCustomerView(page.customer, page.guestEmail)),
+      ...toPlainFields(
+        template.customer,
+        toCustomerView(page.customer, page.guestEmail, page.summary?.groupName ?? null),
+      ),
       ...(focus ? toPlainFields(template.order, toSummaryView(focus)) : {}),
     },
     fieldsOrderId: focus?.id ?? null,

@@ -7,7 +7,7 @@ import express, { Router } from 'express';
 import { z } from 'zod';
 import { signEmbedTokenFor } from '../auth/sign-embed-token.js';
 import { DEMO_FAULTS, type DemoStoreFaults } from '../demo/demo-faults.js';
-import type { DemoTicket } from '../demo/demo-tickets.js';
+import { DEMO_TICKET_AGE_MS, type DemoTicket } from '../demo/demo-tickets.js';
 import { DEMO_CSS, renderDemoPage } from '../demo/demo-page.js';
 import type { NovomindDesk } from '../demo/novomind-desk.js';
 import { NOVOMIND_PANEL_CSS, NOVOMIND_PANEL_JS, renderNovomindPanel } from '../demo/novomind-panel.js';
@@ -123,7 +123,12 @@ export function createDemoRouter(
     if (!ticket) throw new AppError('not_found');
     const token = await signEmbedTokenFor(
       ctx.config,
-      { agent: DEMO_AGENT, ticket: ticket.id, ...ticket.claims },
+      {
+        agent: DEMO_AGENT,
+        ticket: ticket.id,
+        ...ticket.claims,
+        ticketCreatedAt: new Date(ctx.now() - DEMO_TICKET_AGE_MS).toISOString(),
+      },
       { now: ctx.now },
     );
     // The token is single-use and short-lived: nothing may cache this redirect.

@@ -16,6 +16,7 @@ export function toViewer(res: Response): TicketViewer {
     market: session.market,
     storeKey: session.storeKey,
     locale: session.locale,
+    ticketCreatedAt: session.ticketCreatedAt,
   };
 }
 

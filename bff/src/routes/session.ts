@@ -32,6 +32,10 @@ export function createSessionRouter(deps: SessionRouteDeps): Router {
       sandbox: deps.sandbox,
       // Only for agents who may use them: the widget offers exactly these targets (DESIGN §11).
       ...(session.scopes.includes('orders:write') ? { statusChanges: session.market.statusChanges } : {}),
+      ...(session.order === null ? {} : { order: session.order }),
+      ...(session.ticketCreatedAt === null
+        ? {}
+        : { ticketCreatedAt: new Date(session.ticketCreatedAt).toISOString() }),
     };
     res.status(201).json(body);
   });

@@ -616,6 +616,19 @@ export const MIGRATIONS: readonly Migration[] = [
         );
       `,
   },
+  {
+    version: 7,
+    name: 'sessions: the ticket’s order and when the ticket was opened (embed-token claims order, ticketCreatedAt)',
+    sqlite: `
+        -- Both optional claims (DESIGN §4), kept with the session so every later view knows them.
+        ALTER TABLE sessions ADD COLUMN order_id INTEGER;
+        ALTER TABLE sessions ADD COLUMN ticket_created_at INTEGER;
+      `,
+    postgres: `
+        ALTER TABLE sessions ADD COLUMN order_id BIGINT;
+        ALTER TABLE sessions ADD COLUMN ticket_created_at BIGINT;
+      `,
+  },
 ];
 
 /** Checks the list itself: versions 1..n in order (a programming error otherwise). */

@@ -23,6 +23,10 @@ export interface SessionsTable {
   jti: string;
   created_at: number;
   expires_at: number;
+  /** Since version 7: the embed token's `order` claim. */
+  order_id: number | null;
+  /** Since version 7: the `ticketCreatedAt` claim, epoch ms. */
+  ticket_created_at: number | null;
 }
 
 export interface LinksTable {

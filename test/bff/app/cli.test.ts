@@ -35,6 +35,10 @@ describe('npm run sign-url', () => {
         'http://bff.example:9000',
         '--ttl',
         '600',
+        '--order',
+        '521',
+        '--ticket-created-at',
+        '2026-12-01T09:30:00+01:00',
       ],
       BASE_ENV,
     );
@@ -56,6 +60,9 @@ describe('npm run sign-url', () => {
     assert.equal(verified.customer, '12');
     assert.equal(verified.locale, 'de-DE');
     assert.deepEqual(verified.scopes, ['orders:read', 'notes:write']);
+    assert.equal(claims.order, 521);
+    assert.equal(verified.order, 521);
+    assert.equal(verified.ticketCreatedAt, Date.parse('2026-12-01T08:30:00Z'));
   });
 
   it('defaults to every scope and to the configured host and port', async () => {
@@ -77,6 +84,17 @@ describe('npm run sign-url', () => {
     await assert.rejects(
       signUrlFromArgs(['--ticket', 'T', '--agent', 'b', '--market', 'fr'], BASE_ENV),
       /Unknown market "fr"/,
+    );
+  });
+
+  it('refuses an order that is no order number and an opening time without a zone', async () => {
+    await assert.rejects(
+      signUrlFromArgs(['--ticket', 'T', '--agent', 'b', '--order', '#521'], BASE_ENV),
+      /--order must be a BigCommerce order number/,
+    );
+    await assert.rejects(
+      signUrlFromArgs(['--ticket', 'T', '--agent', 'b', '--ticket-created-at', '2026-12-01 09:30'], BASE_ENV),
+      /--ticket-created-at must be an ISO 8601 time with a zone/,
     );
   });
 

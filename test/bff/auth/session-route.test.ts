@@ -224,6 +224,53 @@ describe('POST /api/v1/session', () => {
     await expectTokenError(app, await app.sign({ locale: 'de_DE!' }), 'token_claims_invalid');
   });
 
+  it('carries the ticket’s order and when the ticket was opened into the session answer', async () => {
+    const token = await app.sign({
+      ticket: 'T-order',
+      order: 521,
+      ticketCreatedAt: '2026-12-01T09:30:00+01:00',
+    });
+
+    const response = await postJson(app.fetch, '/api/v1/session', { token });
+
+    assert.equal(response.status, 201);
+    const body = z.parse(SessionResponse, await response.json());
+    assert.equal(body.order, 521);
+    assert.equal(body.ticketCreatedAt, '2026-12-01T08:30:00.000Z');
+  });
+
+  it('takes an order number sent as a string, as Java and PHP signers may', async () => {
+    const token = await app.sign({ ticket: 'T-order-text', order: '521' as unknown as number });
+
+    const body = z.parse(
+      SessionResponse,
+      await (await postJson(app.fetch, '/api/v1/session', { token })).json(),
+    );
+
+    assert.equal(body.order, 521);
+    assert.equal(body.ticketCreatedAt, undefined);
+  });
+
+  it('leaves both out of the answer when the token has neither (or sends them empty)', async () => {
+    for (const claims of [{}, { order: '' as unknown as number, ticketCreatedAt: '' }]) {
+      const token = await app.sign({ ticket: 'T-plain', ...claims });
+
+      const body = (await (await postJson(app.fetch, '/api/v1/session', { token })).json()) as object;
+
+      assert.ok(!('order' in body), JSON.stringify(body));
+      assert.ok(!('ticketCreatedAt' in body));
+    }
+  });
+
+  it('refuses an order claim that is no order number, or an opening time without a zone, as token_claims_invalid', async () => {
+    for (const order of [0, -5, 1.5, 'abc', '0521x', 2_147_483_648, '2147483648']) {
+      await expectTokenError(app, await app.sign({ order: order as number }), 'token_claims_invalid');
+    }
+    for (const ticketCreatedAt of ['2026-12-01 09:30', '2026-12-01T09:30:00', 'yesterday']) {
+      await expectTokenError(app, await app.sign({ ticketCreatedAt }), 'token_claims_invalid');
+    }
+  });
+
   it('refuses a token naming an unknown market as token_claims_invalid', async () => {
     await expectTokenError(app, await app.sign({ market: 'fr' }), 'token_claims_invalid');
   });

@@ -100,6 +100,18 @@ describe('BigCommerce client against the sandbox over HTTP', () => {
     }
   });
 
+  it('reads the store’s customer groups with their names (v2, 204 past the last page)', async () => {
+    const client = connect('sbx1eu');
+
+    const groups = await client.getCustomerGroups();
+
+    assert.deepEqual(groups, [
+      { id: 1, name: 'Stammkunden' },
+      { id: 2, name: 'Großhandel' },
+      { id: 3, name: 'VIP' },
+    ]);
+  });
+
   it('reads the interesting cases: tracking, refunds, legacy refund fields, no transactions, digital', async () => {
     const client = connect();
     const { orders: ids } = EU;

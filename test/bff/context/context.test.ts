@@ -54,6 +54,36 @@ describe('GET /api/v1/context', () => {
     assert.equal(context.freshness.ageSeconds, 0);
   });
 
+  it('sums up the shopper from the first page when there is no current index, and says the count is partial', async () => {
+    const session = await product.openSession({ email: eu.manyOrders.email });
+    product.clearUpstream();
+
+    const context = await readContext(product, session);
+
+    const calls = product.upstream().length;
+    assert.ok(context.nextCursor, 'more pages follow');
+    const { summary } = context;
+    assert.ok(summary);
+    assert.equal(summary.complete, false);
+    assert.equal(summary.orderCount, context.orders.length);
+    assert.equal(summary.windowDays, null);
+    assert.equal(summary.lastOrder, new Date(Date.parse(context.orders[0]!.dateCreated)).toISOString());
+    assert.ok(summary.lifetimeValue.length > 0);
+    // Nothing was asked of BigCommerce for the summary: the view's own calls only.
+    assert.ok(calls <= 3, product.upstream().join('\n'));
+  });
+
+  it('shows the customer group by name, not by id', async () => {
+    const session = await product.openSession({ email: eu.registered.email, locale: 'de-DE' });
+
+    const context = await readContext(product, session);
+
+    const group = context.fields.find((field) => field.key === 'customerGroup');
+    assert.equal(group?.label, 'Kundengruppe');
+    assert.ok(['Stammkunden', 'Großhandel', 'VIP'].includes(group?.value as string), JSON.stringify(group));
+    assert.equal(context.summary?.groupName, group?.value);
+  });
+
   it('labels the template fields in the session locale', async () => {
     const session = await product.openSession({ email: eu.registered.email, locale: 'de-AT' });
 

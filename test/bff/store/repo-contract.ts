@@ -69,12 +69,17 @@ export function describeRepoContract(engine: string, factory: StoreFactory): voi
         jti: 'j-s',
         createdAt: T0,
         expiresAt: T0 + 1000,
+        order: 521,
+        ticketCreatedAt: T0 - 3_600_000,
       };
       await store.repos.sessions.insert(record);
 
       assert.deepEqual(await store.repos.sessions.findByHash(record.idHash, T0 + 999), record);
+      const without = { ...record, idHash: 'b'.repeat(64), jti: 'j-t', order: null, ticketCreatedAt: null };
+      await store.repos.sessions.insert(without);
+      assert.deepEqual(await store.repos.sessions.findByHash(without.idHash, T0 + 999), without);
       assert.equal(await store.repos.sessions.findByHash(record.idHash, T0 + 1000), null);
-      assert.equal(await store.repos.sessions.purgeExpired(T0 + 1000), 1);
+      assert.equal(await store.repos.sessions.purgeExpired(T0 + 1000), 2);
     });
 
     it('upserts one link per ticket and market', async () => {
@@ -541,6 +546,89 @@ export function describeRepoContract(engine: string, factory: StoreFactory): voi
       assert.equal(await orderChanges.firstSeqAt(T0 + 500), second);
       assert.equal(await orderChanges.purge(T0 + 1500), 2);
       assert.equal(await orderChanges.tailSeq(), third);
+    });
+
+    it('gives a summary each order of a shopper’s window: status, currency, total and creation date', async () => {
+      const { orderIndex } = store.repos;
+      await orderIndex.upsertOrders(
+        [
+          header(11, { storeKey: 'sum', total: '12.50' }),
+          header(12, { storeKey: 'sum', currency: 'GBP', total: '3.25', statusId: 5 }),
+          header(13, { storeKey: 'sum', statusId: 0 }),
+          header(14, { storeKey: 'sum', customerId: 9 }),
+          header(1, { storeKey: 'sum' }),
+        ],
+        T0,
+      );
+
+      const totals = await orderIndex.listShopperTotals({
+        storeKey: 'sum',
+        customerId: 7,
+        guestEmail: null,
+        channels: null,
+        excludeStatuses: [0],
+        createdFrom: T0 + 5_000,
+      });
+
+      assert.deepEqual(
+        totals.sort((a, b) => a.dateCreated - b.dateCreated),
+        [
+          { statusId: 11, currency: 'EUR', total: '12.50', dateCreated: T0 + 11_000 },
+          { statusId: 5, currency: 'GBP', total: '3.25', dateCreated: T0 + 12_000 },
+        ],
+      );
+    });
+
+    it('lists a shopper’s orders changed since a time, each once, most recently changed first', async () => {
+      const { orderChanges } = store.repos;
+      const base = {
+        storeKey: 'chg',
+        kind: 'order.updated' as const,
+        source: 'webhook' as const,
+        customerId: 7,
+        email: 'ada@example.com',
+        statusId: 2,
+        previousStatusId: null,
+        detail: null,
+      };
+      await orderChanges.append({ ...base, orderId: 201, at: T0 });
+      await orderChanges.append({ ...base, orderId: 202, at: T0 + 10 });
+      await orderChanges.append({
+        ...base,
+        orderId: 203,
+        customerId: 0,
+        email: 'Guest@Example.com',
+        at: T0 + 20,
+      });
+      await orderChanges.append({
+        ...base,
+        orderId: 204,
+        customerId: 9,
+        email: 'x@example.com',
+        at: T0 + 30,
+      });
+      await orderChanges.append({ ...base, orderId: 202, at: T0 + 40 });
+      await orderChanges.append({ ...base, storeKey: 'other', orderId: 205, at: T0 + 50 });
+
+      const ids = await orderChanges.listChangedOrderIds({
+        storeKey: 'chg',
+        customerId: 7,
+        guestEmail: 'GUEST@example.com',
+        since: T0 + 5,
+        limit: 10,
+      });
+
+      assert.deepEqual(ids, [202, 203]);
+      assert.deepEqual(
+        await orderChanges.listChangedOrderIds({
+          storeKey: 'chg',
+          customerId: null,
+          guestEmail: null,
+          since: 0,
+          limit: 10,
+        }),
+        [],
+      );
     });
 
     it('remembers our own writes by date_modified', async () => {

@@ -85,6 +85,27 @@ describe('the SQLite store', () => {
     await store.close();
   });
 
+  it('keeps the sessions of a version-6 database when version 7 adds the ticket’s order and opening time', async () => {
+    const file = path.join(dir, 'v6.sqlite');
+    const old = new Database(file);
+    migrateSqlite(old, MIGRATIONS.slice(0, 6));
+    old
+      .prepare(
+        `INSERT INTO sessions (id_hash, ticket, agent, customer, email, market, store, scopes, locale, jti, created_at, expires_at)
+         VALUES ('${'c'.repeat(64)}', 'T-6', 'alice', NULL, NULL, 'de', 'eu', 'orders:read', 'de-DE', 'j-6', 1, 9999999999999)`,
+      )
+      .run();
+    old.close();
+
+    const store = openSqliteStore(file);
+
+    const session = await store.repos.sessions.findByHash('c'.repeat(64), 2);
+    assert.equal(session?.ticket, 'T-6');
+    assert.equal(session?.order, null);
+    assert.equal(session?.ticketCreatedAt, null);
+    await store.close();
+  });
+
   it('applies only the migrations a database has not seen yet', () => {
     const sqlite = new Database(':memory:');
     const extra: Migration = {

@@ -70,6 +70,14 @@ export const de: Messages = {
   guestOrder: 'Gast',
   noOrdersTitle: 'Keine Bestellungen',
   noOrdersText: 'Noch keine Bestellungen.',
+  ticketOrder: 'Aus dem Ticket',
+  ticketOrderMissing: (id) => `Bestellung #${id} aus dem Ticket ist nicht unter diesen Bestellungen.`,
+  changedSinceTicket: 'Seit Ticket geändert',
+  lifetimeValue: 'Umsatz',
+  customerSince: 'Kunde seit',
+  lastOrder: 'Letzte Bestellung',
+  summaryWindow: (days) => `Aus den letzten ${days} Tagen.`,
+  summaryPartial: 'Aus den bisher geladenen Bestellungen.',
 
   statusNames: [
     'Unvollständig',

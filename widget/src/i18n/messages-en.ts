@@ -108,6 +108,14 @@ export const en = {
   guestOrder: 'Guest',
   noOrdersTitle: 'No orders',
   noOrdersText: 'This shopper has not placed any orders yet.',
+  ticketOrder: 'From the ticket',
+  ticketOrderMissing: (id: string) => `Order #${id} from the ticket is not among these orders.`,
+  changedSinceTicket: 'Changed since ticket',
+  lifetimeValue: 'Lifetime value',
+  customerSince: 'Customer since',
+  lastOrder: 'Last order',
+  summaryWindow: (days: number) => `From the last ${days} days.`,
+  summaryPartial: 'From the orders loaded so far.',
 
   statusNames: BIGCOMMERCE_STATUS_NAMES,
   statusFamilies: {

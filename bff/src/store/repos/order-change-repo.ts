@@ -40,6 +40,17 @@ export interface OrderChangeRepo {
   listAfter(afterSeq: number, limit: number, storeKey?: string): Promise<OrderChange[]>;
   /** Changes of one order, newest first (a ticket's timeline). */
   listForOrder(storeKey: string, orderId: number, limit: number): Promise<OrderChange[]>;
+  /**
+   * The ids of a shopper's orders (a registered shopper's, and/or the guest orders of an email) that changed at or
+   * after `since`, most recently changed first, at most `limit`.
+   */
+  listChangedOrderIds(query: {
+    storeKey: string;
+    customerId: number | null;
+    guestEmail: string | null;
+    since: number;
+    limit: number;
+  }): Promise<number[]>;
   /** The highest seq so far, or 0. */
   headSeq(): Promise<number>;
   /** The lowest seq still kept (older ones were purged), or null when empty. */
@@ -114,6 +125,29 @@ export function createOrderChangeRepo(db: Kysely<Database>): OrderChangeRepo {
         .limit(limit)
         .execute();
       return rows.map(toChange);
+    },
+    async listChangedOrderIds(query) {
+      if (query.customerId === null && query.guestEmail === null) return [];
+      const rows = await db
+        .selectFrom('order_changes')
+        .select((eb) => ['order_id', eb.fn.max('seq').as('last_seq')])
+        .where('store_key', '=', query.storeKey)
+        .where('at', '>=', query.since)
+        .where((eb) => {
+          const owners = [];
+          if (query.customerId !== null) owners.push(eb('customer_id', '=', query.customerId));
+          if (query.guestEmail !== null) {
+            owners.push(
+              eb.and([eb('customer_id', '=', 0), eb('email', '=', query.guestEmail.toLowerCase())]),
+            );
+          }
+          return eb.or(owners);
+        })
+        .groupBy('order_id')
+        .orderBy('last_seq', 'desc')
+        .limit(query.limit)
+        .execute();
+      return rows.map((row) => Number(row.order_id));
     },
     async headSeq() {
       const row = await db

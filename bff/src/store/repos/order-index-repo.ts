@@ -52,6 +52,16 @@ export interface ShopperOrdersQuery {
   offset: number;
 }
 
+/** One order as a customer summary counts it. */
+export interface ShopperOrderTotal {
+  statusId: number;
+  currency: string;
+  /** Decimal string. */
+  total: string;
+  /** Epoch ms. */
+  dateCreated: number;
+}
+
 export interface OrderIndexRepo {
   /** Inserts or replaces headers; a header older than the stored one (date_modified) does not overwrite it. */
   upsertOrders(orders: readonly IndexedOrder[], at: number): Promise<void>;
@@ -62,6 +72,8 @@ export interface OrderIndexRepo {
   /** Newest first (date_created, then id). */
   listShopperOrders(query: ShopperOrdersQuery): Promise<IndexedOrder[]>;
   countShopperOrders(query: Omit<ShopperOrdersQuery, 'limit' | 'offset'>): Promise<number>;
+  /** Status, currency, total and creation date of every order of the query: what a customer summary adds up. */
+  listShopperTotals(query: Omit<ShopperOrdersQuery, 'limit' | 'offset'>): Promise<ShopperOrderTotal[]>;
   /** Drops orders created before `createdBefore` (they left the window); how many. */
   pruneOrders(storeKey: string, createdBefore: number): Promise<number>;
   countOrders(storeKey: string): Promise<number>;
@@ -237,6 +249,18 @@ export function createOrderIndexRepo(db: Kysely<Database>): OrderIndexRepo {
         .select((eb) => eb.fn.countAll().as('n'))
         .executeTakeFirst();
       return Number(row?.n ?? 0);
+    },
+    async listShopperTotals(query) {
+      // Four narrow columns, summed by the caller: totals are decimal strings, and SQL would sum them as floats.
+      const rows = await shopperFilter(query)
+        .select(['status_id', 'currency', 'total', 'date_created'])
+        .execute();
+      return rows.map((row) => ({
+        statusId: Number(row.status_id),
+        currency: row.currency,
+        total: row.total,
+        dateCreated: Number(row.date_created),
+      }));
     },
     async pruneOrders(storeKey, createdBefore) {
       const result = await db

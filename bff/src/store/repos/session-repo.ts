@@ -15,6 +15,10 @@ export interface SessionRecord {
   jti: string;
   createdAt: number;
   expiresAt: number;
+  /** The order the ticket is about, from the token. */
+  order: number | null;
+  /** When the ticket was opened (epoch ms), from the token. */
+  ticketCreatedAt: number | null;
 }
 
 export interface SessionRepo {
@@ -38,6 +42,8 @@ function toRecord(row: Selectable<SessionsTable>): SessionRecord {
     jti: row.jti,
     createdAt: Number(row.created_at),
     expiresAt: Number(row.expires_at),
+    order: row.order_id === null ? null : Number(row.order_id),
+    ticketCreatedAt: row.ticket_created_at === null ? null : Number(row.ticket_created_at),
   };
 }
 
@@ -59,6 +65,8 @@ export function createSessionRepo(db: Kysely<Database>): SessionRepo {
           jti: record.jti,
           created_at: record.createdAt,
           expires_at: record.expiresAt,
+          order_id: record.order,
+          ticket_created_at: record.ticketCreatedAt,
         })
         .execute();
     },

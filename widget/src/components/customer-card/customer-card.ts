@@ -1,5 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
-import type { ContextResponse, MatchAttempt } from '../../../../shared/context.js';
+import type { ContextField } from '../../../../shared/common.js';
+import type { ContextResponse, CustomerSummary, MatchAttempt } from '../../../../shared/context.js';
 import { OcSearchToggleEvent } from '../../events/search-toggle-event.js';
 import type { I18n } from '../../i18n/i18n.js';
 import { renderFields } from '../../render-field.js';
@@ -62,7 +63,14 @@ export class OcCustomerCard extends LitElement {
         <span class="tag market"><span class="sr-only">${t.market}: </span>${context.market.label}</span>
         ${customer ? nothing : html`<span class="tag">${t.guestOrder}</span>`}
       </p>
-      ${renderFields(context.fields, i18n)}
+      ${renderFields([...summaryFields(context.summary, i18n), ...context.fields], i18n)}
+      ${
+        context.summary && (context.summary.windowDays || !context.summary.complete)
+          ? html`<p class="small">
+              ${context.summary.windowDays ? t.summaryWindow(context.summary.windowDays) : t.summaryPartial}
+            </p>`
+          : nothing
+      }
       <div class="why">
         <h3 class="small">${t.whyMatch}</h3>
         <p>${t.matchMethod[match.method]}</p>
@@ -113,6 +121,23 @@ export class OcCustomerCard extends LitElement {
   focusHeading(): void {
     this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
   }
+}
+
+/**
+ * The shopper's summary as fields of the card's definition list (empty ones are left out there). A count from
+ * the orders loaded so far reads "20+", and the line under the list says where the numbers come from.
+ */
+function summaryFields(summary: CustomerSummary | undefined, i18n: I18n): ContextField[] {
+  if (!summary) return [];
+  const { t } = i18n;
+  return (
+    [
+      [t.orders, i18n.number(summary.orderCount) + (summary.complete ? '' : '+')],
+      [t.lifetimeValue, summary.lifetimeValue.map((money) => i18n.money(money)).join(' · ')],
+      [t.customerSince, summary.customerSince && i18n.date(summary.customerSince)],
+      [t.lastOrder, summary.lastOrder && i18n.date(summary.lastOrder)],
+    ] as const
+  ).map(([label, value]) => ({ key: label, label, value, format: 'text' }));
 }
 
 customElements.define('oc-customer-card', OcCustomerCard);

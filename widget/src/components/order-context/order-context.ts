@@ -32,14 +32,16 @@ const BUNDLE_ORIGIN = new URL(import.meta.url).origin;
  * Parts only some agents need, loaded when first shown (chunks of their own, outside the size budget of a list
  * and one order): the shopper search (`links:write`, no match or "Wrong shopper?"), the note composer
  * (`notes:write`, once the agent asks to write: until then a button stands in for it), the status change
- * (`orders:write` in a market that allows changes: its button and dialog, with the first order opened) and a
- * long list's count, pager and filter (a shopper with more than one page of orders, or a filter applied).
+ * (`orders:write` in a market that allows changes: its button and dialog, with the first order opened), a
+ * long list's count, pager and filter (a shopper with more than one page of orders, or a filter applied) and
+ * what changed since the ticket was opened (only when something did).
  */
 const PARTS = {
   search: () => import('../customer-search/customer-search.js'),
   composer: () => import('../note-composer/note-composer.js'),
   status: () => import('../status-change/status-change.js'),
   history: () => import('../order-history/order-history.js'),
+  since: () => import('../since-ticket/since-ticket.js'),
 };
 type Part = keyof typeof PARTS;
 
@@ -81,6 +83,7 @@ export class OcOrderContext extends LitElement {
     partFailed: { state: true },
     composing: { state: true },
     offline: { state: true },
+    ticketOrderMissing: { state: true },
   };
 
   /**
@@ -116,6 +119,8 @@ export class OcOrderContext extends LitElement {
   private partFailed: Part | null = null;
   /** The agent asked to write a note: from then on the composer is shown (its chunk is loaded). */
   private composing = false;
+  /** The ticket's order (session `order`) is not the shopper's: the list says so, nothing more. */
+  private ticketOrderMissing = false;
 
   #ownClient: BffClient | null = null;
   /** Tokens are single use: never open a session twice for the same one. */
@@ -139,6 +144,9 @@ export class OcOrderContext extends LitElement {
       // The session's language loads while the context does: one language table, no extra round trip.
       void this.#useLanguage(session.locale);
       void this.#contextTask.run([false]);
+      // The ticket names its order: open it at once, alongside the list (the BFF checks it is the shopper's).
+      // Focus stays where the agent has it: the desk, not a sidebar that just opened.
+      if (session.order) this.#open(session.order, false);
     },
     // No session, so no language of its own: say what went wrong in the page's.
     onError: () => void this.#useLanguage(this.lang || document.documentElement.lang || navigator.language),
@@ -181,6 +189,13 @@ export class OcOrderContext extends LitElement {
       if (this.#focusHeadingOnLoad) {
         this.#focusHeadingOnLoad = false;
         this.#afterRender = () => this.#focusOrderHeadingIfOnBack();
+      }
+    },
+    onError: (error) => {
+      // 404 alike for "no such order" and "someone else's" (DESIGN §5): back to the list, which says only that.
+      if (this.selectedOrderId === this.session?.order && toBffError(error).code === 'order_not_found') {
+        this.ticketOrderMissing = true;
+        this.selectedOrderId = null;
       }
     },
   });
@@ -288,12 +303,19 @@ export class OcOrderContext extends LitElement {
           : nothing
       }
       ${
+        this.ticketOrderMissing
+          ? html`<p class="card" role="status">${i18n.t.ticketOrderMissing(String(this.session?.order))}</p>`
+          : nothing
+      }
+      ${
         noMatch && this.orders.length === 0
           ? nothing
           : html`<oc-order-list
               .orders=${this.orders}
               .i18n=${i18n}
               .now=${this.now}
+              .ticketOrder=${this.session?.order}
+              .changed=${context.changedSinceTicket ?? []}
               @oc-order-select=${this.#onOrderSelect}
             >
               ${
@@ -384,6 +406,19 @@ export class OcOrderContext extends LitElement {
                             .run([orderId, true])
                             .then(() => this.renderRoot.querySelector('oc-order-detail')?.focusHeading())}
                       ></oc-status-change>`,
+                    )
+                  : nothing
+              }
+              ${
+                order.sinceTicket?.length
+                  ? this.#renderPart(
+                      'since',
+                      html`<oc-since-ticket
+                        slot="since"
+                        .entries=${order.sinceTicket}
+                        .i18n=${i18n}
+                        .now=${this.now}
+                      ></oc-since-ticket>`,
                     )
                   : nothing
               }
@@ -516,14 +551,17 @@ export class OcOrderContext extends LitElement {
     this.requestUpdate();
   };
 
-  readonly #onOrderSelect = (event: OcOrderSelectEvent): void => {
+  readonly #onOrderSelect = (event: OcOrderSelectEvent): void => this.#open(event.orderId, true);
+
+  /** Shows an order's detail; `byAgent`: the agent chose it, so focus follows (Back, then the heading). */
+  #open(orderId: number, byAgent: boolean): void {
     this.#listScrollY = window.scrollY;
-    this.selectedOrderId = event.orderId;
-    this.#focusHeadingOnLoad = true;
+    this.selectedOrderId = orderId;
+    this.#focusHeadingOnLoad = byAgent;
     // Focusing Back scrolls the top of the detail into view; no window.scrollTo, which would jump a host desk page.
-    this.#afterRender = () => this.renderRoot.querySelector<HTMLElement>('.back')?.focus();
-    void this.#orderTask.run([event.orderId, false]);
-  };
+    if (byAgent) this.#afterRender = () => this.renderRoot.querySelector<HTMLElement>('.back')?.focus();
+    void this.#orderTask.run([orderId, false]);
+  }
 
   readonly #onBack = (): void => {
     const orderId = this.selectedOrderId;

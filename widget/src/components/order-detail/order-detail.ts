@@ -31,6 +31,7 @@ const ALWAYS_SHOWN = new Set<keyof Totals>(['subtotal', 'shipping', 'tax']);
  *   transactions, addresses, the market's other fields and the staff notes.
  * @slot composer - The note composer (or what stands in for it until it is loaded), under the staff notes.
  * @slot actions - More actions in the header (the status change).
+ * @slot since - What changed since the ticket was opened, under the shipments and refunds.
  * @event oc-compose - "Write a note" pressed (bubbles, not composed); only with `can-note`.
  */
 export class OcOrderDetail extends LitElement {
@@ -74,6 +75,7 @@ export class OcOrderDetail extends LitElement {
     return html`<article aria-labelledby="order-heading">
       ${this.#renderHeader(order, i18n, now)}
       ${order.status.family === 'refunded' ? [refunds, shipments] : [shipments, refunds]}
+      <slot name="since"></slot>
       ${this.#renderSection('items', t.lineItems, this.#renderItems(order, i18n))}
       ${this.#renderSection('totals', t.totals, this.#renderTotals(order, i18n))}
       ${

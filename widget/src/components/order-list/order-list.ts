@@ -21,11 +21,17 @@ export class OcOrderList extends LitElement {
     orders: { attribute: false },
     i18n: { attribute: false },
     now: { attribute: false },
+    ticketOrder: { attribute: false },
+    changed: { attribute: false },
   };
 
   orders: readonly OrderSummary[] = [];
   i18n: I18n | null = null;
   now: Clock = systemClock;
+  /** The order the ticket is about (session `order`): its row is marked. */
+  ticketOrder: number | undefined = undefined;
+  /** Orders changed since the ticket was opened: their rows are marked. */
+  changed: readonly number[] = [];
 
   override render() {
     const { i18n } = this;
@@ -51,6 +57,8 @@ export class OcOrderList extends LitElement {
                           ${renderTime(order.dateCreated, i18n, now)} ·
                           ${t.itemCount(order.itemCount, i18n.number(order.itemCount))}
                           ${order.guest ? html`· <span class="tag">${t.guestOrder}</span>` : nothing}
+                          ${order.id === this.ticketOrder ? html`· <strong class="tag">${t.ticketOrder}</strong>` : nothing}
+                          ${this.changed.includes(order.id) ? html`· <span class="tag">${t.changedSinceTicket}</span>` : nothing}
                         </span>
                         <span class="name amount">${i18n.money(order.total)}</span>
                       </span>
