@@ -144,15 +144,17 @@ describe('the operations console in Chromium', () => {
   });
 
   it('logged no errors and no CSP refusals on the console page, only the refusals the test provoked', () => {
-    // Chromium logs every HTTP error answer; these are the wrong token (status and error log, 403 each) and the
+    // Chromium logs every HTTP error answer; these are the wrong token (status and error log ask at once: 403
+    // each, though the second is cancelled when the first refusal comes back before it, so one or two) and the
     // delta run without a sync room (501). Anything else — a script error, a CSP refusal, a 404 — fails here.
     const resource = (status: string) =>
       `Failed to load resource: the server responded with a status of ${status}`;
-    assert.deepEqual(problems, [
-      resource('403 (Forbidden)'),
-      resource('403 (Forbidden)'),
-      resource('501 (Not Implemented)'),
-    ]);
+    const refusals = problems.filter((problem) => problem === resource('403 (Forbidden)'));
+    assert.ok(refusals.length >= 1 && refusals.length <= 2, problems.join('\n'));
+    assert.deepEqual(
+      problems.filter((problem) => problem !== resource('403 (Forbidden)')),
+      [resource('501 (Not Implemented)')],
+    );
   });
 
   it('opens from /demo with the sandbox’s admin token filled in, never in the address', async () => {

@@ -1,6 +1,8 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { OrderDetail } from '../../shared/order.js';
 import '../../widget/src/components/order-detail/order-detail.js';
+import '../../widget/src/components/order-refunds/order-refunds.js';
+import type { OcOrderRefunds } from '../../widget/src/components/order-refunds/order-refunds.js';
 import type { OcOrderDetail } from '../../widget/src/components/order-detail/order-detail.js';
 import type { I18n } from '../../widget/src/i18n/i18n.js';
 import { deep, textOf, until } from './fake-bff.js';
@@ -236,9 +238,21 @@ describe('oc-order-detail', () => {
         { itemType: 'SHIPPING', itemId: 0, quantity: null, amount: null, name: 'Shipping' },
       ],
     };
-    const el = await mount({ ...orderDetail, refunds: [refund] }, de);
+    const el = await fixture<OcOrderDetail>(
+      html`<oc-order-detail .order=${{ ...orderDetail, refunds: [refund] }} .i18n=${de} .now=${clock}>
+        <oc-order-refunds slot="refunds" .refunds=${[refund]} .i18n=${de} .now=${clock}></oc-order-refunds>
+      </oc-order-detail>`,
+    );
+    const refunds = el.querySelector<OcOrderRefunds>('oc-order-refunds')!;
+    await refunds.updateComplete;
 
-    const text = section(el, 'refunds');
+    // The section is the detail's; its rows are the slotted oc-order-refunds' (a chunk of its own).
+    const slot = deep(
+      el,
+      'section[aria-labelledby="refunds-heading"] slot[name="refunds"]',
+    ) as HTMLSlotElement;
+    expect(slot.assignedElements()).to.deep.equal([refunds]);
+    const text = textOf(refunds);
     expect(text).to.contain('24,95 €');
     expect(text).to.contain('Grund: Too small');
     expect(text).to.contain('vor 5 Tagen');

@@ -86,7 +86,7 @@ describe('the ticket’s order', () => {
   it('says only that it is not among the shopper’s orders when the BFF answers 404, in English and German', async () => {
     for (const [locale, words] of [
       ['en-GB', 'Order #9999 from the ticket is not among these orders.'],
-      ['de-DE', 'Bestellung #9999 aus dem Ticket ist nicht unter diesen Bestellungen.'],
+      ['de-DE', '#9999 aus dem Ticket ist keine dieser Bestellungen.'],
     ] as const) {
       script(bff, { order: 9999, locale });
       bff.on('GET /api/v1/orders/9999', { status: 404, body: f.errorBody('order_not_found') });

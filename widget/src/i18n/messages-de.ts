@@ -71,13 +71,13 @@ export const de: Messages = {
   noOrdersTitle: 'Keine Bestellungen',
   noOrdersText: 'Noch keine Bestellungen.',
   ticketOrder: 'Aus dem Ticket',
-  ticketOrderMissing: (id) => `Bestellung #${id} aus dem Ticket ist nicht unter diesen Bestellungen.`,
+  ticketOrderMissing: (id) => `#${id} aus dem Ticket ist keine dieser Bestellungen.`,
   changedSinceTicket: 'Seit Ticket geändert',
   lifetimeValue: 'Umsatz',
   customerSince: 'Kunde seit',
   lastOrder: 'Letzte Bestellung',
   summaryWindow: (days) => `Aus den letzten ${days} Tagen.`,
-  summaryPartial: 'Aus den bisher geladenen Bestellungen.',
+  summaryPartial: 'Nur die geladenen Bestellungen.',
 
   statusNames: [
     'Unvollständig',

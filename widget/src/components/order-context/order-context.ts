@@ -34,7 +34,7 @@ const BUNDLE_ORIGIN = new URL(import.meta.url).origin;
  * (`notes:write`, once the agent asks to write: until then a button stands in for it), the status change
  * (`orders:write` in a market that allows changes: its button and dialog, with the first order opened), a
  * long list's count, pager and filter (a shopper with more than one page of orders, or a filter applied) and
- * what changed since the ticket was opened (only when something did).
+ * what changed since the ticket was opened (only when something did) and an order's refunds (only when it has any).
  */
 const PARTS = {
   search: () => import('../customer-search/customer-search.js'),
@@ -42,6 +42,7 @@ const PARTS = {
   status: () => import('../status-change/status-change.js'),
   history: () => import('../order-history/order-history.js'),
   since: () => import('../since-ticket/since-ticket.js'),
+  refunds: () => import('../order-refunds/order-refunds.js'),
 };
 type Part = keyof typeof PARTS;
 
@@ -406,6 +407,19 @@ export class OcOrderContext extends LitElement {
                             .run([orderId, true])
                             .then(() => this.renderRoot.querySelector('oc-order-detail')?.focusHeading())}
                       ></oc-status-change>`,
+                    )
+                  : nothing
+              }
+              ${
+                order.refunds.length
+                  ? this.#renderPart(
+                      'refunds',
+                      html`<oc-order-refunds
+                        slot="refunds"
+                        .refunds=${order.refunds}
+                        .i18n=${i18n}
+                        .now=${this.now}
+                      ></oc-order-refunds>`,
                     )
                   : nothing
               }

@@ -32,6 +32,7 @@ const ALWAYS_SHOWN = new Set<keyof Totals>(['subtotal', 'shipping', 'tax']);
  * @slot composer - The note composer (or what stands in for it until it is loaded), under the staff notes.
  * @slot actions - More actions in the header (the status change).
  * @slot since - What changed since the ticket was opened, under the shipments and refunds.
+ * @slot refunds - The order's refunds (oc-order-refunds), in the refunds section it shows when there are any.
  * @event oc-compose - "Write a note" pressed (bubbles, not composed); only with `can-note`.
  */
 export class OcOrderDetail extends LitElement {
@@ -65,7 +66,8 @@ export class OcOrderDetail extends LitElement {
     const now = this.now();
     const shipments = this.#renderSection('shipments', t.shipments, this.#renderShipments(order, i18n, now));
     const refunds = order.refunds.length
-      ? this.#renderSection('refunds', t.refunds, this.#renderRefunds(order, i18n, now))
+      ? // The refunds themselves come from the container (oc-order-refunds, loaded only for such an order).
+        this.#renderSection('refunds', t.refunds, html`<slot name="refunds"></slot>`)
       : nothing;
     // Template fields the header already answers (number, status, total, dates, tracking) are not repeated.
     const fields = renderFields(
@@ -222,35 +224,6 @@ export class OcOrderDetail extends LitElement {
           ${shipment.comments ? html`<p class="small pre">${shipment.comments}</p>` : nothing}
         </li>`;
       })}
-    </ul>`;
-  }
-
-  #renderRefunds(order: OrderDetail, i18n: I18n, now: number): TemplateResult {
-    const { t } = i18n;
-    return html`<ul class="list">
-      ${order.refunds.map(
-        (refund) =>
-          html`<li>
-            <div class="line">
-              <span class="name amount">${i18n.money(refund.total)}</span>
-              ${refund.dateCreated ? html`<span class="small">${renderTime(refund.dateCreated, i18n, now)}</span>` : nothing}
-            </div>
-            ${refund.reason ? html`<p class="small">${t.reason}: ${refund.reason}</p>` : nothing}
-            <ul class="small">
-              ${refund.items.map(
-                (item) =>
-                  html`<li>
-                    ${item.quantity !== null ? `${i18n.number(item.quantity)} × ` : ''}${
-                      item.itemType === 'PRODUCT'
-                        ? item.name
-                        : (t.refundItems[item.itemType] ?? (item.name || item.itemType))
-                    }
-                    ${item.amount ? html`<span class="amount">(${i18n.money(item.amount)})</span>` : nothing}
-                  </li>`,
-              )}
-            </ul>
-          </li>`,
-      )}
     </ul>`;
   }
 
