@@ -120,12 +120,19 @@ async function waitFor(
   throw new Error(`gave up waiting (${withinMs} ms) until ${what}`);
 }
 
-function token(claims: { agent: string; ticket: string; customer: number; market?: string }) {
+function token(claims: {
+  agent: string;
+  ticket: string;
+  customer?: number;
+  email?: string;
+  market?: string;
+}) {
   return signEmbedToken(
     {
       agent: claims.agent,
       ticket: claims.ticket,
-      customer: String(claims.customer),
+      ...(claims.customer === undefined ? {} : { customer: String(claims.customer) }),
+      ...(claims.email === undefined ? {} : { email: claims.email }),
       market: claims.market ?? 'de',
       scope: 'orders:read notes:write',
     },
@@ -399,5 +406,62 @@ describe('two BFF instances on one PostgreSQL and one Redis, over HTTP', { skip 
     );
     assert.equal((await deliveriesOf()) - deliveriesBefore, 1, 'the delivery is stored once');
     assert.equal((await changesOf()) - before, 1, 'one change recorded');
+  });
+
+  it('4. 60 cold ticket views split over A and B under a 20-per-3-seconds quota: nothing sent into an exhausted window', async () => {
+    // Every registered shopper of the store (48), then guests by e-mail: 60 tickets, none seen before.
+    const data = sandbox.store('sbx2us').data;
+    const guestEmails = [
+      ...new Set(data.orders.filter((o) => o.customer_id === 0).map((o) => o.billing_address.email)),
+    ];
+    const who: Array<{ customer?: number; email?: string }> = [
+      ...data.customers.map((c) => ({ customer: c.id })),
+      ...guestEmails.map((email) => ({ email })),
+    ].slice(0, 60);
+    assert.equal(who.length, 60);
+    // Sessions first (they cost BigCommerce nothing), each on the instance that will show its view.
+    const views = await Promise.all(
+      who.map(async (claims, i) => {
+        const instance = i % 2 === 0 ? a : b;
+        const bearer = await session(instance.url, {
+          agent: `four.agent${i}`,
+          ticket: `T-TWO-4-${i}`,
+          ...claims,
+          market: 'us',
+        });
+        return { instance, bearer };
+      }),
+    );
+    const seen = sandbox.requests.length;
+
+    const statuses = await Promise.all(
+      views.map(async ({ instance, bearer }) => (await get(instance.url, bearer, '/api/v1/context')).status),
+    );
+
+    const sent = sandbox.requests.slice(seen).filter((r) => r.store === 'sbx2us');
+    assert.ok(sent.length > US_QUOTA, `the views needed more than one window (${sent.length} requests)`);
+    assert.deepEqual(
+      sent.filter((r) => r.status === 429).map((r) => `${r.method} ${r.path}`),
+      [],
+      'no request was sent into an exhausted window',
+    );
+    assert.ok(
+      statuses.every((status) => status === 200 || status === 504),
+      `views answered ${[...new Set(statuses)].join(', ')}`,
+    );
+    // A burst this size cannot be served within the request budget at 20 per 3 s: the views that wait too long
+    // answer 504 upstream_timeout instead of pushing BigCommerce past its quota. Afterwards views are served.
+    const first = views[0]!;
+    await waitFor(
+      async () => (await get(first.instance.url, first.bearer, '/api/v1/context')).status === 200,
+      'a view is served again after the burst',
+      60_000,
+    );
+    const all = sandbox.requests.slice(seen).filter((r) => r.store === 'sbx2us');
+    assert.deepEqual(
+      all.filter((r) => r.status === 429).map((r) => `${r.method} ${r.path}`),
+      [],
+      'still no request sent into an exhausted window',
+    );
   });
 });
