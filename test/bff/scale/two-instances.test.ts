@@ -464,4 +464,70 @@ describe('two BFF instances on one PostgreSQL and one Redis, over HTTP', { skip 
       'still no request sent into an exhausted window',
     );
   });
+
+  it('5. the sync leader killed: the other instance leads within a minute, and a later change reaches the index once', async () => {
+    const leads = (child: Child): boolean => {
+      let leading = false;
+      for (const line of child.output().split('\n')) {
+        if (!line.includes('"storeKey":"eu"')) continue;
+        if (line.includes('now leads the store’s sync')) leading = true;
+        if (line.includes('no longer leads the store’s sync')) leading = false;
+      }
+      return leading;
+    };
+    await waitFor(() => leads(a) || leads(b), 'one instance leads the EU store’s sync');
+    assert.ok(!(leads(a) && leads(b)), 'never both');
+    const [leader, other] = leads(a) ? [a, b] : [b, a];
+
+    lb.backends.delete(leader.url);
+    await kill(leader);
+    await waitFor(() => leads(other), `${other.name} leads after ${leader.name} was killed`, 60_000);
+
+    // The change's webhook is lost: only the new leader's delta run can bring it in.
+    const store = sandbox.store('sbx1eu');
+    const order = store.mutate.createOrder({ customerId: eu.plusAddressed.customerId, statusId: 11 });
+    await waitFor(
+      async () =>
+        (await count(
+          `SELECT count(*) AS n FROM index_orders WHERE store_key = 'eu' AND order_id = $1 AND status_id = 11`,
+          [order.id],
+        )) === 1,
+      'the new order is indexed (its webhooks through the load balancer to the survivor)',
+    );
+    store.faults.set({ deliveries: { drop: true } });
+    try {
+      store.mutate.setStatus(order.id, 9);
+      await sandbox.settleDeliveries();
+      // Polled on the feed, then the index read: the delta run writes the two one after the other.
+      await waitFor(
+        async () =>
+          (await count(
+            `SELECT count(*) AS n FROM order_changes WHERE store_key = 'eu' AND order_id = $1 AND status_id = 9`,
+            [order.id],
+          )) > 0,
+        'the new leader’s delta run brings the change in',
+        90_000,
+      );
+    } finally {
+      store.faults.clear();
+    }
+    assert.equal(
+      await count(
+        `SELECT count(*) AS n FROM index_orders WHERE store_key = 'eu' AND order_id = $1 AND status_id = 9`,
+        [order.id],
+      ),
+      1,
+      'the index has the new status',
+    );
+    const changes = await db.query<{ source: string }>(
+      `SELECT source FROM order_changes WHERE store_key = 'eu' AND order_id = $1 AND kind = 'order.status_changed' AND status_id = 9`,
+      [order.id],
+    );
+    assert.deepEqual(
+      changes.rows.map((row) => row.source),
+      ['delta'],
+      'the change entered the feed once, by the delta run',
+    );
+    assert.ok(other.process.exitCode === null, `${other.name} still runs`);
+  });
 });
