@@ -6,7 +6,8 @@
  * BENCH_SYNC ('off': today's live path, every view asks BigCommerce; 'on': the sync room and its index),
  * BENCH_SYNC_INTERVAL_SECONDS, BENCH_SYNC_WINDOW_DAYS, BENCH_BULK_ORDERS (the EU store alone, with that many
  * extra orders), BENCH_REAL_QUOTA=1 (the sandbox's 150 requests per 30 s instead of a lifted quota) and
- * BENCH_DATABASE_FILE (a file instead of `:memory:`, so the index's bytes can be read with dbstat).
+ * BENCH_DATABASE_FILE (a file instead of `:memory:`, so the index's bytes can be read with dbstat), and
+ * BENCH_DATABASE_URL / BENCH_REDIS_URL / BENCH_REDIS_KEY_PREFIX (PostgreSQL and Redis, for `--backend postgres`).
  */
 import type { AddressInfo } from 'node:net';
 import fs from 'node:fs';
@@ -101,6 +102,10 @@ const server = await startServer(
     ...optional('SYNC_INTERVAL_SECONDS', process.env.BENCH_SYNC_INTERVAL_SECONDS),
     ...optional('SYNC_WINDOW_DAYS', process.env.BENCH_SYNC_WINDOW_DAYS),
     ...optional('SYNC_BACKFILL_SHARE', process.env.SYNC_BACKFILL_SHARE),
+    // `npm run bench -- --backend postgres`: this product on PostgreSQL and Redis instead of SQLite and memory.
+    ...optional('DATABASE_URL', process.env.BENCH_DATABASE_URL),
+    ...optional('REDIS_URL', process.env.BENCH_REDIS_URL),
+    ...optional('REDIS_KEY_PREFIX', process.env.BENCH_REDIS_KEY_PREFIX),
   },
   {
     database: databaseFile,

@@ -17,6 +17,7 @@ import http from 'node:http';
 import os from 'node:os';
 import { setTimeout as delay } from 'node:timers/promises';
 import zlib from 'node:zlib';
+import pg from 'pg';
 import prettier from 'prettier';
 import type { EmbedTokenInput } from '../bff/src/auth/sign-embed-token.js';
 import { SANDBOX_BASE_DATE_MS, type SandboxPersonas } from '../bff/src/sandbox/index.js';
@@ -650,6 +651,80 @@ const markdownTable = (header: string[], rows: string[][]): string =>
     ...rows.map((row) => `| ${row.join(' | ')} |`),
   ].join('\n');
 
+/**
+ * `npm run bench -- --backend postgres`: the warm path of the embedded default (SQLite, memory) against the same
+ * product on PostgreSQL and Redis (issue 15's target: p99 within 1.5× at 50 clients), one after the other.
+ * PostgreSQL at BENCH_PG_URL (default the test database), a scratch schema dropped afterwards; Redis at
+ * BENCH_REDIS_URL (default 127.0.0.1:6379) under a key prefix of its own.
+ */
+async function benchBackends(): Promise<void> {
+  const base = new URL(env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test');
+  const schema = `bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: base.toString() });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  const databaseUrl = new URL(base);
+  databaseUrl.searchParams.set('options', `-c search_path=${schema}`);
+  try {
+    const measure = async (name: string, productEnv: Record<string, string>) => {
+      const product = await startProduct(name, { BENCH_SYNC: 'off', ...productEnv });
+      try {
+        const eu = product.ready.stores[0]!.personas;
+        const session = await openSession(product, { email: eu.registered.email, market: 'de' });
+        const orderId = (await getContext(product, session)).orders[0]!.id;
+        return {
+          context: await warmLoad(product, '/api/v1/context', session),
+          detail: await warmLoad(product, `/api/v1/orders/${orderId}`, session),
+        };
+      } finally {
+        await product.stop();
+      }
+    };
+    const embedded = await measure('sqlite', {});
+    const scaled = await measure('postgres', {
+      BENCH_DATABASE_URL: databaseUrl.toString(),
+      BENCH_REDIS_URL: env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379',
+      BENCH_REDIS_KEY_PREFIX: `bench-${process.pid}:`,
+    });
+    const row = (what: string, a: { p50: number; p99: number; rps: number }, b: typeof a) => [
+      what,
+      `${ms(a.p50)} / ${ms(a.p99)}, ${Math.round(a.rps)} views/s`,
+      `${ms(b.p50)} / ${ms(b.p99)}, ${Math.round(b.rps)} views/s`,
+      `${(b.p99 / a.p99).toFixed(2)}×`,
+      verdict(b.p99 <= 1.5 * a.p99),
+    ];
+    const table = [
+      `Measured ${new Date().toISOString().slice(0, 10)} by \`npm run bench -- --backend postgres\` on ${os.cpus().length} cores, ` +
+        `load average ${os.loadavg()[0]!.toFixed(1)} at the start: one instance each, ${WARM_CLIENTS} concurrent clients for ${WARM_SECONDS} s, ` +
+        'PostgreSQL and Redis on the same machine.',
+      '',
+      markdownTable(
+        [
+          'warm view (p50 / p99, throughput)',
+          'SQLite + memory (default)',
+          'PostgreSQL + Redis',
+          'p99 ratio',
+          'target ≤ 1.5×',
+        ],
+        [
+          row(`Context, ${WARM_CLIENTS} clients`, embedded.context, scaled.context),
+          row(`Order detail, ${WARM_CLIENTS} clients`, embedded.detail, scaled.detail),
+        ],
+      ),
+    ].join('\n');
+    console.log(`\n${table}\n`);
+    if (process.argv.includes('--write')) {
+      const readme = replaceBetween(fs.readFileSync('README.md', 'utf8'), 'bench-scale', table);
+      const options = (await prettier.resolveConfig('README.md')) ?? {};
+      fs.writeFileSync('README.md', await prettier.format(readme, { ...options, filepath: 'README.md' }));
+      console.log('README.md updated');
+    }
+  } finally {
+    await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+    await admin.end();
+  }
+}
+
 async function main(): Promise<void> {
   const benchStarted = performance.now();
   // The widget's size is a row: build what is missing or older than its sources (as `npm start` does).
@@ -901,4 +976,6 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+const backend = process.argv.indexOf('--backend');
+if (backend >= 0 && process.argv[backend + 1] !== 'postgres') throw new Error('--backend takes "postgres"');
+await (backend >= 0 ? benchBackends() : main());
