@@ -24,6 +24,7 @@ import { SANDBOX_BASE_DATE_MS, type SandboxPersonas } from '../bff/src/sandbox/i
 import { DELTA_SETTLE_MS } from '../bff/src/sync/delta-run.js';
 import { DELTA_PAGE_SIZE } from '../bff/src/sync/delta-pager.js';
 import type { BenchIndexBytes, BenchRequest, BenchSyncState, BenchUpstreamCall } from './bench-server.js';
+import { benchNotesAcrossTwo } from './bench-two-instances.js';
 
 type Ready = {
   ready: true;
@@ -686,6 +687,10 @@ async function benchBackends(): Promise<void> {
       BENCH_REDIS_URL: env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379',
       BENCH_REDIS_KEY_PREFIX: `bench-${process.pid}:`,
     });
+    const notes = await benchNotesAcrossTwo(
+      databaseUrl.toString(),
+      env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379',
+    );
     const row = (what: string, a: { p50: number; p99: number; rps: number }, b: typeof a) => [
       what,
       `${ms(a.p50)} / ${ms(a.p99)}, ${Math.round(a.rps)} views/s`,
@@ -709,6 +714,19 @@ async function benchBackends(): Promise<void> {
         [
           row(`Context, ${WARM_CLIENTS} clients`, embedded.context, scaled.context),
           row(`Order detail, ${WARM_CLIENTS} clients`, embedded.detail, scaled.detail),
+        ],
+      ),
+      '',
+      markdownTable(
+        ['two instances, one PostgreSQL, one Redis', 'measured', 'target', ''],
+        [
+          [
+            `${notes.notes} notes posted alternately to both for 10 orders, BigCommerce at 100 ms and ${notes.quota} requests per 30 s`,
+            `${notes.writtenMs === null ? 'not all written within 180 s' : `all written ${seconds(notes.writtenMs)} after the first POST`}; ` +
+              `${notes.calls} calls (${notes.puts} PUTs), ${notes.tooMany} × 429`,
+            'all within 30 s, quota never overrun',
+            verdict(notes.writtenMs !== null && notes.writtenMs <= 30_000 && notes.tooMany === 0),
+          ],
         ],
       ),
     ].join('\n');
