@@ -4,14 +4,14 @@
  * answering after 100 ms with its real quota of 150 requests per 30 s. Reports how long until every note is in
  * its order's staff notes, how many calls it took, and whether the store ever refused a request (429).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { signEmbedToken } from '../bff/src/auth/sign-embed-token.js';
 import { SANDBOX_PERSONAS, startSandbox } from '../bff/src/sandbox/index.js';
+import { startBffProcess } from './bff-process.js';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
 const EMBED_SECRET = 'bench-two-instances-embed-secret-0123456789';
 const NOTES = 100;
 const ORDERS = 10;
@@ -23,24 +23,6 @@ export interface TwoInstanceNotes {
   puts: number;
   tooMany: number;
   quota: number;
-}
-
-function startChild(env: NodeJS.ProcessEnv): Promise<{ process: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bff/src/server.ts')], {
-    cwd: ROOT,
-    env,
-    stdio: 'pipe',
-  });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /"msg":"listening on (http:\/\/[^"]+)"/.exec(output);
-      if (match?.[1]) resolve({ process: child, url: match[1] });
-    });
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('exit', (code) => reject(new Error(`a BFF instance exited (${code}):\n${output}`)));
-  });
 }
 
 export async function benchNotesAcrossTwo(databaseUrl: string, redisUrl: string): Promise<TwoInstanceNotes> {
@@ -76,9 +58,9 @@ export async function benchNotesAcrossTwo(databaseUrl: string, redisUrl: string)
       LOG_LEVEL: 'info',
     });
     // One after the other: the first migrates the schema.
-    const a = await startChild(env('a'));
+    const a = await startBffProcess(env('a'), 'instance A');
     children.push(a.process);
-    const b = await startChild(env('b'));
+    const b = await startBffProcess(env('b'), 'instance B');
     children.push(b.process);
 
     const shopper = SANDBOX_PERSONAS.sbx1eu.manyOrders;

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { killBffProcess, startBffProcess } from '../../../scripts/bff-process.js';
 import { signEmbedToken } from '../../../bff/src/auth/sign-embed-token.js';
 import { containsNoteRef } from '../../../bff/src/notes/staff-notes-format.js';
 import { SANDBOX_PERSONAS, startSandbox, type Sandbox } from '../../../bff/src/sandbox/index.js';
@@ -39,21 +40,7 @@ function environment(sandbox: Sandbox, dataDir: string, configFile: string): Nod
   };
 }
 
-/** Starts the BFF as its own process; resolves with its URL once it logs that it listens. */
-function startChild(env: NodeJS.ProcessEnv): Promise<Child> {
-  const child = spawn(process.execPath, ['--import', 'tsx', SERVER], { cwd: ROOT, env, stdio: 'pipe' });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /"msg":"listening on (http:\/\/[^"]+)"/.exec(output);
-      if (match?.[1]) resolve({ process: child, url: match[1], output: () => output });
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('exit', (code) => reject(new Error(`the BFF exited (${code}) before listening:\n${output}`)));
-  });
-}
+const startChild = (env: NodeJS.ProcessEnv): Promise<Child> => startBffProcess(env);
 
 /** Runs a child that is expected to refuse to start; resolves with its exit code and output. */
 function runToExit(env: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> {
@@ -64,13 +51,7 @@ function runToExit(env: NodeJS.ProcessEnv): Promise<{ code: number | null; outpu
   return new Promise((resolve) => child.on('exit', (code) => resolve({ code, output })));
 }
 
-function kill(child: Child): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.process.exitCode !== null || child.process.signalCode !== null) return resolve();
-    child.process.once('exit', () => resolve());
-    child.process.kill('SIGKILL');
-  });
-}
+const kill = killBffProcess;
 
 async function openSession(url: string, ticket: string): Promise<string> {
   const token = await signEmbedToken(

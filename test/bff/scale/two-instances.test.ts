@@ -4,13 +4,14 @@
 // small round-robin load balancer in front of both, which is the PUBLIC_URL the sandbox's webhooks go to.
 // Waits are polled with a bound; nothing asserts how long anything took.
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { killBffProcess, startBffProcess } from '../../../scripts/bff-process.js';
 import pg from 'pg';
 import { signEmbedToken } from '../../../bff/src/auth/sign-embed-token.js';
 import {
@@ -26,8 +27,6 @@ import { createScratchSchema, postgresOrSkip, type ScratchSchema } from '../supp
 import { recordSkip } from '../support/skips.js';
 
 const SUITE = 'two instances (PostgreSQL + Redis)';
-const ROOT = path.resolve(import.meta.dirname, '../../..');
-const SERVER = path.join(ROOT, 'bff/src/server.ts');
 const EMBED_SECRET = 'two-instances-embed-secret-0123456789abcdef';
 const WEBHOOK_SECRET = 'two-instances-webhook-secret-0123456789';
 const eu = SANDBOX_PERSONAS.sbx1eu;
@@ -47,27 +46,11 @@ interface Child {
   output(): string;
 }
 
-function startChild(name: string, env: NodeJS.ProcessEnv): Promise<Child> {
-  const child = spawn(process.execPath, ['--import', 'tsx', SERVER], { cwd: ROOT, env, stdio: 'pipe' });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /"msg":"listening on (http:\/\/[^"]+)"/.exec(output);
-      if (match?.[1]) resolve({ name, process: child, url: match[1], output: () => output });
-    });
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('exit', (code) => reject(new Error(`${name} exited (${code}) before listening:\n${output}`)));
-  });
+async function startChild(name: string, env: NodeJS.ProcessEnv): Promise<Child> {
+  return { name, ...(await startBffProcess(env, name)) };
 }
 
-function kill(child: Child): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.process.exitCode !== null || child.process.signalCode !== null) return resolve();
-    child.process.once('exit', () => resolve());
-    child.process.kill('SIGKILL');
-  });
-}
+const kill = killBffProcess;
 
 /** Round robin over the instances still alive: what a load balancer in front of the BFF does. */
 async function startLoadBalancer(): Promise<{ url: string; backends: Set<string>; close(): Promise<void> }> {
