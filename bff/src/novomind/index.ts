@@ -101,8 +101,10 @@ export function createNovomind(deps: NovomindRoomDeps): Novomind {
   const metrics = createNovomindMetrics(deps.registry, deps.now);
   const statusLabels = createStatusLabels({ clientFor: deps.clientFor, now: deps.now, logger });
   const fanout = createChangeFanout({ ...base, statusLabels });
+  // The config is fixed for the process: the markets that push are known once.
+  const pushTargets = collectPushTargets(deps.config);
   const pushWorker = createPushWorker({
-    targets: collectPushTargets(deps.config),
+    targets: pushTargets,
     changes: deps.repos.novomindChanges,
     push: deps.repos.novomindPush,
     errorLog: deps.repos.errorLog,
@@ -128,7 +130,7 @@ export function createNovomind(deps: NovomindRoomDeps): Novomind {
   });
   metrics.setPushBacklogSource(async () => {
     const out = [];
-    for (const target of collectPushTargets(deps.config)) {
+    for (const target of pushTargets) {
       const state = await deps.repos.novomindPush.get(target.market);
       const backlog = await deps.repos.novomindChanges.backlog(target.market, state?.deliveredSeq ?? 0);
       out.push({ market: target.market, queued: backlog.count, oldestAt: backlog.oldestAt });
@@ -168,9 +170,7 @@ export function createNovomind(deps: NovomindRoomDeps): Novomind {
         lastError: null,
         failing: false,
       };
-      const targets = collectPushTargets(deps.config).filter(
-        (target) => deps.config.markets[target.market]?.store === storeKey,
-      );
+      const targets = pushTargets.filter((target) => deps.config.markets[target.market]?.store === storeKey);
       for (const target of targets) {
         const state = await deps.repos.novomindPush.get(target.market);
         const backlog = await deps.repos.novomindChanges.backlog(target.market, state?.deliveredSeq ?? 0);
