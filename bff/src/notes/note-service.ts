@@ -5,7 +5,7 @@ import { AppError } from '../core/app-error.js';
 import type { Logger } from '../core/logger.js';
 import type { NoteOutboxRepo, NoteRecord, TicketEvent } from '../store/index.js';
 import { classifyWriteFailure, computeRetryDelayMs, type WriteFailure } from './note-retry-policy.js';
-import { writeNoteOnce, type StaffNotesPort, type WriteOutcome } from './note-writer.js';
+import { writeNotesOnce, type NoteToWrite, type StaffNotesPort, type WriteOutcome } from './note-writer.js';
 import { orderLockKey, type OrderLease, type OrderLock } from './order-lock.js';
 
 export interface NoteSubmission {
@@ -53,6 +53,11 @@ export interface NoteServiceDeps {
    */
   leaseMs?: number;
   newRef?: () => string;
+  /**
+   * How many of one order's queued notes one attempt writes in a single update (the one it is for included).
+   * Default 25: a burst on one order costs one read-merge-write, and one failing update holds back at most this many.
+   */
+  maxNotesPerWrite?: number;
   /** Called when a note is (re)scheduled, so a sleeping worker can wake up earlier. */
   onRetryScheduled?: (at: number) => void;
 }
@@ -83,7 +88,12 @@ export interface SubmitOptions {
   inlineBudgetMs?: number;
 }
 
-const DEFAULTS = { inlineBudgetMs: 4_000, attemptBudgetMs: 60_000, leaseMs: 120_000 } as const;
+const DEFAULTS = {
+  inlineBudgetMs: 4_000,
+  attemptBudgetMs: 60_000,
+  leaseMs: 120_000,
+  maxNotesPerWrite: 25,
+} as const;
 
 const REF_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 
@@ -161,6 +171,7 @@ export function createNoteService(deps: NoteServiceDeps): NoteService {
     );
   }
   const newRef = deps.newRef ?? createNoteRef;
+  const maxNotesPerWrite = Math.max(1, deps.maxNotesPerWrite ?? DEFAULTS.maxNotesPerWrite);
   const inFlight = new Map<string, Promise<void>>();
 
   function event(record: NoteRecord, type: string, status: string, at: number): TicketEvent {
@@ -175,14 +186,19 @@ export function createNoteService(deps: NoteServiceDeps): NoteService {
     };
   }
 
-  async function settle(record: NoteRecord, outcome: WriteOutcome): Promise<void> {
-    const now = deps.now();
-    const log = deps.logger.child({
+  /** Every line about a note carries the correlation id of the request that accepted it. */
+  function noteLog(record: NoteRecord): Logger {
+    return deps.logger.child({
       correlationId: record.correlationId,
       storeKey: record.storeKey,
       ref: record.ref,
       orderId: record.orderId,
     });
+  }
+
+  async function settle(record: NoteRecord, outcome: WriteOutcome): Promise<void> {
+    const now = deps.now();
+    const log = noteLog(record);
     if (outcome.kind === 'written') {
       const changed = await deps.outbox.markWritten(
         record.ref,
@@ -227,28 +243,43 @@ export function createNoteService(deps: NoteServiceDeps): NoteService {
     deps.onRetryScheduled?.(at);
   }
 
+  function toWrite(record: NoteRecord): NoteToWrite {
+    // The stamp is the time the agent wrote the note, the same on every attempt.
+    return {
+      orderId: record.orderId,
+      stamp: { ref: record.ref, at: new Date(record.createdAt), ticket: record.ticket, agent: record.agent },
+      text: record.text,
+    };
+  }
+
   async function runAttempt(ref: string, lease: OrderLease): Promise<void> {
     const record = await deps.outbox.findByRef(ref);
     if (!record || record.status !== 'queued') return;
     if (!(await deps.outbox.startAttempt(ref))) return;
-    const log = deps.logger.child({
-      correlationId: record.correlationId,
-      storeKey: record.storeKey,
-      ref,
-      orderId: record.orderId,
-    });
+    const log = noteLog(record);
+    // Every note this attempt took on, the order's other queued notes included: each gets an outcome.
+    const batch = new Map<string, NoteRecord>([[ref, record]]);
+    // Under the order's lock nobody else writes this order, so its other queued notes (whoever claimed them, in
+    // whichever instance) can go into our PUT; their own attempts, once they get the lock, find them written.
+    const more = async (): Promise<NoteToWrite[]> => {
+      const taken: NoteToWrite[] = [];
+      const queued = await deps.outbox.listQueuedForOrder(record.storeKey, record.orderId, maxNotesPerWrite);
+      for (const other of queued) {
+        if (batch.has(other.ref) || batch.size >= maxNotesPerWrite) continue;
+        if (!(await deps.outbox.startAttempt(other.ref))) continue;
+        batch.set(other.ref, other);
+        taken.push(toWrite(other));
+      }
+      return taken;
+    };
     // Every call of this attempt ends at its deadline, well inside the lease: once the lease runs out another
     // worker may take the note, and by then nothing of ours may still be on its way to BigCommerce.
     const deadline = AbortSignal.timeout(attemptBudgetMs);
     try {
       const port = fencedPort(deps.staffNotesFor(record.storeKey, record.correlationId, deadline), lease);
-      const outcome = await writeNoteOnce(port, {
-        orderId: record.orderId,
-        // The stamp is the time the agent wrote the note, the same on every attempt.
-        stamp: { ref, at: new Date(record.createdAt), ticket: record.ticket, agent: record.agent },
-        text: record.text,
-      });
-      await settle(record, outcome);
+      const outcomes = await writeNotesOnce(port, { orderId: record.orderId, first: toWrite(record), more });
+      if (batch.size > 1) log.info({ notes: batch.size }, 'notes of one order written in one update');
+      for (const [batchRef, outcome] of outcomes) await settle(batch.get(batchRef)!, outcome);
     } catch (error) {
       // Ran out of time: whatever the aborted call reported, the outcome is unknown and the next attempt reads first.
       const failure: WriteFailure = deadline.aborted
@@ -258,9 +289,11 @@ export function createNoteService(deps: NoteServiceDeps): NoteService {
             message: `the attempt took longer than ${attemptBudgetMs} ms`,
           }
         : classifyWriteFailure(error);
-      if (failure.kind === 'fail')
-        await settle(record, { kind: 'failed', code: failure.code, message: failure.message });
-      else await scheduleRetry(record, failure.code, failure.message, failure.retryAfterMs, log);
+      for (const note of batch.values()) {
+        if (failure.kind === 'fail')
+          await settle(note, { kind: 'failed', code: failure.code, message: failure.message });
+        else await scheduleRetry(note, failure.code, failure.message, failure.retryAfterMs, noteLog(note));
+      }
     }
   }
 
@@ -331,14 +364,7 @@ export function createNoteService(deps: NoteServiceDeps): NoteService {
       // A concurrent request with the same key got there first: this one is a replay after all.
       if (!created) return replay(record);
 
-      deps.logger
-        .child({
-          correlationId: submission.correlationId,
-          storeKey: record.storeKey,
-          ref: record.ref,
-          orderId: record.orderId,
-        })
-        .info('note accepted into the outbox');
+      noteLog(record).info('note accepted into the outbox');
       // The attempt goes on after the budget; the answer then says "queued" and a replay shows the outcome.
       const attempt = attemptNote(record.ref);
       const budgetMs = options.inlineBudgetMs ?? inlineBudgetMs;

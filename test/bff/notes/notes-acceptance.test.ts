@@ -92,7 +92,25 @@ for (const { backend, label, skip } of await storeBackends('notes acceptance (10
       });
 
       it('writes every note exactly once, keeps earlier and colleague text, and replays create nothing', async () => {
+        // Notes of one order share a PUT, so there are few PUTs: the first four fail for sure, one way each (a
+        // rule's `times` counts every matching request), and the dice go on from there.
         const faults = [
+          h.sandbox.faults.add({
+            method: 'PUT',
+            path: '/v2/orders/',
+            applyAfterWrite: true,
+            status: 502,
+            times: 1,
+          }),
+          h.sandbox.faults.add({ method: 'PUT', path: '/v2/orders/', errorRate: 1, status: 500, times: 2 }),
+          h.sandbox.faults.add({ method: 'PUT', path: '/v2/orders/', hangRate: 1, times: 3 }),
+          h.sandbox.faults.add({
+            method: 'PUT',
+            path: '/v2/orders/',
+            applyAfterWrite: true,
+            hangRate: 1,
+            times: 4,
+          }),
           h.sandbox.faults.add({ method: 'PUT', path: '/v2/orders/', errorRate: 0.2, status: 500 }),
           h.sandbox.faults.add({ method: 'PUT', path: '/v2/orders/', hangRate: 0.04 }),
           h.sandbox.faults.add({
@@ -124,8 +142,13 @@ for (const { backend, label, skip } of await storeBackends('notes acceptance (10
         await h.drain();
 
         const putStatuses = h.sandbox.requests.filter((r) => r.method === 'PUT').map((r) => r.status);
-        assert.ok(putStatuses.filter((s) => s >= 500).length >= 10, 'PUTs failed along the way');
-        assert.ok(putStatuses.filter((s) => s === 0).length >= 1, 'some PUTs hung');
+        assert.ok(putStatuses.filter((s) => s >= 500).length >= 2, 'PUTs failed along the way');
+        assert.ok(putStatuses.filter((s) => s === 0).length >= 2, 'some PUTs hung');
+        // Notes of one order went in together: far fewer PUTs than notes, even with every failed one repeated.
+        assert.ok(
+          putStatuses.length < notes.length / 2,
+          `${putStatuses.length} PUTs for ${notes.length} notes`,
+        );
         assert.ok(
           notes.some((n) => n.answers.some((a) => a.status === 202)),
           'some notes were queued',

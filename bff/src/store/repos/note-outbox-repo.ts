@@ -66,6 +66,11 @@ export interface NoteOutboxRepo {
   scheduleRetry(ref: string, nextAttemptAt: number, code: string, message: string): Promise<void>;
   /** failed → queued and due now (an operator's "retry failed notes"); how many were requeued. */
   requeueFailed(now: number, storeKey?: string): Promise<number>;
+  /**
+   * An order's queued notes, oldest first, due or not (leases and retry times ignored): the holder of the
+   * order's lock writes them together with the note it attempts (notes/note-writer.ts).
+   */
+  listQueuedForOrder(storeKey: string, orderId: number, limit: number): Promise<NoteRecord[]>;
   /** Due notes (leases expired included), oldest due first; of one store when `storeKey` is given. */
   listDue(now: number, limit: number, storeKey?: string): Promise<NoteRecord[]>;
   /** The stores that have due notes (the worker runs one pass per store, so stores never wait on each other). */
@@ -220,6 +225,19 @@ export function createNoteOutboxRepo(db: Kysely<Database>): NoteOutboxRepo {
       if (storeKey !== undefined) query = query.where('store_key', '=', storeKey);
       const result = await query.executeTakeFirst();
       return Number(result.numUpdatedRows);
+    },
+    async listQueuedForOrder(storeKey, orderId, limit) {
+      const rows = await db
+        .selectFrom('note_outbox')
+        .selectAll()
+        .where('status', '=', 'queued')
+        .where('store_key', '=', storeKey)
+        .where('order_id', '=', orderId)
+        .orderBy('created_at')
+        .orderBy('ref')
+        .limit(limit)
+        .execute();
+      return rows.map(toRecord);
     },
     async listDue(now, limit, storeKey) {
       let query = db
