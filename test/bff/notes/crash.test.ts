@@ -130,10 +130,19 @@ describe('a BFF process killed in the middle of writing a note', () => {
   }
 
   /**
-   * Posts a note while `fault` holds the write at one step, kills the process the moment the sandbox sees the
-   * step's request, restarts on the same DATA_DIR and waits for the note to be written by the new process.
+   * Posts notes while `fault` holds the write at one step, kills the process the moment the sandbox sees the
+   * step's request, restarts on the same DATA_DIR and waits for every note to be written by the new process.
+   * With several notes the order's reads are slowed down, so that all of them are accepted while the first one's
+   * attempt reads the order, and go into one PUT.
    */
-  async function crashAt(step: { ticket: string; orderId: number; method: 'GET' | 'PUT'; applied: boolean }) {
+  async function crashAt(step: {
+    ticket: string;
+    orderId: number;
+    method: 'GET' | 'PUT';
+    applied: boolean;
+    notes?: number;
+  }): Promise<{ before: string; atKill: string }> {
+    const count = step.notes ?? 1;
     const first = await start();
     const session = await openSession(first.url, step.ticket);
     // The agent looks at the order first (as the widget does): its owner is then known to the process.
@@ -143,6 +152,10 @@ describe('a BFF process killed in the middle of writing a note', () => {
     assert.equal(detail.status, 200);
     const before = sandbox.store('sbx1eu').data.getOrder(step.orderId)?.staff_notes ?? '';
     const seen = sandbox.requests.length;
+    const slowReads =
+      count > 1
+        ? sandbox.faults.add({ method: 'GET', path: `/v2/orders/${step.orderId}`, latencyMs: 500 })
+        : undefined;
     const fault = sandbox.faults.add({
       method: step.method,
       path: `/v2/orders/${step.orderId}`,
@@ -150,9 +163,13 @@ describe('a BFF process killed in the middle of writing a note', () => {
       applyAfterWrite: step.applied,
     });
 
-    const key = `crash-${step.ticket}`;
-    const text = `Written once, whatever happens (${step.ticket}).`;
-    void postNote(first.url, session, step.orderId, key, text).catch(() => undefined);
+    const notes = Array.from({ length: count }, (_, i) => ({
+      key: `crash-${step.ticket}-${i}`,
+      text: `Written once, whatever happens (${step.ticket}, note ${i + 1}).`,
+    }));
+    for (const note of notes) {
+      void postNote(first.url, session, step.orderId, note.key, note.text).catch(() => undefined);
+    }
     await waitFor(
       () =>
         sandbox.requests
@@ -162,27 +179,37 @@ describe('a BFF process killed in the middle of writing a note', () => {
     );
     await kill(first);
     sandbox.faults.remove(fault);
-    // The killed process had accepted the note: it is in the outbox, queued, not yet known as written.
+    if (slowReads !== undefined) sandbox.faults.remove(slowReads);
+    const atKill = sandbox.store('sbx1eu').data.getOrder(step.orderId)?.staff_notes ?? '';
+    // The killed process had accepted the notes: they are in the outbox, queued, not yet known as written.
     const outbox = openSqliteStore(path.join(String(env.DATA_DIR), DATABASE_FILE), { readonly: true });
-    const accepted = await outbox.repos.noteOutbox.findByKey(step.ticket, 'crash.agent', key);
+    for (const note of notes) {
+      const accepted = await outbox.repos.noteOutbox.findByKey(step.ticket, 'crash.agent', note.key);
+      assert.equal(accepted?.status, 'queued', note.key);
+    }
     await outbox.close();
-    assert.equal(accepted?.status, 'queued');
 
     const second = await start();
     const again = await openSession(second.url, step.ticket);
-    let ref = '';
-    await waitFor(async () => {
-      const replay = await postNote(second.url, again, step.orderId, key, text);
-      const body = (await replay.json()) as { ref?: string; status?: string };
-      ref = body.ref ?? '';
-      return replay.status === 201 && body.status === 'written';
-    }, 'the restarted process wrote the note');
+    const refs: string[] = [];
+    for (const note of notes) {
+      await waitFor(async () => {
+        const replay = await postNote(second.url, again, step.orderId, note.key, note.text);
+        const body = (await replay.json()) as { ref?: string; status?: string };
+        if (replay.status !== 201 || body.status !== 'written') return false;
+        refs.push(body.ref ?? '');
+        return true;
+      }, `the restarted process wrote ${note.key}`);
+    }
     await kill(second);
 
     const after = sandbox.store('sbx1eu').data.getOrder(step.orderId)?.staff_notes ?? '';
-    assert.equal(countRef(after, ref), 1, 'the note is in staff_notes exactly once');
     assert.ok(after.startsWith(before), 'what was there before is kept');
-    assert.ok(containsNoteRef(after, ref));
+    for (const ref of refs) {
+      assert.equal(countRef(after, ref), 1, `note ${ref} is in staff_notes exactly once`);
+      assert.ok(containsNoteRef(after, ref));
+    }
+    return { before, atKill };
   }
 
   it('before its PUT (killed while reading the order): written once by the next process', async () => {
@@ -201,6 +228,19 @@ describe('a BFF process killed in the middle of writing a note', () => {
       method: 'PUT',
       applied: true,
     });
+  });
+
+  it('during the PUT that carried three notes of one order, after it was applied: each found, none twice', async () => {
+    const { before, atKill } = await crashAt({
+      ticket: 'T-CRASH-BATCH',
+      orderId: personas.orders.withStaffNotes,
+      method: 'PUT',
+      applied: true,
+      notes: 3,
+    });
+    // The hung PUT had landed with all three: one update carried the batch, and the restart wrote nothing more.
+    for (let i = 1; i <= 3; i += 1) assert.ok(atKill.includes(`T-CRASH-BATCH, note ${i}).`), `note ${i}`);
+    assert.ok(atKill.startsWith(before));
   });
 
   it('refuses a second process on the same DATA_DIR, naming the directory, while the first runs', async () => {
