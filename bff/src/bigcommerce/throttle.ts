@@ -7,7 +7,9 @@
  *   https://developer.bigcommerce.com/docs/start/best-practices/api-rate-limits).
  * - When few requests are left it spaces the remaining ones over the time until the reset.
  * - It never sends into an exhausted window: it waits for the reset instead of collecting a 429.
- * - At most `maxConcurrency` requests per store are in flight.
+ * - At most `maxConcurrency` requests per store are in flight; callers beyond that wait in order of their
+ *   deadline (earliest first), so when the quota runs short the views that started first get all their requests
+ *   through and answer, instead of every view getting a few and all of them running out of time.
  */
 
 export interface RateLimitSnapshot {
@@ -71,8 +73,18 @@ export interface ThrottleState {
 }
 
 export interface Throttle {
-  acquire(signal?: AbortSignal): Promise<Permit>;
+  /**
+   * Waits for a concurrency slot and the quota. `deadline` (epoch ms; default: none, i.e. last) orders the
+   * callers waiting for a slot, earliest first; equal deadlines keep their arrival order.
+   */
+  acquire(signal?: AbortSignal, deadline?: number): Promise<Permit>;
   state(): ThrottleState;
+}
+
+/** A moment one request may be sent: counted in this instance's window, or reserved in the shared budget. */
+interface Slot {
+  at: number;
+  shared: boolean;
 }
 
 interface Window {
@@ -92,41 +104,57 @@ export function createThrottle(options: ThrottleOptions): Throttle {
   const reserveMin = options.reserveMin ?? THROTTLE_DEFAULTS.reserveMin;
 
   let inFlight = 0;
-  const waiters: Array<() => void> = [];
+  /** Callers waiting for a concurrency slot, earliest deadline first (ties: first come). */
+  const waiters: Array<{ deadline: number; grant: () => void }> = [];
   let window: Window | undefined;
   let nextSlotAt = 0;
-  /** Callers sleeping until their reserved slot; their requests are already spoken for. */
+  /**
+   * Send times handed out while the window runs low, soonest first, and the callers waiting for one, earliest
+   * deadline first. A slot belongs to the throttle, not to the caller it was made for: when it comes due, the
+   * most urgent waiter takes it. So a view's later call overtakes calls of views that started after it.
+   */
+  const slots: Slot[] = [];
+  const slotWaiters: Array<{ deadline: number; wake: () => void }> = [];
+  /** When the slot timer fires next (Infinity: not running). */
+  let slotTimerAt = Number.POSITIVE_INFINITY;
+  /** Local slots not yet come due: their requests are already spoken for. */
   let pendingSlots = 0;
+  /** Callers waiting for an exhausted window to refill, woken together and in deadline order. */
+  const refillWaiters: Array<{ deadline: number; at: number; wake: () => void }> = [];
+  let refillTimerAt = Number.POSITIVE_INFINITY;
 
   function reserveOf(w: Window): number {
     return Math.max(reserveMin, Math.ceil((w.quota ?? 0) * reserveRatio));
   }
 
-  async function takeConcurrencySlot(signal?: AbortSignal): Promise<void> {
+  async function takeConcurrencySlot(deadline: number, signal?: AbortSignal): Promise<void> {
     signal?.throwIfAborted();
     if (inFlight < maxConcurrency) {
       inFlight += 1;
       return;
     }
     await new Promise<void>((resolve, reject) => {
-      const grant = (): void => {
-        signal?.removeEventListener('abort', onAbort);
-        resolve();
+      const waiter = {
+        deadline,
+        grant: (): void => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve();
+        },
       };
       const onAbort = (): void => {
-        const index = waiters.indexOf(grant);
+        const index = waiters.indexOf(waiter);
         if (index >= 0) waiters.splice(index, 1);
         reject(signal?.reason as Error);
       };
-      waiters.push(grant);
+      insertByDeadline(waiters, waiter);
       signal?.addEventListener('abort', onAbort, { once: true });
     });
   }
 
   function freeConcurrencySlot(): void {
-    // Hand the slot straight to the next waiter so a newcomer cannot overtake the queue.
+    // Hand the slot straight to the most urgent waiter so a newcomer cannot overtake the queue.
     const next = waiters.shift();
-    if (next) next();
+    if (next) next.grant();
     else inFlight -= 1;
   }
 
@@ -142,7 +170,97 @@ export function createThrottle(options: ThrottleOptions): Throttle {
     return window;
   }
 
-  async function waitForQuota(signal?: AbortSignal): Promise<void> {
+  function insertByDeadline<T extends { deadline: number }>(list: T[], item: T): void {
+    // After everything due no later than this item: sorted by (deadline, arrival).
+    let at = list.length;
+    while (at > 0 && list[at - 1]!.deadline > item.deadline) at -= 1;
+    list.splice(at, 0, item);
+  }
+
+  /** Hands every slot that has come due to the most urgent waiter, then sleeps until the next one. */
+  function dispatchSlots(): void {
+    const t = now();
+    while (slots.length > 0 && slots[0]!.at <= t) {
+      const slot = slots.shift()!;
+      if (!slot.shared) pendingSlots -= 1;
+      const waiter = slotWaiters.shift();
+      if (waiter) waiter.wake();
+      // Nobody left for it (its caller gave up): a shared place goes back, so other instances may use it.
+      else if (slot.shared) options.budget?.release(null).catch(() => undefined);
+    }
+    const next = slots[0];
+    if (next === undefined || next.at >= slotTimerAt) return;
+    slotTimerAt = next.at;
+    void sleep(next.at - t).then(() => {
+      if (slotTimerAt === next.at) slotTimerAt = Number.POSITIVE_INFINITY;
+      dispatchSlots();
+    });
+  }
+
+  /** Wakes, most urgent first, everybody whose refill has come, so they ask for the new window in that order. */
+  function wakeRefilled(): void {
+    const t = now();
+    const due = refillWaiters.filter((waiter) => waiter.at <= t);
+    for (const waiter of due) refillWaiters.splice(refillWaiters.indexOf(waiter), 1);
+    for (const waiter of due) waiter.wake();
+    const next = Math.min(...refillWaiters.map((waiter) => waiter.at));
+    if (!Number.isFinite(next) || next >= refillTimerAt) return;
+    refillTimerAt = next;
+    void sleep(next - t).then(() => {
+      if (refillTimerAt === next) refillTimerAt = Number.POSITIVE_INFINITY;
+      wakeRefilled();
+    });
+  }
+
+  /** Waits until `at`, when the window has refilled; see wakeRefilled. */
+  function waitForRefill(at: number, deadline: number, signal?: AbortSignal): Promise<void> {
+    signal?.throwIfAborted();
+    return new Promise<void>((resolve, reject) => {
+      const waiter = {
+        deadline,
+        at,
+        wake: (): void => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve();
+        },
+      };
+      const onAbort = (): void => {
+        const index = refillWaiters.indexOf(waiter);
+        if (index >= 0) refillWaiters.splice(index, 1);
+        reject(signal?.reason as Error);
+      };
+      insertByDeadline(refillWaiters, waiter);
+      signal?.addEventListener('abort', onAbort, { once: true });
+      wakeRefilled();
+    });
+  }
+
+  /** Puts a slot at `at` into the pool and waits until a due slot is handed to this caller. */
+  function waitForSlot(at: number, shared: boolean, deadline: number, signal?: AbortSignal): Promise<void> {
+    const later = slots.findIndex((slot) => slot.at > at);
+    slots.splice(later === -1 ? slots.length : later, 0, { at, shared });
+    if (!shared) pendingSlots += 1;
+    return new Promise<void>((resolve, reject) => {
+      const waiter = {
+        deadline,
+        wake: (): void => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve();
+        },
+      };
+      // The slot stays in the pool for the others.
+      const onAbort = (): void => {
+        const index = slotWaiters.indexOf(waiter);
+        if (index >= 0) slotWaiters.splice(index, 1);
+        reject(signal?.reason as Error);
+      };
+      insertByDeadline(slotWaiters, waiter);
+      signal?.addEventListener('abort', onAbort, { once: true });
+      dispatchSlots();
+    });
+  }
+
+  async function waitForQuota(deadline: number, signal?: AbortSignal): Promise<void> {
     let spaced = false;
     for (;;) {
       const t = now();
@@ -150,23 +268,18 @@ export function createThrottle(options: ThrottleOptions): Throttle {
       if (!w) return;
       if (w.left <= 0) {
         // Exhausted: sending now would only collect a 429 and count against the app. Wait for the refill.
-        await sleep(w.resetAt - t, signal);
+        await waitForRefill(w.resetAt, deadline, signal);
         continue;
       }
       if (!spaced && w.left <= reserveOf(w)) {
-        // Running low: spread what is left evenly over the rest of the window. Each caller takes the next free
+        // Running low: spread what is left evenly over the rest of the window. Each caller adds the next free
         // slot; the gap after it is the time left from that slot shared by the requests not yet spoken for.
         spaced = true;
         const slot = Math.max(t, nextSlotAt);
         const unclaimed = Math.max(1, w.left - pendingSlots);
         nextSlotAt = slot + Math.ceil(Math.max(0, w.resetAt - slot) / unclaimed);
-        if (slot > t) {
-          pendingSlots += 1;
-          try {
-            await sleep(slot - t, signal);
-          } finally {
-            pendingSlots -= 1;
-          }
+        if (slot > t || slotWaiters.length > 0) {
+          await waitForSlot(slot, false, deadline, signal);
           continue; // re-check: the window may have been used up or refilled meanwhile
         }
       }
@@ -187,9 +300,13 @@ export function createThrottle(options: ThrottleOptions): Throttle {
   }
 
   /** True when the shared budget granted the request; false when it could not answer (use the local window). */
-  async function waitForSharedQuotaOrFallBack(budget: QuotaBudget, signal?: AbortSignal): Promise<boolean> {
+  async function waitForSharedQuotaOrFallBack(
+    budget: QuotaBudget,
+    deadline: number,
+    signal?: AbortSignal,
+  ): Promise<boolean> {
     try {
-      await waitForSharedQuota(budget, signal);
+      await waitForSharedQuota(budget, deadline, signal);
       return true;
     } catch (error) {
       if (signal?.aborted) throw error;
@@ -197,26 +314,23 @@ export function createThrottle(options: ThrottleOptions): Throttle {
     }
   }
 
-  async function waitForSharedQuota(budget: QuotaBudget, signal?: AbortSignal): Promise<void> {
+  async function waitForSharedQuota(
+    budget: QuotaBudget,
+    deadline: number,
+    signal?: AbortSignal,
+  ): Promise<void> {
     for (;;) {
       signal?.throwIfAborted();
       const answer = await budget.reserve();
       mirror(answer.window);
       if (!answer.granted) {
         // Exhausted for every instance: wait for the refill the budget reported, then ask again.
-        await sleep(Math.max(1, answer.retryInMs), signal);
+        await waitForRefill(now() + Math.max(1, answer.retryInMs), deadline, signal);
         continue;
       }
-      // The place is ours (already counted); an abort while waiting for it only wastes one request of the window,
-      // and gives its slot in the in-flight count back.
-      if (answer.sendInMs > 0) {
-        try {
-          await sleep(answer.sendInMs, signal);
-        } catch (error) {
-          budget.release(null).catch(() => undefined);
-          throw error;
-        }
-      }
+      // The place is counted for this instance; until it comes due it goes to this instance's most urgent caller.
+      // One whose caller gave up is handed on, or given back when nobody here wants it (dispatchSlots).
+      if (answer.sendInMs > 0) await waitForSlot(now() + answer.sendInMs, true, deadline, signal);
       return;
     }
   }
@@ -232,15 +346,30 @@ export function createThrottle(options: ThrottleOptions): Throttle {
   }
 
   return {
-    async acquire(signal) {
-      await takeConcurrencySlot(signal);
+    async acquire(signal, deadline = Number.POSITIVE_INFINITY) {
+      // Once a response has told the window: the quota first, the concurrency slot after it, so a caller waiting
+      // for the window does not hold a slot a more urgent caller's next request needs (a view's calls come one
+      // after another). Before that, only the concurrency limit keeps a burst from going out all at once.
+      const slotFirst = currentWindow(now()) === undefined;
+      if (slotFirst) await takeConcurrencySlot(deadline, signal);
       let shared = false;
       try {
-        shared = options.budget !== undefined && (await waitForSharedQuotaOrFallBack(options.budget, signal));
-        if (!shared) await waitForQuota(signal);
+        shared =
+          options.budget !== undefined &&
+          (await waitForSharedQuotaOrFallBack(options.budget, deadline, signal));
+        if (!shared) await waitForQuota(deadline, signal);
       } catch (error) {
-        freeConcurrencySlot();
+        if (slotFirst) freeConcurrencySlot();
         throw error;
+      }
+      if (!slotFirst) {
+        try {
+          await takeConcurrencySlot(deadline, signal);
+        } catch (error) {
+          // Its place in the shared window goes back unused; a local count stays one lower (the safe side).
+          if (shared) options.budget?.release(null).catch(() => undefined);
+          throw error;
+        }
       }
       let released = false;
       return {
@@ -258,7 +387,7 @@ export function createThrottle(options: ThrottleOptions): Throttle {
       const w = currentWindow(now());
       return {
         inFlight,
-        queued: waiters.length,
+        queued: waiters.length + slotWaiters.length + refillWaiters.length,
         requestsLeft: w?.left,
         resetAt: w?.resetAt,
         quota: w?.quota,

@@ -2,6 +2,7 @@
  * The HTTP transport for one store: an axios instance that speaks BigCommerce's conventions, with every
  * request run through the store's throttle and the retry policy. Nothing above this file sees axios.
  */
+import { deadlineOf } from '../core/deadline.js';
 import http from 'node:http';
 import https from 'node:https';
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
@@ -141,7 +142,7 @@ export function createTransport(options: TransportOptions): Transport {
     url: string,
     attempt: number,
   ): Promise<{ response: AxiosResponse<unknown> } | { outcome: AttemptOutcome; code?: string }> {
-    const permit = await throttle.acquire(request.signal);
+    const permit = await throttle.acquire(request.signal, deadlineOf(request.signal));
     const started = now();
     try {
       const response = await client.request<unknown>({

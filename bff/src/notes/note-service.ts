@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import { ERROR_CATALOG, type ErrorCode } from '../../../shared/errors.js';
 import type { NoteResponse } from '../../../shared/notes.js';
 import { AppError } from '../core/app-error.js';
+import { createDeadline } from '../core/deadline.js';
 import type { Logger } from '../core/logger.js';
 import type { NoteOutboxRepo, NoteRecord, TicketEvent } from '../store/index.js';
 import { classifyWriteFailure, computeRetryDelayMs, type WriteFailure } from './note-retry-policy.js';
@@ -274,7 +275,7 @@ export function createNoteService(deps: NoteServiceDeps): NoteService {
     };
     // Every call of this attempt ends at its deadline, well inside the lease: once the lease runs out another
     // worker may take the note, and by then nothing of ours may still be on its way to BigCommerce.
-    const deadline = AbortSignal.timeout(attemptBudgetMs);
+    const deadline = createDeadline(attemptBudgetMs);
     try {
       const port = fencedPort(deps.staffNotesFor(record.storeKey, record.correlationId, deadline), lease);
       const outcomes = await writeNotesOnce(port, { orderId: record.orderId, first: toWrite(record), more });

@@ -130,6 +130,86 @@ describe('throttle', () => {
     assert.equal(throttle.state().queued, 0);
   });
 
+  it('serves whole views first under a short quota: waiters go by deadline, not by arrival', async () => {
+    // Six views of three calls each, one after the other within a view, all started together; view i's
+    // deadline is i (they started in that order). Two calls may be in flight, and the window is always short
+    // (every request is spaced: 18 per 9 s, one each 500 ms), as when many agents open tickets at once.
+    const time = createFakeTime();
+    const throttle = createThrottle({ ...time, maxConcurrency: 2, reserveRatio: 1 });
+    (await throttle.acquire()).release(snapshot(18, 9_000, 18, 9_000));
+    const sent: string[] = [];
+    const doneAt: number[] = [];
+    const view = async (i: number): Promise<void> => {
+      for (let call = 1; call <= 3; call += 1) {
+        const permit = await throttle.acquire(undefined, i);
+        sent.push(`${i}.${call}`);
+        await time.sleep(100);
+        permit.release(null);
+      }
+      doneAt[i] = time.elapsed();
+    };
+
+    await Promise.all([0, 1, 2, 3, 4, 5].map(view));
+
+    // The first two views' calls all go before any other view's first call: they answer while the others wait.
+    assert.deepEqual(sent.slice(0, 6).sort(), ['0.1', '0.2', '0.3', '1.1', '1.2', '1.3']);
+    for (let i = 1; i < 6; i += 1) assert.ok(doneAt[i]! >= doneAt[i - 1]!, `view ${i} after view ${i - 1}`);
+    assert.ok(doneAt[1]! < doneAt[2]!, 'the third view waits for the first two');
+  });
+
+  it('hands a refilled window to the most urgent callers first', async () => {
+    // 3 requests per second, used up; six views of two calls each, view i with deadline i. No spacing here:
+    // only the refill decides who goes.
+    const time = createFakeTime();
+    const throttle = createThrottle({ ...time, reserveRatio: 0, reserveMin: 0 });
+    (await throttle.acquire()).release(snapshot(0, 1_000, 3, 1_000));
+    const firstCallAt: number[] = [];
+    const doneAt: number[] = [];
+    const view = async (i: number): Promise<void> => {
+      for (let call = 1; call <= 2; call += 1) {
+        const permit = await throttle.acquire(undefined, i);
+        if (call === 1) firstCallAt[i] = time.elapsed();
+        await time.sleep(10);
+        permit.release(null);
+      }
+      doneAt[i] = time.elapsed();
+    };
+
+    await Promise.all([5, 3, 1, 4, 0, 2].map(view));
+
+    // Views 0–2 take the first refill and, with their second calls, the next one too: done before 3–5 start.
+    for (const early of [0, 1, 2]) {
+      for (const late of [3, 4, 5])
+        assert.ok(doneAt[early]! <= firstCallAt[late]!, `${early} before ${late}`);
+    }
+  });
+
+  it('keeps arrival order among callers with the same deadline or none', async () => {
+    const time = createFakeTime();
+    const throttle = createThrottle({ ...time, maxConcurrency: 1 });
+    const held = await throttle.acquire();
+    const order: string[] = [];
+    const waiting = [
+      throttle.acquire().then((p) => (order.push('none-1'), p)),
+      throttle.acquire(undefined, 50).then((p) => (order.push('50-a'), p)),
+      throttle.acquire().then((p) => (order.push('none-2'), p)),
+      throttle.acquire(undefined, 50).then((p) => (order.push('50-b'), p)),
+      throttle.acquire(undefined, 10).then((p) => (order.push('10'), p)),
+    ];
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(throttle.state().queued, 5);
+    held.release(null);
+    for (let i = 0; i < waiting.length; i += 1) {
+      // Each permit is released as soon as the next in line has it.
+      await new Promise((resolve) => setImmediate(resolve));
+      const granted = await Promise.race(waiting.map((w, k) => w.then(() => k)));
+      (await waiting[granted]!).release(null);
+      waiting[granted] = new Promise(() => undefined);
+    }
+
+    assert.deepEqual(order, ['10', '50-a', '50-b', 'none-1', 'none-2']);
+  });
+
   it('lets a waiting caller abort and leave the queue', async () => {
     const time = createFakeTime();
     const throttle = createThrottle({ ...time, maxConcurrency: 1 });

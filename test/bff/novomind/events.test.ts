@@ -124,10 +124,19 @@ describe('ticket events over s2s', () => {
     const notes = Array.from({ length: 6 }, (_, i) =>
       event('note.added', ticket, { text: `Copied note ${i}`, orderId, copyToOrder: true }),
     );
+    // The order's notes share a PUT, so there are few: the first one fails for sure, then the dice decide.
+    const certain = h.sandbox.faults.add({
+      method: 'PUT',
+      path: '/v2/orders/',
+      errorRate: 1,
+      status: 500,
+      times: 1,
+    });
     const fault = h.sandbox.faults.add({ method: 'PUT', path: '/v2/orders/', errorRate: 0.5, status: 500 });
 
     const first = await post(notes);
     const second = await post(notes);
+    h.sandbox.faults.remove(certain);
     h.sandbox.faults.remove(fault);
     await h.drainNotes();
 

@@ -268,6 +268,15 @@ describe('two BFF instances on one PostgreSQL and one Redis, over HTTP', { skip 
       ref: '',
     }));
     const putsBefore = sandbox.requests.filter((r) => r.method === 'PUT').length;
+    // An order's queued notes share one PUT, so there are few: the first three fail after landing for sure.
+    const certain = sandbox.faults.add({
+      store: 'sbx1eu',
+      method: 'PUT',
+      path: '/v2/orders/',
+      applyAfterWrite: true,
+      status: 502,
+      times: 3,
+    });
     const fault = sandbox.faults.add({
       store: 'sbx1eu',
       method: 'PUT',
@@ -302,11 +311,12 @@ describe('two BFF instances on one PostgreSQL and one Redis, over HTTP', { skip 
         60_000,
       );
     } finally {
+      sandbox.faults.remove(certain);
       sandbox.faults.remove(fault);
     }
 
     const puts = sandbox.requests.filter((r) => r.method === 'PUT').slice(putsBefore);
-    assert.ok(puts.filter((r) => r.status >= 500).length >= 10, 'PUTs failed after landing along the way');
+    assert.ok(puts.filter((r) => r.status >= 500).length >= 3, 'PUTs failed after landing along the way');
     assert.equal(await count(`SELECT count(*) AS n FROM note_outbox WHERE status = 'failed'`), 0);
     assert.equal(new Set(notes.map((n) => n.ref)).size, 100, 'one note per key');
     for (const orderId of orderIds) {
@@ -432,8 +442,14 @@ describe('two BFF instances on one PostgreSQL and one Redis, over HTTP', { skip 
       statuses.every((status) => status === 200 || status === 504),
       `views answered ${[...new Set(statuses)].join(', ')}`,
     );
+    // Waiting calls go by deadline, so the views that started first get all their calls through and answer.
+    assert.ok(
+      statuses.some((status) => status === 200),
+      'some views answered within their budget despite the burst',
+    );
     // A burst this size cannot be served within the request budget at 20 per 3 s: the views that wait too long
-    // answer 504 upstream_timeout instead of pushing BigCommerce past its quota. Afterwards views are served.
+    // answer 504 upstream_timeout instead of pushing BigCommerce past its quota (the throttle serves the earliest
+    // deadlines first, so those that started first answer 200). Afterwards views are served.
     const first = views[0]!;
     await waitFor(
       async () => (await get(first.instance.url, first.bearer, '/api/v1/context')).status === 200,
