@@ -1,4 +1,5 @@
 import type { CustomerSearchResponse } from '../../../shared/index.js';
+import type { OrderFact } from '../store/index.js';
 import type { ContextDeps, RequestScope, TicketViewer } from './context-deps.js';
 import { findVisibleOrder } from './find-visible-order.js';
 import { createInvalidRecordSink } from './invalid-record-sink.js';
@@ -48,13 +49,11 @@ export async function searchCustomers(
   const sink = createInvalidRecordSink(deps, scope);
   const client = deps.clientFor(viewer.storeKey);
 
-  /** The order with this number in the market, and its shopper: one call, and one more for a shopper. */
-  const findOrderLive = async (orderId: number): Promise<OrderMatch | null> => {
+  /** The order with this number, when the market sees it: one call (a guest's without an email identifies nobody). */
+  const findOrderLive = async (orderId: number): Promise<OrderFact | null> => {
     const order = await findVisibleOrder(deps, viewer, orderId, scope);
-    if (!order) return null;
-    const fact = toOrderFact(order);
-    if (order.customerId === 0) return fact.email === '' ? null : { order: fact, customer: null };
-    return { order: fact, customer: await lookups.customerById(order.customerId) };
+    const fact = order ? toOrderFact(order) : null;
+    return fact && (fact.customerId !== 0 || fact.email !== '') ? fact : null;
   };
 
   const verdict = deps.index ? await deps.index.verdict(viewer.storeKey) : { current: false, asOf: 0 };

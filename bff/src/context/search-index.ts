@@ -1,11 +1,12 @@
 import type { BcCustomer } from '../bigcommerce/index.js';
-import type { OrderFact } from '../store/index.js';
+import type { IndexedOrder, OrderFact } from '../store/index.js';
 import type { IndexAccess } from './context-deps.js';
 import { isCustomerInChannels } from './map-customer.js';
 import { INCOMPLETE_STATUS_ID } from './order-status.js';
 import {
   customerName,
   matchedByText,
+  type FindOrderLive,
   type Found,
   type OrderMatch,
   type SearchQuery,
@@ -28,7 +29,7 @@ export async function searchIndex(
   index: IndexAccess,
   live: ShopperLookups,
   /** An order the index does not have (older than the window), asked of BigCommerce. */
-  findOrderLive: (orderId: number) => Promise<OrderMatch | null>,
+  findOrderLive: FindOrderLive,
   query: SearchQuery,
   limit: number,
   windowStart: number,
@@ -104,21 +105,33 @@ export async function searchIndex(
 }
 
 /**
- * The order with this number and its shopper, when the market sees it. From the index; an order older than the
- * window is asked of BigCommerce (the live lookups: one call, cached briefly).
+ * The order with this number and its shopper, when the market sees it: from the index; an order older than the
+ * window (or too new for it) is asked of BigCommerce, its shopper again from the index.
  */
 async function findOrder(
   index: IndexAccess,
   live: ShopperLookups,
-  findOrderLive: (orderId: number) => Promise<OrderMatch | null>,
+  findOrderLive: FindOrderLive,
   orderId: number,
   windowStart: number,
 ): Promise<OrderMatch | null> {
   const indexed = await index.repo.getOrder(live.storeKey, orderId);
-  if (!indexed || indexed.dateCreated < windowStart) return findOrderLive(orderId);
+  const order =
+    indexed && indexed.dateCreated >= windowStart ? visibleFact(indexed, live.channels) : undefined;
+  const found = order === undefined ? await findOrderLive(orderId) : order;
+  if (!found) return null;
+  if (found.customerId === 0) return { order: found, customer: null };
+  const account = await index.repo.getCustomer(live.storeKey, found.customerId);
+  const customer = account ? (account.record as BcCustomer) : await live.customerById(found.customerId);
+  return { order: found, customer };
+}
+
+/** An indexed order as a fact, null when the market does not see it (undefined: not the index's to answer). */
+function visibleFact(indexed: IndexedOrder, channels: readonly number[] | undefined): OrderFact | null {
   if (indexed.statusId === INCOMPLETE_STATUS_ID) return null;
-  if (live.channels !== undefined && !live.channels.includes(indexed.channelId)) return null;
-  const order: OrderFact = {
+  if (channels !== undefined && !channels.includes(indexed.channelId)) return null;
+  if (indexed.customerId === 0 && indexed.email === '') return null;
+  return {
     orderId: indexed.orderId,
     customerId: indexed.customerId,
     email: indexed.email,
@@ -127,8 +140,4 @@ async function findOrder(
     city: indexed.city,
     countryIso2: indexed.countryIso2,
   };
-  if (indexed.customerId === 0) return order.email === '' ? null : { order, customer: null };
-  const account = await index.repo.getCustomer(live.storeKey, indexed.customerId);
-  const customer = account ? (account.record as BcCustomer) : await live.customerById(indexed.customerId);
-  return { order, customer };
 }

@@ -6,6 +6,7 @@ import {
   customerName,
   matchedByText,
   toOrderFact,
+  type FindOrderLive,
   type Found,
   type OrderMatch,
   type SearchQuery,
@@ -38,7 +39,7 @@ export const LIVE_ORDER_LOOKUPS = 5;
 export async function searchLive(
   client: Pick<BigCommerceClient, 'searchCustomers'>,
   lookups: ShopperLookups,
-  findOrderLive: (orderId: number) => Promise<OrderMatch | null>,
+  findOrderLive: FindOrderLive,
   query: SearchQuery,
   limit: number,
   call: CallOptions,
@@ -48,7 +49,7 @@ export async function searchLive(
   const longest = [...query.words].sort((a, b) => b.length - a.length)[0];
   const byName = longest !== undefined && /\p{L}/u.test(longest) && !longest.includes('@');
   const [byNumber, accounts, emailOrders] = await Promise.all([
-    query.orderId === null ? null : findOrderLive(query.orderId),
+    query.orderId === null ? null : findOrderMatch(lookups, findOrderLive, query.orderId),
     query.email !== null
       ? client.searchCustomers({ email: query.email }, limit + 1, call)
       : byName
@@ -89,6 +90,17 @@ export async function searchLive(
     });
   }
   return { found, truncated: matching.length > limit };
+}
+
+/** The order searched for and its shopper (one more call, cached like a ticket view's shopper). */
+async function findOrderMatch(
+  lookups: ShopperLookups,
+  findOrderLive: FindOrderLive,
+  orderId: number,
+): Promise<OrderMatch | null> {
+  const order = await findOrderLive(orderId);
+  if (!order) return null;
+  return { order, customer: order.customerId === 0 ? null : await lookups.customerById(order.customerId) };
 }
 
 /**

@@ -28,6 +28,9 @@ export interface OrderMatch {
   customer: BcCustomer | null;
 }
 
+/** An order of the market by its number, read live (search-customers.ts). */
+export type FindOrderLive = (orderId: number) => Promise<OrderFact | null>;
+
 /** A shopper a search found, before it becomes a SearchResult; the index and the live search both produce these. */
 export interface Found {
   /** null: a guest, known by the email of their orders. */
