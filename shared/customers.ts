@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Customer } from './context.js';
+import { Customer } from './common.js';
 
 /** An order as a search result names it: enough to recognise it ("#530, 20 Nov"). */
 export const OrderRef = z.object({

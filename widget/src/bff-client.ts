@@ -1,11 +1,5 @@
 import type * as z from 'zod/mini';
 import { ContextResponse, type ContextFilter } from '../../shared/context.js';
-import {
-  CustomerSearchResponse,
-  LinkResponse,
-  LinkUndoResponse,
-  type LinkRequest,
-} from '../../shared/customers.js';
 import { ErrorBody } from '../../shared/errors.js';
 import { NoteResponse } from '../../shared/notes.js';
 import { OrderDetail } from '../../shared/order.js';
@@ -37,7 +31,7 @@ export type BffRequest = <S extends z.ZodMiniType>(
 export interface BffClient {
   /**
    * The building block of every call below, for parts loaded on demand that bring their own call and schema
-   * (the status change), so the widget's entry does not carry them.
+   * (the status change, the shopper search and links), so the widget's entry does not carry them.
    */
   request: BffRequest;
   openSession(token: string, signal: AbortSignal): Promise<SessionResponse>;
@@ -53,15 +47,6 @@ export interface BffClient {
     signal: AbortSignal,
   ): Promise<OrderDetail>;
   postNote(session: string, orderId: number, note: NoteInput, signal: AbortSignal): Promise<NoteResponse>;
-  /**
-   * The shopper search and links stay here, in the entry, though only the search's chunk calls them: a chunk that
-   * imports shared/ schemas itself made the bundler (rolldown 1.2) move lit and zod out of the entry into common
-   * chunks, 4 kB more for every page (measured while building issue 13.6).
-   */
-  searchCustomers(session: string, query: string, signal: AbortSignal): Promise<CustomerSearchResponse>;
-  link(session: string, request: LinkRequest, signal: AbortSignal): Promise<LinkResponse>;
-  /** Takes back the link made at `createdAt` (its LinkResponse's), within its minute. */
-  undoLink(session: string, createdAt: string, signal: AbortSignal): Promise<LinkUndoResponse>;
 }
 
 export interface RequestSpec {
@@ -166,23 +151,6 @@ export function createBffClient(options: BffClientOptions): BffClient {
           body: { text: note.text },
           headers: { 'Idempotency-Key': note.idempotencyKey },
         },
-        signal,
-      ),
-
-    searchCustomers: (session, query, signal) =>
-      request(
-        CustomerSearchResponse,
-        { method: 'GET', path: withQuery('/api/v1/customers', { q: query }), session },
-        signal,
-      ),
-
-    link: (session, linkRequest, signal) =>
-      request(LinkResponse, { method: 'POST', path: '/api/v1/links', session, body: linkRequest }, signal),
-
-    undoLink: (session, createdAt, signal) =>
-      request(
-        LinkUndoResponse,
-        { method: 'POST', path: '/api/v1/links/undo', session, body: { createdAt } },
         signal,
       ),
   };

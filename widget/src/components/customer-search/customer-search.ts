@@ -14,6 +14,7 @@ import { OcLinkUndoEvent } from '../../events/link-undo-event.js';
 import { OcSearchToggleEvent } from '../../events/search-toggle-event.js';
 import type { I18n } from '../../i18n/i18n.js';
 import { realSleep } from '../../real-sleep.js';
+import { linkTicket, searchCustomers, undoLink } from '../../search-client.js';
 import { baseStyles } from '../../styles/base.styles.js';
 import { systemClock, type Clock, type Sleep } from '../../time.js';
 import { loadingSkeletonStyles, renderSkeleton } from '../loading-skeleton/loading-skeleton.js';
@@ -78,20 +79,20 @@ export class OcCustomerSearch extends LitElement {
   readonly #searchTask = new Task(this, {
     autoRun: false,
     task: ([query]: readonly [string], { signal }) =>
-      this.#requireClient().searchCustomers(this.session, query, signal),
+      searchCustomers(this.#requireClient(), this.session, query, signal),
   });
 
   readonly #linkTask = new Task(this, {
     autoRun: false,
     task: ([request]: readonly [LinkRequest], { signal }) =>
-      this.#requireClient().link(this.session, request, signal),
+      linkTicket(this.#requireClient(), this.session, request, signal),
     onComplete: (link: LinkResponse) => this.#onLinked(link),
   });
 
   readonly #undoTask = new Task(this, {
     autoRun: false,
     task: ([createdAt]: readonly [string], { signal }) =>
-      this.#requireClient().undoLink(this.session, createdAt, signal),
+      undoLink(this.#requireClient(), this.session, createdAt, signal),
     onComplete: (answer: LinkUndoResponse) => this.#onUndone(answer),
     onError: (error: unknown) => this.#onUndoFailed(toBffError(error)),
   });
