@@ -244,6 +244,10 @@ export class OcCustomerSearch extends LitElement {
     </section>`;
   }
 
+  /**
+   * The link just made, and its Undo. The seconds left are seen, not read out (aria-hidden): a live count would speak
+   * every second, so Undo is described by the time it is possible until, said once.
+   */
   #renderLinked(linked: UndoableLink, t: CustomerSearchMessages, i18n: I18n) {
     const facts = describeResult(linked.result, { windowDays: null }, i18n, t);
     const undoing = this.#undoTask.status === TaskStatus.PENDING;
@@ -266,7 +270,7 @@ export class OcCustomerSearch extends LitElement {
           ${undoing ? t.undoing : t.undo}<span class="sr-only">: ${t.linked(facts.name)}</span>
         </button>
         <span id="undo-until" class="small">${t.undoUntil(until)}</span>
-        <span class="small" aria-hidden="true">${t.secondsLeft(i18n.number(left))}</span>
+        <span class="small countdown" aria-hidden="true">${t.secondsLeft(i18n.number(left))}</span>
       </p>
       ${this.#undoTask.render({
         error: (error) =>
