@@ -127,14 +127,7 @@ export class OcCustomerSearch extends LitElement {
             ? this.#renderPreview(this.chosen, response, t, i18n)
             : this.#renderResults(response, t, i18n),
         error: (error) =>
-          html`<oc-error-panel
-            .error=${toBffError(error)}
-            .i18n=${i18n}
-            @oc-retry=${() => {
-              void this.#searchTask.run([this.#lastQuery]);
-              void this.focusInput();
-            }}
-          ></oc-error-panel>`,
+          this.#renderFailure(error, i18n, '#query', () => void this.#searchTask.run([this.#lastQuery])),
       })}
     </section>`;
   }
@@ -150,6 +143,18 @@ export class OcCustomerSearch extends LitElement {
   async focusInput(): Promise<void> {
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLInputElement>('#query')?.focus();
+  }
+
+  /** A failed search, link or undo; Retry repeats it, and focus goes where the agent was (the panel goes away). */
+  #renderFailure(error: unknown, i18n: I18n, focus: string, retry: () => void) {
+    return html`<oc-error-panel
+      .error=${toBffError(error)}
+      .i18n=${i18n}
+      @oc-retry=${() => {
+        this.#focusAfterRender = focus;
+        retry();
+      }}
+    ></oc-error-panel>`;
   }
 
   #renderClose(t: CustomerSearchMessages) {
@@ -231,15 +236,7 @@ export class OcCustomerSearch extends LitElement {
         </button>
       </p>
       ${this.#linkTask.render({
-        error: (error) =>
-          html`<oc-error-panel
-            .error=${toBffError(error)}
-            .i18n=${i18n}
-            @oc-retry=${() => {
-              this.#focusAfterRender = '.confirm';
-              this.#confirm(result);
-            }}
-          ></oc-error-panel>`,
+        error: (error) => this.#renderFailure(error, i18n, '.confirm', () => this.#confirm(result)),
       })}
     </section>`;
   }
@@ -273,15 +270,7 @@ export class OcCustomerSearch extends LitElement {
         <span class="small countdown" aria-hidden="true">${t.secondsLeft(i18n.number(left))}</span>
       </p>
       ${this.#undoTask.render({
-        error: (error) =>
-          html`<oc-error-panel
-            .error=${toBffError(error)}
-            .i18n=${i18n}
-            @oc-retry=${() => {
-              this.#focusAfterRender = '.undo';
-              this.#onUndo();
-            }}
-          ></oc-error-panel>`,
+        error: (error) => this.#renderFailure(error, i18n, '.undo', this.#onUndo),
       })}
     </section>`;
   }
