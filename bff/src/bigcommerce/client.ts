@@ -148,6 +148,7 @@ export interface QuotaSnapshot {
 export interface BigCommerceClient {
   readonly storeKey: string;
   findCustomersByEmail(email: string, options?: CallOptions): Promise<BcCustomer[]>;
+  /** With their addresses (`include=addresses`, the same call): `place` is set. */
   getCustomersByIds(ids: readonly number[], options?: CallOptions): Promise<BcCustomer[]>;
   /**
    * Shoppers with this email (`email:in`), or whose name contains any of `names` (`name:like` takes a list), with
@@ -484,6 +485,9 @@ export function createBigCommerceClient(options: BigCommerceClientOptions): BigC
         chunks.map((chunk) =>
           collectV3(customerSchema, 'customer', '/v3/customers', '/v3/customers', chunk.length, call, {
             'id:in': chunk.join(','),
+            // Where they live, in the same call: a webhook's re-read writes the record to the index, whose search
+            // results show the place; it must not drop what the delta run read.
+            include: 'addresses',
           }),
         ),
       );

@@ -341,7 +341,7 @@ describe('BigCommerce client against a scripted server', () => {
         customers.map((c) => c.id),
         [4, 5],
       );
-      assert.deepEqual(server.log, ['GET /stores/h/v3/customers?id:in=4,5&page=1&limit=3']);
+      assert.deepEqual(server.log, ['GET /stores/h/v3/customers?id:in=4,5&include=addresses&page=1&limit=3']);
     });
 
     it('asks nothing for an empty id list or an email with a comma', async () => {

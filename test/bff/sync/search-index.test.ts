@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { CustomerSearchResponse, LinkResponse } from '../../../shared/index.js';
 import { SANDBOX_PERSONAS } from '../../../bff/src/sandbox/index.js';
 import { storeBackends } from '../support/postgres.js';
-import { startCurrentSyncProduct, type SyncProduct } from './sync-harness.js';
+import { eventually, startCurrentSyncProduct, type SyncProduct } from './sync-harness.js';
 
 const eu = SANDBOX_PERSONAS.sbx1eu;
 const us = SANDBOX_PERSONAS.sbx2us;
@@ -128,6 +128,23 @@ for (const { backend, label, skip } of await storeBackends('the search from the 
       assert.deepEqual(
         product.upstream().map((request) => request.split('?')[0]),
         [`GET /v2/orders/${eu.orders.legacyRefundFields}`],
+      );
+    });
+
+    it('finds a shopper under a name changed in BigCommerce once its webhook is in, still with their city', async () => {
+      // Emma has no orders: her city can only come from her address, which the webhook's re-read must keep.
+      const { customerId } = eu.noOrders;
+      const city = product.sandbox.store('sbx1eu').data.getCustomer(customerId)!.addresses[0]!.city;
+      product.sandbox.store('sbx1eu').mutate.updateCustomer(customerId, { last_name: 'Öztürk-Großmann' });
+
+      await eventually(
+        async () => (await search('grossmann')).results.some((result) => result.customerId === customerId),
+        'the renamed shopper is found',
+      );
+      const found = (await search('GROSSMANN')).results.find((result) => result.customerId === customerId);
+      assert.deepEqual(
+        [found?.name, found?.city, found?.orderCount],
+        [`${eu.noOrders.firstName} Öztürk-Großmann`, city, 0],
       );
     });
 
