@@ -6,13 +6,7 @@ import { createInvalidRecordSink } from './invalid-record-sink.js';
 import { toCustomer } from './map-customer.js';
 import { searchIndex } from './search-index.js';
 import { searchLive } from './search-live.js';
-import {
-  compareResults,
-  toOrderFact,
-  toSearchResult,
-  type OrderMatch,
-  type SearchQuery,
-} from './search-result.js';
+import { compareResults, toOrderFact, toSearchResult, type SearchQuery } from './search-result.js';
 import { toSearchTerms } from './search-text.js';
 import { createShopperLookups } from './shopper-lookups.js';
 

@@ -126,7 +126,7 @@ async function findOrder(
   return { order: found, customer };
 }
 
-/** An indexed order as a fact, null when the market does not see it (undefined: not the index's to answer). */
+/** An indexed order as a fact, or null when the market does not see it. */
 function visibleFact(indexed: IndexedOrder, channels: readonly number[] | undefined): OrderFact | null {
   if (indexed.statusId === INCOMPLETE_STATUS_ID) return null;
   if (channels !== undefined && !channels.includes(indexed.channelId)) return null;

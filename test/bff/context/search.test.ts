@@ -125,7 +125,7 @@ describe('GET /api/v1/customers without a current index (live)', () => {
       ['guest', null, eu.guest.email, `${eu.guest.firstName} ${eu.guest.lastName}`, eu.guest.orderCount],
     );
     assert.ok(chloe?.city);
-    const link = await product.post(session, '/api/v1/links', { orderId: chloe!.lastOrder!.id });
+    const link = await product.post(session, '/api/v1/links', { orderId: chloe.lastOrder!.id });
     assert.equal(link.status, 200, link.text);
   });
 
