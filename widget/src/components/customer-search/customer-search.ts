@@ -310,8 +310,8 @@ export class OcCustomerSearch extends LitElement {
     this.undone = false;
     this.undoError = null;
     // The window as the BFF counts it, on this page's clock: no trust in the two clocks agreeing.
-    const window = link.undoUntil ? Date.parse(link.undoUntil) - Date.parse(link.createdAt) : 0;
-    this.linked = { link, result, until: this.now() + window };
+    const minute = link.undoUntil ? Date.parse(link.undoUntil) - Date.parse(link.createdAt) : 0;
+    this.linked = { link, result, until: this.now() + minute };
     this.#focusAfterRender = '.undo';
     this.dispatchEvent(new OcLinkEvent(link));
     void this.#countDown(this.linked.until);
