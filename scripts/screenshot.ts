@@ -4,11 +4,12 @@
  *   npm run screenshot              -> docs/widget-*.png (the README shows them)
  *   npm run screenshot -- T-1006    -> one ticket
  *   npm run screenshot -- console   -> docs/console-*.png (the operations console; scripts/screenshot-console.ts)
+ *   npm run screenshot -- search    -> docs/widget-T-1004-search.png (the shopper search, its preview and Undo)
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { startServer } from '../bff/src/server.js';
 import { BROWSER_ARGS, requireBrowser } from './browser.mjs';
 import { shootConsole } from './screenshot-console.js';
@@ -38,6 +39,10 @@ async function main(): Promise<void> {
   const browser = await chromium.launch({ executablePath: requireBrowser(), args: [...BROWSER_ARGS] });
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    if (tickets[0] === 'search') {
+      await shootSearch(browser, page, server.url);
+      return;
+    }
     for (const ticket of tickets.length > 0 ? tickets : ['T-1001']) {
       await page.goto(`${server.url}/demo?ticket=${ticket}`);
       const frame = page.frameLocator('iframe');
@@ -87,6 +92,38 @@ async function main(): Promise<void> {
     await browser.close();
     await server.close();
   }
+}
+
+/**
+ * T-1004 has no match: the agent searches "oeztuerk" (the index answers, so every spelling counts), and the results
+ * show the two Lukas Öztürk apart; then the preview of one, and the Undo after linking it. One sheet of three.
+ */
+async function shootSearch(browser: Browser, page: Page, url: string): Promise<void> {
+  await page.goto(`${url}/demo?ticket=T-1004`);
+  const search = page.frameLocator('iframe').locator('oc-customer-search');
+  await search.locator('input').fill('oeztuerk');
+  await search.locator('form button[type="submit"]').click();
+  await search.locator('ul.list > li').first().waitFor({ timeout: 15_000 });
+  await page.waitForTimeout(300);
+  const shots: Buffer[] = [await page.locator('.info-area iframe').screenshot()];
+  await search.locator('ul.list button').first().click();
+  await search.locator('.preview').waitFor();
+  await page.waitForTimeout(300);
+  shots.push(await page.locator('.info-area iframe').screenshot());
+  await search.locator('.confirm').click();
+  await search.locator('button.undo').waitFor();
+  await page.waitForTimeout(800);
+  shots.push(await page.locator('.info-area iframe').screenshot());
+  const sheet = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const images = shots
+    .map((png) => `<img src="data:image/png;base64,${png.toString('base64')}" alt="">`)
+    .join('');
+  await sheet.setContent(
+    `<body style="margin:0"><div id="sheet" style="display:inline-flex;gap:16px;padding:16px;background:#e9edf2">${images}</div></body>`,
+  );
+  await sheet.locator('#sheet').screenshot({ path: path.join(OUT, 'widget-T-1004-search.png') });
+  await sheet.close();
+  console.log('saved docs/widget-T-1004-search.png');
 }
 
 await main();

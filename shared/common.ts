@@ -76,3 +76,16 @@ export const ContextField = z.object({
   value: z.nullable(z.union([z.string(), z.number(), Money, OrderStatus])),
 });
 export type ContextField = z.infer<typeof ContextField>;
+
+/** A registered shopper (BigCommerce customer) as views and search results show them. */
+export const Customer = z.object({
+  id: z.number().check(z.int()),
+  firstName: z.string(),
+  lastName: z.string(),
+  email: z.string(),
+  company: z.string(),
+  phone: z.string(),
+  customerGroupId: z.nullable(z.number()),
+  dateCreated: z.nullable(z.iso.datetime({ offset: true })),
+});
+export type Customer = z.infer<typeof Customer>;

@@ -1,5 +1,10 @@
 import * as z from 'zod/mini';
-import { ContextField, Freshness, MarketRef, Money, OrderStatus } from './common.js';
+import { ContextField, Customer, Freshness, MarketRef, Money, OrderStatus } from './common.js';
+
+// Customer lives in common.ts: the shopper search's schemas import it in a lazily loaded chunk, and importing all of
+// context.ts there moved lit and zod out of the widget's entry (rolldown 1.2; widget/src/search-schemas.ts). It is
+// exported here too, where it always was.
+export { Customer } from './common.js';
 
 export const MatchMethod = z.enum(['link', 'external_id', 'email', 'guest_email', 'none']);
 export type MatchMethod = z.infer<typeof MatchMethod>;
@@ -11,18 +16,6 @@ export const MatchAttempt = z.object({
   outcome: z.enum(['matched', 'not_found', 'not_given']),
 });
 export type MatchAttempt = z.infer<typeof MatchAttempt>;
-
-export const Customer = z.object({
-  id: z.number().check(z.int()),
-  firstName: z.string(),
-  lastName: z.string(),
-  email: z.string(),
-  company: z.string(),
-  phone: z.string(),
-  customerGroupId: z.nullable(z.number()),
-  dateCreated: z.nullable(z.iso.datetime({ offset: true })),
-});
-export type Customer = z.infer<typeof Customer>;
 
 export const OrderSummary = z.object({
   id: z.number().check(z.int()),

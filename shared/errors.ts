@@ -59,6 +59,14 @@ export const ERROR_CATALOG = {
     status: 409,
     message: 'The order’s status changed in the meantime; look at it again before changing it.',
   },
+  undo_expired: {
+    status: 409,
+    message: 'The minute to undo this link has passed; link the right shopper instead.',
+  },
+  link_changed: {
+    status: 409,
+    message: 'The ticket’s link is no longer the one to undo: it was changed or undone since.',
+  },
   upstream_error: { status: 502, message: 'BigCommerce answered with an error.' },
   upstream_auth_failed: { status: 502, message: 'BigCommerce rejected our credentials for this store.' },
   upstream_invalid: { status: 502, message: 'BigCommerce sent data we could not read.' },

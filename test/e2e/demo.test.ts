@@ -313,16 +313,48 @@ describe('the /demo desk in Chromium', () => {
     assert.equal(new URL(frame.url()).search, '');
   });
 
-  it('lets the agent search and link a shopper when nothing matched', async () => {
+  it('finds "oeztuerk" with both Lukas Öztürk told apart, links one after a preview, undoes, and links again', async () => {
     const widget = await openTicket('T-1004');
     const search = widget.locator('oc-customer-search');
-    await search.locator('input').fill(eu.registered.lastName);
+    await search.locator('input').fill('oeztuerk');
     await search.locator('form button[type="submit"]').click();
-    await search
-      .getByRole('button', { name: new RegExp(`${eu.registered.firstName} ${eu.registered.lastName}`) })
-      .click();
+    const registeredCity = server.sandbox!.store('sbx1eu').data.getCustomer(eu.registered.customerId)!
+      .addresses[0]!.city;
+    const results = search.locator('ul.list > li');
+    await results.first().waitFor();
+    const texts = await results.allInnerTexts();
+    const lukas = texts.filter((text) =>
+      text.includes(`${eu.registered.firstName} ${eu.registered.lastName}`),
+    );
+    assert.equal(lukas.length, 2, texts.join(' | '));
+    assert.ok(lukas.some((text) => text.includes(eu.registered.email) && text.includes(registeredCity)));
+    assert.ok(lukas.some((text) => text.includes(eu.namesake.email) && text.includes(eu.namesake.city)));
+
+    // Keyboard only: the result's button, the preview (focus on Link), Enter; then Undo has the focus.
+    await search.getByRole('button', { name: new RegExp(`Lukas Öztürk, ${registeredCity}`) }).focus();
+    await page.keyboard.press('Enter');
+    const preview = search.locator('.preview');
+    await preview.waitFor();
+    assert.match(await deepText(preview), new RegExp(eu.registered.email.replace(/\./g, '\\.')));
+    await page.keyboard.press('Enter');
     await widget.locator('[data-order-id]').first().waitFor();
-    // The link is remembered: a fresh token for the same ticket finds the shopper again.
+    const undo = search.locator('button.undo');
+    await undo.waitFor();
+    assert.equal(
+      await undo.evaluate((button) => (button.getRootNode() as ShadowRoot).activeElement === button),
+      true,
+    );
+    assert.match(await deepText(widget.locator('oc-customer-card')), new RegExp(eu.registered.email));
+
+    await page.keyboard.press('Enter');
+    await search.locator('input').waitFor();
+    await widget.locator('[data-order-id]').first().waitFor({ state: 'detached' });
+    assert.match(await deepText(search), /The link was undone\./);
+
+    // Linked again, and remembered: a fresh token for the same ticket finds the shopper.
+    await search.getByRole('button', { name: new RegExp(`Lukas Öztürk, ${registeredCity}`) }).click();
+    await search.locator('.confirm').click();
+    await widget.locator('[data-order-id]').first().waitFor();
     const again = await openTicket('T-1004');
     await again.locator('[data-order-id]').first().waitFor();
   });

@@ -126,6 +126,7 @@ describe('the widget in Chromium: size budget, lazy chunks, custom element', () 
       'messages-en-',
       'note-composer-',
       'customer-search-',
+      'search-schemas-',
       'reply-preview-',
       'errors-',
       'status-change-',

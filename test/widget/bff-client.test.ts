@@ -76,19 +76,6 @@ describe('createBffClient', () => {
     expect(bff.requests[0]!.body).to.deep.equal({ text: 'Hi' });
   });
 
-  it('searches shoppers and links one', async () => {
-    bff.on('GET /api/v1/customers', { status: 200, body: f.searchResult });
-    bff.on('POST /api/v1/links', { status: 201, body: f.linkResponse });
-
-    const found = await client.searchCustomers('sess_1', 'ada lovelace', signal);
-    const link = await client.link('sess_1', { customerId: 43 }, signal);
-
-    expect(found.customers).to.have.length(2);
-    expect(link.customerId).to.equal(43);
-    expect(bff.log()).to.deep.equal(['GET /api/v1/customers?q=ada+lovelace', 'POST /api/v1/links']);
-    expect(bff.requests[1]!.body).to.deep.equal({ customerId: 43 });
-  });
-
   it('maps an error body to a BffError with code, message, correlation ID and status', async () => {
     bff.on('GET /api/v1/context', { status: 503, body: f.errorBody('upstream_unavailable', 'corr-9') });
 

@@ -302,19 +302,70 @@ export function note(status: NoteResponse['status'], overrides: Partial<NoteResp
   };
 }
 
+const lukas = { ...ada, id: 1, firstName: 'Lukas', lastName: 'Öztürk', company: '' };
+
+/** Two shoppers of one name, told apart by email, city and last order, and a guest. */
 export const searchResult: CustomerSearchResponse = {
   customers: [
-    ada,
-    { ...ada, id: 43, firstName: 'Adam', lastName: 'Smith', email: 'adam@example.com', company: '' },
+    { ...lukas, email: 'lukas.oeztuerk@example.com' },
+    { ...lukas, id: 49, email: 'lukas.oeztuerk@post.example.nl' },
   ],
+  results: [
+    {
+      kind: 'customer',
+      customerId: 1,
+      name: 'Lukas Öztürk',
+      email: 'lukas.oeztuerk@example.com',
+      company: '',
+      city: 'Hamburg',
+      countryIso2: 'DE',
+      orderCount: 11,
+      orderCountPartial: false,
+      lastOrder: { id: 530, dateCreated: '2026-11-20T10:00:00Z' },
+      order: null,
+      matchedBy: 'name',
+    },
+    {
+      kind: 'customer',
+      customerId: 49,
+      name: 'Lukas Öztürk',
+      email: 'lukas.oeztuerk@post.example.nl',
+      company: '',
+      city: 'Freiburg im Breisgau',
+      countryIso2: 'DE',
+      orderCount: 1,
+      orderCountPartial: false,
+      lastOrder: { id: 533, dateCreated: '2026-10-13T16:00:00Z' },
+      order: null,
+      matchedBy: 'name',
+    },
+    {
+      kind: 'guest',
+      customerId: null,
+      name: 'Chloé Moreau',
+      email: 'chloe.moreau@mail.example.de',
+      company: '',
+      city: 'Leipzig',
+      countryIso2: 'DE',
+      orderCount: 3,
+      orderCountPartial: false,
+      lastOrder: { id: 496, dateCreated: '2026-10-27T09:00:00Z' },
+      order: null,
+      matchedBy: 'email',
+    },
+  ],
+  source: 'index',
+  windowDays: 90,
+  truncated: false,
 };
 
 export const linkResponse: LinkResponse = {
   ticket: 'T-100234',
-  customerId: 43,
+  customerId: 49,
   email: null,
   createdBy: 'mia.schulz',
-  createdAt: '2026-03-02T10:05:00Z',
+  createdAt: '2026-03-02T10:05:00.000Z',
+  undoUntil: '2026-03-02T10:06:00.000Z',
 };
 
 export function errorBody(code: string, correlationId = 'c0ffee-1234'): ErrorBody {

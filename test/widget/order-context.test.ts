@@ -5,6 +5,7 @@ import type { SessionResponse } from '../../shared/session.js';
 import '../../widget/src/order-context.js';
 import type { OcOrderContext } from '../../widget/src/order-context.js';
 import type { OcNoteWrittenEvent } from '../../widget/src/events/note-written-event.js';
+import { OcSearchToggleEvent } from '../../widget/src/events/search-toggle-event.js';
 import type { Sleep } from '../../widget/src/time.js';
 import { deep, installFakeBff, textOf, until, type FakeBff } from './fake-bff.js';
 import * as f from './fixtures.js';
@@ -45,6 +46,19 @@ const orderRow = (el: Element, id: number) =>
 const loaded = (el: Element) => until(() => orderRow(el, 1002) !== null, 'the order list');
 const detailShown = (el: Element) =>
   until(() => deep(el, 'oc-order-detail', 'h2') !== null, 'the order detail');
+
+/** Types a query into the shopper search (its chunk loaded) and waits for the results. */
+async function searchFor(el: Element, query: string): Promise<HTMLElement> {
+  const search = deep(el, 'oc-customer-search')!;
+  await until(() => deep(search, 'input') !== null, 'the search, loaded');
+  const input = deep<HTMLInputElement>(search, 'input')!;
+  input.value = query;
+  input.dispatchEvent(new InputEvent('input'));
+  await (search as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+  deep(search, 'button[type="submit"]')!.click();
+  await until(() => deep(search, 'ul.list button') !== null, 'results');
+  return search;
+}
 
 /** The element focused inside nested shadow roots. */
 function deepActiveElement(): Element | null {
@@ -595,7 +609,7 @@ describe('oc-order-context', () => {
     expect(deep(el, 'oc-note-composer')).to.equal(null);
   });
 
-  it('with no match, offers search and link, then shows the linked shopper', async () => {
+  it('with no match, offers search, a preview and link, then shows the linked shopper under Undo', async () => {
     scriptTicket(bff, { context: f.noMatchContext });
     bff.on('GET /api/v1/context', { status: 200, body: f.noMatchContext }, { status: 200, body: f.context });
     bff.on('GET /api/v1/customers', { status: 200, body: f.searchResult });
@@ -605,24 +619,65 @@ describe('oc-order-context', () => {
     expect(textOf(el)).to.contain('No shopper found for this ticket');
     expect(deep(el, 'oc-order-list')).to.equal(null);
 
-    const search = deep(el, 'oc-customer-search')!;
-    await until(() => deep(search, 'input') !== null, 'the search, loaded');
-    const input = deep<HTMLInputElement>(search, 'input')!;
-    input.value = 'ada';
-    input.dispatchEvent(new InputEvent('input'));
-    await (search as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
-    deep(search, 'button[type="submit"]')!.click();
-    await until(() => deep(search, 'ul.list button') !== null, 'results');
+    const search = await searchFor(el, 'oeztuerk');
     deep(search, 'ul.list button')!.click();
+    await until(() => deep(search, '.confirm') !== null, 'the preview');
+    deep(search, '.confirm')!.click();
 
     await loaded(el);
     expect(bff.log().slice(-3)).to.deep.equal([
-      'GET /api/v1/customers?q=ada',
+      'GET /api/v1/customers?q=oeztuerk',
       'POST /api/v1/links',
       'GET /api/v1/context?refresh=1',
     ]);
-    expect(deep(el, 'oc-customer-search')).to.equal(null);
-    await until(() => deepActiveElement()?.id === 'shopper-heading', 'focus on the linked shopper');
+    await until(() => deepActiveElement()?.classList.contains('undo') === true, 'focus on Undo');
+    expect(textOf(deep(el, 'oc-customer-card'))).to.contain('Ada Lovelace');
+    expect(deep(search, 'section.linked button.link'), 'the banner may be closed now').not.to.equal(null);
+  });
+
+  it('after Undo shows the ticket as before the link, with the search and focus in its box', async () => {
+    scriptTicket(bff, { context: f.noMatchContext });
+    bff.on(
+      'GET /api/v1/context',
+      { status: 200, body: f.noMatchContext },
+      { status: 200, body: f.context },
+      { status: 200, body: f.noMatchContext },
+    );
+    bff.on('GET /api/v1/customers', { status: 200, body: f.searchResult });
+    bff.on('POST /api/v1/links', { status: 201, body: f.linkResponse });
+    bff.on('POST /api/v1/links/undo', { status: 200, body: { ticket: 'T-100234', link: null } });
+    const el = await mount();
+    await until(() => deep(el, 'oc-customer-search') !== null, 'the search');
+    const search = await searchFor(el, 'oeztuerk');
+    deep(search, 'ul.list button')!.click();
+    await until(() => deep(search, '.confirm') !== null, 'the preview');
+    deep(search, '.confirm')!.click();
+    await until(() => deepActiveElement()?.classList.contains('undo') === true, 'focus on Undo');
+    await loaded(el);
+
+    deep(search, '.undo')!.click();
+
+    await until(() => deepActiveElement()?.id === 'query', 'focus in the search box');
+    await until(() => deep(el, 'oc-order-list') === null, 'the linked shopper’s orders gone');
+    expect(bff.log().slice(-2)).to.deep.equal(['POST /api/v1/links/undo', 'GET /api/v1/context?refresh=1']);
+    expect(textOf(el)).to.contain('No shopper found for this ticket');
+  });
+
+  it('closing the search leaves focus where the agent is, unless it was in the search', async () => {
+    scriptTicket(bff);
+    const el = await mount();
+    await loaded(el);
+    deep(el, 'oc-customer-card', '.wrong-shopper')!.click();
+    await until(() => deepActiveElement()?.id === 'query', 'focus in the search box');
+    const row = orderRow(el, 1002)!;
+    row.focus();
+
+    // What the search does when the minute to undo a link ran out while the agent was elsewhere.
+    deep(el, 'oc-customer-search')!.dispatchEvent(new OcSearchToggleEvent(false));
+
+    await until(() => deep(el, 'oc-customer-search') === null, 'the search closed');
+    await el.updateComplete;
+    expect(deepActiveElement()).to.equal(row);
   });
 
   it('opens the search from "Wrong shopper?" with focus in the box, and closing returns focus', async () => {

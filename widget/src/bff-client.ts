@@ -1,6 +1,5 @@
 import type * as z from 'zod/mini';
 import { ContextResponse, type ContextFilter } from '../../shared/context.js';
-import { CustomerSearchResponse, LinkResponse, type LinkRequest } from '../../shared/customers.js';
 import { ErrorBody } from '../../shared/errors.js';
 import { NoteResponse } from '../../shared/notes.js';
 import { OrderDetail } from '../../shared/order.js';
@@ -32,7 +31,7 @@ export type BffRequest = <S extends z.ZodMiniType>(
 export interface BffClient {
   /**
    * The building block of every call below, for parts loaded on demand that bring their own call and schema
-   * (the status change), so the widget's entry does not carry them.
+   * (the status change, the shopper search and links), so the widget's entry does not carry them.
    */
   request: BffRequest;
   openSession(token: string, signal: AbortSignal): Promise<SessionResponse>;
@@ -48,8 +47,6 @@ export interface BffClient {
     signal: AbortSignal,
   ): Promise<OrderDetail>;
   postNote(session: string, orderId: number, note: NoteInput, signal: AbortSignal): Promise<NoteResponse>;
-  searchCustomers(session: string, query: string, signal: AbortSignal): Promise<CustomerSearchResponse>;
-  link(session: string, request: LinkRequest, signal: AbortSignal): Promise<LinkResponse>;
 }
 
 export interface RequestSpec {
@@ -156,16 +153,6 @@ export function createBffClient(options: BffClientOptions): BffClient {
         },
         signal,
       ),
-
-    searchCustomers: (session, query, signal) =>
-      request(
-        CustomerSearchResponse,
-        { method: 'GET', path: withQuery('/api/v1/customers', { q: query }), session },
-        signal,
-      ),
-
-    link: (session, linkRequest, signal) =>
-      request(LinkResponse, { method: 'POST', path: '/api/v1/links', session, body: linkRequest }, signal),
   };
 }
 

@@ -49,7 +49,7 @@ export function toBffError(error: unknown): BffError {
  * or change the input. One pattern rather than a list of strings: it ships in the widget's 30 kB.
  */
 const NOT_RETRYABLE =
-  /^(token_|session_)|^(forbidden|order_not_found|customer_not_found|note_too_long|invalid_note|idempotency_key_reused|staff_notes_full)$/;
+  /^(token_|session_)|^(forbidden|order_not_found|customer_not_found|note_too_long|invalid_note|idempotency_key_reused|staff_notes_full|undo_expired|link_changed)$/;
 
 export function isRetryable(code: string): boolean {
   return !NOT_RETRYABLE.test(code);

@@ -10,3 +10,4 @@ export { OcBackEvent } from './events/back-event.js';
 export { OcRefreshEvent } from './events/refresh-event.js';
 export { OcNoteWrittenEvent } from './events/note-written-event.js';
 export { OcLinkEvent } from './events/link-event.js';
+export { OcLinkUndoEvent } from './events/link-undo-event.js';

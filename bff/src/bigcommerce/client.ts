@@ -104,6 +104,9 @@ export interface OrderFilter {
   createdTo?: number;
 }
 
+/** What `searchCustomers` looks for: one exact email, or names by substring (any of several spellings). */
+export type CustomerQuery = { email: string } | { names: readonly string[] };
+
 /** `GET /v2/orders/count`: how many orders match, in all and per status id. */
 export interface OrderCount {
   count: number;
@@ -145,9 +148,13 @@ export interface QuotaSnapshot {
 export interface BigCommerceClient {
   readonly storeKey: string;
   findCustomersByEmail(email: string, options?: CallOptions): Promise<BcCustomer[]>;
+  /** With their addresses (`include=addresses`, the same call): `place` is set. */
   getCustomersByIds(ids: readonly number[], options?: CallOptions): Promise<BcCustomer[]>;
-  /** `email:in` when the query looks like an email, else `name:like`. */
-  searchCustomers(query: string, limit: number, options?: CallOptions): Promise<BcCustomer[]>;
+  /**
+   * Shoppers with this email (`email:in`), or whose name contains any of `names` (`name:like` takes a list), with
+   * their addresses (`include=addresses`: where they live, in the same call). One page of at most `limit`.
+   */
+  searchCustomers(query: CustomerQuery, limit: number, options?: CallOptions): Promise<BcCustomer[]>;
   /** Newest first (`sort=date_created:desc`). */
   listOrders(
     filter: OrderFilter,
@@ -235,8 +242,6 @@ export const COLLECTION_LIMITS = Object.freeze({
 const IDS_PER_REQUEST = 50;
 
 const DEFAULTS = Object.freeze({ timeoutMs: 8_000, maxConcurrency: 8 });
-
-const EMAIL_LIKE = /^[^\s@,]+@[^\s@,]+$/;
 
 export function createBigCommerceClient(options: BigCommerceClientOptions): BigCommerceClient {
   const { storeKey, logger } = options;
@@ -480,6 +485,9 @@ export function createBigCommerceClient(options: BigCommerceClientOptions): BigC
         chunks.map((chunk) =>
           collectV3(customerSchema, 'customer', '/v3/customers', '/v3/customers', chunk.length, call, {
             'id:in': chunk.join(','),
+            // Where they live, in the same call: a webhook's re-read writes the record to the index, whose search
+            // results show the place; it must not drop what the delta run read.
+            include: 'addresses',
           }),
         ),
       );
@@ -487,15 +495,18 @@ export function createBigCommerceClient(options: BigCommerceClientOptions): BigC
     },
 
     async searchCustomers(query, limit, call) {
-      const text = query.trim();
-      if (!text) return [];
+      // Both filters take comma-separated lists: a comma inside a value would split it into two.
+      const values = ('email' in query ? [query.email] : query.names)
+        .map((value) => value.replaceAll(',', ' ').trim())
+        .filter((value) => value !== '');
+      if (values.length === 0) return [];
       const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(limit)));
-      const filter = EMAIL_LIKE.test(text) ? { 'email:in': text } : { 'name:like': text };
+      const filter = 'email' in query ? { 'email:in': values[0] } : { 'name:like': values.join(',') };
       const page = await fetchV3Page(
         'customer',
         '/v3/customers',
         '/v3/customers',
-        { ...filter, page: 1, limit: pageSize },
+        { ...filter, include: 'addresses', page: 1, limit: pageSize },
         call,
       );
       return parseList(customerSchema, 'customer', page?.data ?? [], call);
@@ -691,6 +702,8 @@ export function createBigCommerceClient(options: BigCommerceClientOptions): BigC
         {
           'date_modified:min': toIsoSeconds(range.min),
           'date_modified:max': toIsoSeconds(range.max),
+          // Where each shopper lives, for the index's search results: in the same call.
+          include: 'addresses',
           sort: 'date_modified:asc',
           page: Math.max(1, Math.floor(page.page)),
           limit,

@@ -142,6 +142,12 @@ export const customerSchema = z
     date_modified: dateOrNull,
     channel_ids: z.array(int).nullish(),
     origin_channel_id: intOrNull,
+    // Only with `include=addresses`. What we read of it (a place to tell namesakes apart) is secondary: a list we
+    // cannot read leaves the place unknown instead of the whole shopper unreadable.
+    addresses: z
+      .array(z.object({ city: text, country_code: text }))
+      .nullish()
+      .catch(null),
   })
   .transform((raw): BcCustomer => ({
     id: raw.id,
@@ -156,6 +162,9 @@ export const customerSchema = z
     dateModified: raw.date_modified,
     channelIds: raw.channel_ids ?? null,
     originChannelId: raw.origin_channel_id,
+    place: raw.addresses?.[0]
+      ? { city: raw.addresses[0].city, countryIso2: raw.addresses[0].country_code.toUpperCase() }
+      : null,
   }));
 
 export const orderSchema = z

@@ -43,6 +43,17 @@ export interface BcCustomer {
   /** null = may log in on every channel. */
   channelIds: number[] | null;
   originChannelId: number | null;
+  /**
+   * Where the shopper lives: their first address's city and country, when the record was read with
+   * `include=addresses` and has one; else null.
+   */
+  place: BcPlace | null;
+}
+
+export interface BcPlace {
+  city: string;
+  /** ISO 3166-1 alpha-2, or "". */
+  countryIso2: string;
 }
 
 export interface BcOrderTotals {

@@ -19,8 +19,8 @@ export interface ContextDeps {
   clientFor(storeKey: string): BigCommerceClient;
   cache: Cache;
   stores: Readonly<Record<string, Pick<StoreConfig, 'hash'>>>;
-  links: Pick<LinkRepo, 'get' | 'upsert'>;
-  ticketEvents: Pick<TicketEventRepo, 'append'>;
+  links: Pick<LinkRepo, 'get' | 'upsert' | 'undo'>;
+  ticketEvents: Pick<TicketEventRepo, 'append' | 'find'>;
   errorLog: Pick<ErrorLogRepo, 'record' | 'addRefs'>;
   now: () => number;
   /** Sandbox stores have no control panel to link to. */
@@ -45,7 +45,15 @@ export interface IndexAccess {
   verdict(storeKey: string): Promise<{ current: boolean; asOf: number }>;
   repo: Pick<
     OrderIndexRepo,
-    'getCustomer' | 'findCustomersByEmail' | 'listShopperOrders' | 'countShopperOrders' | 'listShopperTotals'
+    | 'getCustomer'
+    | 'findCustomersByEmail'
+    | 'listShopperOrders'
+    | 'countShopperOrders'
+    | 'listShopperTotals'
+    | 'getOrder'
+    | 'searchCustomers'
+    | 'searchGuestEmails'
+    | 'listOrderFacts'
   >;
   windowDays(storeKey: string): number;
 }

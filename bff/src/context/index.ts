@@ -15,6 +15,8 @@ export { toOrderStatus } from './order-status.js';
 export { ensureOrderVisible } from './ensure-order-visible.js';
 export { linkTicket } from './link-ticket.js';
 export { searchCustomers, SEARCH_LIMIT } from './search-customers.js';
+export { toSearchText } from './search-text.js';
+export { undoLink } from './undo-link.js';
 export { matchShopper, type ShopperMatch, type MatchInput } from './match-shopper.js';
 export { applyTemplate, DEFAULT_TEMPLATE } from './templates.js';
 export type { JsonReply } from './json-reply.js';

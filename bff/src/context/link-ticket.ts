@@ -1,16 +1,20 @@
 import type { LinkRequest, LinkResponse } from '../../../shared/index.js';
 import { cacheKeys } from '../cache/index.js';
 import { AppError } from '../core/app-error.js';
+import type { LinkRecord } from '../store/index.js';
 import type { ContextDeps, RequestScope, TicketViewer } from './context-deps.js';
-import { createInvalidRecordSink } from './invalid-record-sink.js';
+import { findVisibleOrder } from './find-visible-order.js';
 import { isCustomerInChannels } from './map-customer.js';
-import { isVisibleOrder } from './order-visibility.js';
 import { createShopperLookups } from './shopper-lookups.js';
+
+/** How long a link may be taken back (issue 13.6): long enough to notice the wrong shopper in the preview's wake. */
+export const UNDO_WINDOW_MS = 60_000;
 
 /**
  * POST /api/v1/links: the agent says who the ticket is about, by shopper or by one of their orders (a guest
- * order links its billing email). The link belongs to the session's ticket and market only; it is stored,
- * written to the ticket's history, and the ticket's cached views are dropped so the next one uses it.
+ * order links its billing email). The link belongs to the session's ticket and market only; it is stored (with
+ * the link it replaced, for a minute's undo: undo-link.ts), written to the ticket's history, and the ticket's
+ * cached views are dropped so the next one uses it.
  */
 export async function linkTicket(
   deps: ContextDeps,
@@ -25,14 +29,18 @@ export async function linkTicket(
   const email = customerId === null ? (fromOrder?.email ?? null) : null;
 
   const at = deps.now();
-  const link = await deps.links.upsert({
-    ticket: viewer.ticket,
-    market: viewer.market.id,
-    customerId,
-    email,
-    createdBy: viewer.agent,
-    createdAt: at,
-  });
+  const undoUntil = at + UNDO_WINDOW_MS;
+  const link = await deps.links.upsert(
+    {
+      ticket: viewer.ticket,
+      market: viewer.market.id,
+      customerId,
+      email,
+      createdBy: viewer.agent,
+      createdAt: at,
+    },
+    undoUntil,
+  );
   deps.cache.invalidatePrefix(cacheKeys.ticketPrefix(viewer.storeKey, viewer.ticket));
   await deps.ticketEvents.append({
     ticket: viewer.ticket,
@@ -43,12 +51,17 @@ export async function linkTicket(
     correlationId: scope.correlationId,
     at,
   });
+  return toLinkResponse(link, undoUntil);
+}
+
+export function toLinkResponse(link: LinkRecord, undoUntil: number | null = null): LinkResponse {
   return {
     ticket: link.ticket,
     customerId: link.customerId,
     email: link.email,
     createdBy: link.createdBy,
     createdAt: new Date(link.createdAt).toISOString(),
+    ...(undoUntil === null ? {} : { undoUntil: new Date(undoUntil).toISOString() }),
   };
 }
 
@@ -75,10 +88,8 @@ async function resolveOrder(
   orderId: number,
   scope: RequestScope,
 ): Promise<{ customerId: number | null; email: string | null }> {
-  const sink = createInvalidRecordSink(deps, scope);
-  const order = await deps.clientFor(viewer.storeKey).getOrder(orderId, sink.callOptions);
-  if (!order || !isVisibleOrder(order, viewer.market.channels ?? undefined))
-    throw new AppError('order_not_found');
+  const order = await findVisibleOrder(deps, viewer, orderId, scope);
+  if (!order) throw new AppError('order_not_found');
   if (order.customerId !== 0) return { customerId: order.customerId, email: null };
   const email = order.billingAddress.email.trim();
   // A guest order without an email cannot identify anybody.

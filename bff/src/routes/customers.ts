@@ -1,8 +1,8 @@
 import { Router } from 'express';
 import * as z from 'zod';
-import { LinkRequest } from '../../../shared/index.js';
+import { LinkRequest, LinkUndoRequest } from '../../../shared/index.js';
 import { requireScope } from '../auth/sessions.js';
-import { linkTicket, searchCustomers, type ContextDeps } from '../context/index.js';
+import { linkTicket, searchCustomers, undoLink, type ContextDeps } from '../context/index.js';
 import { AppError } from '../core/app-error.js';
 import { toScope, toViewer } from './request-scope.js';
 
@@ -11,7 +11,7 @@ export const SEARCH_MAX_LENGTH = 100;
 
 const SearchQuery = z.object({ q: z.unknown() });
 
-/** GET /api/v1/customers?q= and POST /api/v1/links (DESIGN §5); both need links:write. */
+/** GET /api/v1/customers?q=, POST /api/v1/links (DESIGN §5) and POST /api/v1/links/undo; all need links:write. */
 export function createCustomersRouter(deps: ContextDeps): Router {
   const router = Router();
   router.get('/customers', requireScope('links:write'), async (req, res) => {
@@ -21,6 +21,10 @@ export function createCustomersRouter(deps: ContextDeps): Router {
   router.post('/links', requireScope('links:write'), async (req, res) => {
     const request = LinkRequest.parse(req.body);
     res.json(await linkTicket(deps, toViewer(res), request, toScope(res, deps.requestBudgetMs)));
+  });
+  router.post('/links/undo', requireScope('links:write'), async (req, res) => {
+    const request = LinkUndoRequest.parse(req.body);
+    res.json(await undoLink(deps, toViewer(res), request, toScope(res, deps.requestBudgetMs)));
   });
   return router;
 }

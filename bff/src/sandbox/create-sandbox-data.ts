@@ -8,7 +8,7 @@ import { buildOrder, type BuiltOrder } from './build-order.js';
 import { bulkFirstId, createBulkOrders, type BulkOrders } from './bulk-orders.js';
 import { createCustomerGroups } from './customer-groups.js';
 import { formatIso, formatRfc2822 } from './format.js';
-import type { Scenario } from './order-draft.js';
+import type { Draft, Scenario } from './order-draft.js';
 import { createOrderStatuses } from './order-statuses.js';
 import { createPrng } from './prng.js';
 import type { SandboxPersonaPerson, SandboxPersonas } from './sandbox-personas.js';
@@ -17,6 +17,7 @@ import { REGION_PROFILES } from './seed-catalog.js';
 import type { SeedContext } from './seed-context.js';
 import { createCustomers, PLUS_ADDRESS_INDEX } from './seed-customers.js';
 import { createDrafts } from './seed-drafts.js';
+import { createNamesake } from './seed-namesake.js';
 import { createPeople, type Person } from './seed-people.js';
 import { createStoreInfo } from './store-info.js';
 import type {
@@ -136,9 +137,8 @@ export function createSandboxStore(
   const transactionsByOrder = new Map<number, RawTransaction[]>();
   const refundsByOrder = new Map<number, RawRefund[]>();
   const scenarioOrders = new Map<Scenario, number>();
-  drafts.forEach((draft, index) => {
-    const id = firstOrderId + index;
-    const built = buildOrder(ctx, id, draft);
+  const addOrder = (draftCtx: SeedContext, id: number, draft: Draft): void => {
+    const built = buildOrder(draftCtx, id, draft);
     orders.push(built.order);
     productsByOrder.set(id, built.lines);
     // Empty sub-resources are absent, so the routes answer 204 like BigCommerce.
@@ -148,7 +148,26 @@ export function createSandboxStore(
     if (built.transactions.length) transactionsByOrder.set(id, built.transactions);
     if (built.refunds.length) refundsByOrder.set(id, built.refunds);
     if (draft.scenario && !scenarioOrders.has(draft.scenario)) scenarioOrders.set(draft.scenario, id);
-  });
+  };
+  drafts.forEach((draft, index) => addOrder(ctx, firstOrderId + index, draft));
+
+  // The registered persona's namesake, from a PRNG of its own after all else (seed-namesake.ts); its orders are
+  // numbered after every seeded one.
+  const namesakePrng = createPrng(spec.seed * 7919 + 29);
+  const namesakeCtx: SeedContext = {
+    ...ctx,
+    prng: namesakePrng,
+    people: createPeople(namesakePrng, profile),
+  };
+  const namesake = createNamesake(
+    namesakeCtx,
+    customerPeople[0]!,
+    firstCustomerId + customers.length,
+    new Set(customers.map((customer) => customer.email)),
+  );
+  customers.push(namesake.customer);
+  customerPeople.push(namesake.person);
+  namesake.drafts.forEach((draft, k) => addOrder(namesakeCtx, firstOrderId + drafts.length + k, draft));
 
   // Indexes built once so list handlers stay O(page).
   const orderById = new Map<number, RawOrder>();
@@ -216,6 +235,11 @@ export function createSandboxStore(
     },
     manyOrders: { ...c(2), orderCount: byCustomer.get(firstCustomerId + 2)?.length ?? 0 },
     noOrders: c(noOrderIndex),
+    namesake: {
+      ...c(customers.length - 1),
+      orderCount: byCustomer.get(namesake.customer.id)?.length ?? 0,
+      city: namesake.person.place.city,
+    },
     plusAddressed: {
       ...c(PLUS_ADDRESS_INDEX),
       orderCount: byCustomer.get(firstCustomerId + PLUS_ADDRESS_INDEX)?.length ?? 0,

@@ -19,6 +19,8 @@ export interface SandboxPersonas {
   /** More than 250 orders: listing them needs at least two pages at limit=250. */
   manyOrders: SandboxPersonaPerson & { orderCount: number };
   noOrders: SandboxPersonaPerson;
+  /** `registered`'s name, another email and city, orders of their own: what search results must tell apart. */
+  namesake: SandboxPersonaPerson & { orderCount: number; city: string };
   /** Email with `+` (plus-addressing): found only when the client URL-encodes it. */
   plusAddressed: SandboxPersonaPerson & { orderCount: number };
   unknownEmail: string;

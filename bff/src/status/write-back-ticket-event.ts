@@ -41,6 +41,8 @@ export interface WriteBackDeps {
  * from the ticket, or changed its status from the ticket.
  */
 export const TICKET_ORDER_EVENTS = ['link.set', 'note.accepted', 'status.changed'] as const;
+/** A link by an order taken back (POST /api/v1/links/undo): the order is no longer the ticket's, unless named again. */
+export const TICKET_ORDER_UNTIED = ['link.undo'] as const;
 
 /** The note's Idempotency-Key: one per event and order, whatever characters novomind's event id uses. */
 export function writeBackKey(eventId: string, orderId: number): string {
@@ -65,7 +67,11 @@ export function createTicketEventWriteBack(deps: WriteBackDeps): WriteBackTicket
     if (!market || !isWriteBackType(market, event.type)) return { configured: false, entries: [] };
     const agent = event.agent?.trim() || null;
     const text = formatTicketEventEntry(event.type, event.ticket, agent);
-    const orderIds = await deps.ticketEvents.listOrderIds(event.ticket, TICKET_ORDER_EVENTS);
+    const orderIds = await deps.ticketEvents.listOrderIds(
+      event.ticket,
+      TICKET_ORDER_EVENTS,
+      TICKET_ORDER_UNTIED,
+    );
     const entries: WriteBackResult['entries'] = [];
     for (const orderId of orderIds) {
       try {

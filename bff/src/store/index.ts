@@ -23,13 +23,16 @@ export { DEFAULT_POOL_SIZE, migratePostgres } from './postgres/open-postgres-sto
 export { DEFAULT_RETENTION, type Retention, type RetentionPolicy } from './repos/retention.js';
 export type { ErrorLogEntry, ErrorLogRecord, ErrorLogRepo } from './repos/error-log-repo.js';
 export type { JtiRepo } from './repos/jti-repo.js';
-export type { LinkRecord, LinkRepo } from './repos/link-repo.js';
+export type { LinkRecord, LinkRepo, LinkUndoOutcome, LinkVersion } from './repos/link-repo.js';
 export type { SessionRecord, SessionRepo } from './repos/session-repo.js';
 export type { TicketEvent, TicketEventRecord, TicketEventRepo } from './repos/ticket-event-repo.js';
 export type {
   IndexedCustomer,
   IndexedOrder,
+  OrderFact,
   OrderIndexRepo,
+  OwnersOrdersQuery,
+  SearchTerms,
   ShopperOrdersQuery,
 } from './repos/order-index-repo.js';
 export type { SyncState, SyncStateRepo, SyncStream } from './repos/sync-state-repo.js';

@@ -629,6 +629,48 @@ export const MIGRATIONS: readonly Migration[] = [
         ALTER TABLE sessions ADD COLUMN ticket_created_at BIGINT;
       `,
   },
+  {
+    version: 8,
+    name: 'search and undo: folded search text and places in the index; a link remembers the one it replaced',
+    sqlite: `
+        -- The link a ticket had before the current one (prev_created_by NULL: none) and until when the current one
+        -- may be undone: one UPSERT records both, so two agents linking at once cannot lose a previous state.
+        ALTER TABLE links ADD COLUMN prev_customer_id INTEGER;
+        ALTER TABLE links ADD COLUMN prev_email TEXT;
+        ALTER TABLE links ADD COLUMN prev_created_by TEXT;
+        ALTER TABLE links ADD COLUMN prev_created_at INTEGER;
+        ALTER TABLE links ADD COLUMN undo_until INTEGER;
+
+        -- search_text: name and email folded (case, accents, ae/oe/ue; context/search-text.ts), one per line (a
+        -- customer's place is in its record); an order's billing name, city and country for guests' results.
+        ALTER TABLE index_customers ADD COLUMN search_text TEXT NOT NULL DEFAULT '';
+        ALTER TABLE index_orders ADD COLUMN search_text TEXT NOT NULL DEFAULT '';
+        ALTER TABLE index_orders ADD COLUMN billing_name TEXT NOT NULL DEFAULT '';
+        ALTER TABLE index_orders ADD COLUMN city TEXT NOT NULL DEFAULT '';
+        ALTER TABLE index_orders ADD COLUMN country_iso2 TEXT NOT NULL DEFAULT '';
+
+        -- The rows indexed so far lack those columns, and SQL cannot fold text as the product does: the index is
+        -- rebuilt once by a fresh back-fill (views go live until it is done, as on a first start).
+        DELETE FROM index_orders;
+        DELETE FROM index_customers;
+        DELETE FROM sync_state;
+      `,
+    postgres: `
+        ALTER TABLE links ADD COLUMN prev_customer_id BIGINT;
+        ALTER TABLE links ADD COLUMN prev_email TEXT;
+        ALTER TABLE links ADD COLUMN prev_created_by TEXT;
+        ALTER TABLE links ADD COLUMN prev_created_at BIGINT;
+        ALTER TABLE links ADD COLUMN undo_until BIGINT;
+        ALTER TABLE index_customers ADD COLUMN search_text TEXT NOT NULL DEFAULT '';
+        ALTER TABLE index_orders ADD COLUMN search_text TEXT NOT NULL DEFAULT '';
+        ALTER TABLE index_orders ADD COLUMN billing_name TEXT NOT NULL DEFAULT '';
+        ALTER TABLE index_orders ADD COLUMN city TEXT NOT NULL DEFAULT '';
+        ALTER TABLE index_orders ADD COLUMN country_iso2 TEXT NOT NULL DEFAULT '';
+        DELETE FROM index_orders;
+        DELETE FROM index_customers;
+        DELETE FROM sync_state;
+      `,
+  },
 ];
 
 /** Checks the list itself: versions 1..n in order (a programming error otherwise). */

@@ -36,6 +36,13 @@ export interface LinksTable {
   email: string | null;
   created_by: string;
   created_at: number;
+  /** Since version 8: the link this one replaced (prev_created_by null: there was none). */
+  prev_customer_id: Generated<number | null>;
+  prev_email: Generated<string | null>;
+  prev_created_by: Generated<string | null>;
+  prev_created_at: Generated<number | null>;
+  /** Since version 8: until when (epoch ms) this link may be undone; null: not at all. */
+  undo_until: Generated<number | null>;
 }
 
 export interface ErrorLogTable {
@@ -101,6 +108,12 @@ export interface IndexOrdersTable {
   date_modified: number;
   summary: string;
   indexed_at: number;
+  /** Since version 8: the billing name and email folded for search (context/search-text.ts), one per line. */
+  search_text: Generated<string>;
+  /** Since version 8: the billing address's name, city and country ('' when unknown). */
+  billing_name: Generated<string>;
+  city: Generated<string>;
+  country_iso2: Generated<string>;
 }
 
 export interface IndexCustomersTable {
@@ -110,6 +123,8 @@ export interface IndexCustomersTable {
   date_modified: number;
   record: string;
   indexed_at: number;
+  /** Since version 8: name and email folded for search, one per line. */
+  search_text: Generated<string>;
 }
 
 export interface SyncStateTable {

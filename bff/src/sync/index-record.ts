@@ -3,7 +3,7 @@
  * runs and BigCommerce webhooks (DESIGN §9). This file maps BigCommerce records to index rows.
  */
 import type { BcCustomer, BcOrder } from '../bigcommerce/index.js';
-import { toOrderSummary } from '../context/index.js';
+import { toOrderSummary, toSearchText } from '../context/index.js';
 import type { IndexedCustomer, IndexedOrder } from '../store/index.js';
 
 /** An order header as the index keeps it: the list entry views show, and the columns queries filter on. */
@@ -24,7 +24,16 @@ export function toIndexedOrder(storeKey: string, order: BcOrder): IndexedOrder {
     dateModified:
       order.dateModified === null ? Date.parse(order.dateCreated) : Date.parse(order.dateModified),
     summary,
+    billingName: billingName(order),
+    city: order.billingAddress.city.trim(),
+    countryIso2: order.billingAddress.countryIso2.trim().toUpperCase(),
+    // A guest is found by the name and email they checked out with; a registered shopper by their account.
+    searchText: order.customerId === 0 ? toSearchText([billingName(order), order.billingAddress.email]) : '',
   };
+}
+
+function billingName(order: BcOrder): string {
+  return `${order.billingAddress.firstName} ${order.billingAddress.lastName}`.trim();
 }
 
 export function toIndexedCustomer(storeKey: string, customer: BcCustomer): IndexedCustomer {
@@ -35,5 +44,6 @@ export function toIndexedCustomer(storeKey: string, customer: BcCustomer): Index
     email: customer.email.trim().toLowerCase(),
     dateModified: modified === null ? 0 : Date.parse(modified),
     record: customer,
+    searchText: toSearchText([`${customer.firstName} ${customer.lastName}`, customer.email]),
   };
 }

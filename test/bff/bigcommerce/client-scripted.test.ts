@@ -288,17 +288,48 @@ describe('BigCommerce client against a scripted server', () => {
   });
 
   describe('customers', () => {
-    it('searches by email:in when the query looks like an email, else by name:like', async () => {
+    it('searches a whole email with email:in, or any of several names with name:like, addresses included', async () => {
       const { client, server } = await harness([ok(v3Page([rawCustomer(1)], 1, 1)), ok(v3Page([], 1, 0))]);
 
-      const byEmail = await client.searchCustomers(' jane@example.com ', 10);
-      await client.searchCustomers('Jane Doe', 10);
+      const byEmail = await client.searchCustomers({ email: ' jane@example.com ' }, 10);
+      await client.searchCustomers({ names: ['öztürk', 'oeztuerk', 'doe, jane', ' '] }, 10);
 
       assert.equal(byEmail[0]?.firstName, 'Jane');
       assert.deepEqual(server.log, [
-        'GET /stores/h/v3/customers?email:in=jane%40example.com&page=1&limit=10',
-        'GET /stores/h/v3/customers?name:like=Jane%20Doe&page=1&limit=10',
+        'GET /stores/h/v3/customers?email:in=jane%40example.com&include=addresses&page=1&limit=10',
+        // A comma inside a name would split it into two filters: it goes as a space; an empty name not at all.
+        'GET /stores/h/v3/customers?name:like=%C3%B6zt%C3%BCrk,oeztuerk,doe%20%20jane&include=addresses&page=1&limit=10',
       ]);
+    });
+
+    it('reads where a shopper lives from their first address, and tolerates an address list it cannot read', async () => {
+      const address = (city: string, country_code: string) => ({ id: 1, city, country_code, address1: 'x' });
+      const { client } = await harness([
+        ok(
+          v3Page(
+            [
+              rawCustomer(1, { addresses: [address('Köln', 'de'), address('Bonn', 'DE')] }),
+              rawCustomer(2, { addresses: [] }),
+              rawCustomer(3),
+              rawCustomer(4, { addresses: 'not a list' }),
+            ],
+            1,
+            1,
+          ),
+        ),
+      ]);
+
+      const found = await client.searchCustomers({ names: ['doe'] }, 10);
+
+      assert.deepEqual(
+        found.map((customer) => [customer.id, customer.place]),
+        [
+          [1, { city: 'Köln', countryIso2: 'DE' }],
+          [2, null],
+          [3, null],
+          [4, null],
+        ],
+      );
     });
 
     it('reads customers by id in one id:in request, without duplicates', async () => {
@@ -310,7 +341,7 @@ describe('BigCommerce client against a scripted server', () => {
         customers.map((c) => c.id),
         [4, 5],
       );
-      assert.deepEqual(server.log, ['GET /stores/h/v3/customers?id:in=4,5&page=1&limit=3']);
+      assert.deepEqual(server.log, ['GET /stores/h/v3/customers?id:in=4,5&include=addresses&page=1&limit=3']);
     });
 
     it('asks nothing for an empty id list or an email with a comma', async () => {

@@ -87,6 +87,7 @@ describe('GET /api/v1/customers and POST /api/v1/links', () => {
       email: null,
       createdBy: 'alice',
       createdAt: new Date(T0).toISOString(),
+      undoUntil: new Date(T0 + 60_000).toISOString(),
     });
     const after = await context(product, session);
     assert.equal(after.match.method, 'link');

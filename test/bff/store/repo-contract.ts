@@ -2,7 +2,7 @@
 // (store/*.test.ts call it with their own factory). Behaviour only; nothing here knows the engine.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { IndexedOrder, Store, TicketEvent } from '../../../bff/src/store/index.js';
+import type { IndexedCustomer, IndexedOrder, Store, TicketEvent } from '../../../bff/src/store/index.js';
 import { describeNovomindRepoContract } from './repo-contract-novomind.js';
 
 export const T0 = Date.UTC(2026, 0, 15, 9, 0, 0);
@@ -129,6 +129,105 @@ export function describeRepoContract(engine: string, factory: StoreFactory): voi
           createdAt: T0,
         }),
       );
+    });
+
+    it('undoes a link within its time: the link before comes back as it was, or none', async () => {
+      const { links } = store.repos;
+      const link = (customerId: number, createdBy: string, createdAt: number) => ({
+        ticket: 'T-undo',
+        market: 'de',
+        customerId,
+        email: null,
+        createdBy,
+        createdAt,
+      });
+      await links.upsert(link(1, 'alice', T0), T0 + 60_000);
+
+      assert.deepEqual(await links.undo('T-undo', 'de', { createdBy: 'alice', createdAt: T0 }, T0 + 60_000), {
+        outcome: 'undone',
+        restored: null,
+      });
+      assert.equal(await links.get('T-undo', 'de'), null, 'no link before: none again');
+
+      await links.upsert(link(1, 'alice', T0 + 100));
+      await links.upsert(link(2, 'bob', T0 + 200), T0 + 60_200);
+      assert.deepEqual(
+        await links.undo('T-undo', 'de', { createdBy: 'alice', createdAt: T0 + 200 }, T0 + 300),
+        { outcome: 'changed' },
+        'only the agent who linked',
+      );
+      assert.deepEqual(
+        await links.undo('T-undo', 'de', { createdBy: 'bob', createdAt: T0 + 200 }, T0 + 300),
+        {
+          outcome: 'undone',
+          restored: link(1, 'alice', T0 + 100),
+        },
+      );
+      assert.deepEqual(await links.get('T-undo', 'de'), link(1, 'alice', T0 + 100));
+      assert.deepEqual(
+        await links.undo('T-undo', 'de', { createdBy: 'bob', createdAt: T0 + 200 }, T0 + 400),
+        { outcome: 'changed' },
+        'undone already',
+      );
+      assert.deepEqual(
+        await links.undo('T-undo', 'de', { createdBy: 'alice', createdAt: T0 + 100 }, T0 + 400),
+        { outcome: 'expired' },
+        'a restored link (or one stored without an undo time) cannot be undone',
+      );
+    });
+
+    it('refuses an undo after its time and once the link changed, and keeps the later link', async () => {
+      const { links } = store.repos;
+      const link = (customerId: number, createdAt: number) => ({
+        ticket: 'T-undo-late',
+        market: 'de',
+        customerId,
+        email: null,
+        createdBy: 'alice',
+        createdAt,
+      });
+      await links.upsert(link(1, T0), T0 + 60_000);
+
+      assert.deepEqual(
+        await links.undo('T-undo-late', 'de', { createdBy: 'alice', createdAt: T0 }, T0 + 60_001),
+        {
+          outcome: 'expired',
+        },
+      );
+      await links.upsert(link(2, T0 + 70_000), T0 + 130_000);
+      assert.deepEqual(
+        await links.undo('T-undo-late', 'de', { createdBy: 'alice', createdAt: T0 }, T0 + 70_001),
+        {
+          outcome: 'changed',
+        },
+      );
+      assert.deepEqual(await links.undo('T-undo-other', 'de', { createdBy: 'alice', createdAt: T0 }, T0), {
+        outcome: 'changed',
+      });
+      assert.deepEqual(await links.get('T-undo-late', 'de'), link(2, T0 + 70_000));
+    });
+
+    it('lets one of two concurrent undos of the same link through', async () => {
+      const { links } = store.repos;
+      const first = {
+        ticket: 'T-undo-race',
+        market: 'de',
+        customerId: 1,
+        email: null,
+        createdBy: 'a',
+        createdAt: T0,
+      };
+      await links.upsert(first);
+      await links.upsert({ ...first, customerId: 2, createdAt: T0 + 1 }, T0 + 60_000);
+
+      const outcomes = await Promise.all(
+        Array.from({ length: 8 }, () =>
+          links.undo('T-undo-race', 'de', { createdBy: 'a', createdAt: T0 + 1 }, T0 + 2),
+        ),
+      );
+
+      assert.equal(outcomes.filter((o) => o.outcome === 'undone').length, 1);
+      assert.deepEqual(await links.get('T-undo-race', 'de'), first);
     });
 
     it('lists error-log entries by correlation id (oldest first) and recent ones (newest first)', async () => {
@@ -368,6 +467,10 @@ export function describeRepoContract(engine: string, factory: StoreFactory): voi
       dateCreated: T0 + orderId * 1000,
       dateModified: T0 + orderId * 1000,
       summary: { id: orderId },
+      billingName: 'Ada Lovelace',
+      city: 'London',
+      countryIso2: 'GB',
+      searchText: '',
       ...overrides,
     });
 
@@ -443,13 +546,22 @@ export function describeRepoContract(engine: string, factory: StoreFactory): voi
       assert.equal(await orderIndex.countShopperOrders({ ...query, statusId: null, orderId: null }), 3);
     });
 
+    const customer = (customerId: number, email: string, searchText = ''): IndexedCustomer => ({
+      storeKey: 'eu',
+      customerId,
+      email,
+      dateModified: T0,
+      record: { id: customerId },
+      searchText,
+    });
+
     it('indexes customers by id and email', async () => {
       const { orderIndex } = store.repos;
       await orderIndex.upsertCustomers(
         [
-          { storeKey: 'eu', customerId: 7, email: 'Ada@Example.com', dateModified: T0, record: { id: 7 } },
-          { storeKey: 'eu', customerId: 8, email: 'ada@example.com', dateModified: T0, record: { id: 8 } },
-          { storeKey: 'us', customerId: 7, email: 'zed@example.com', dateModified: T0, record: { id: 7 } },
+          { ...customer(7, 'Ada@Example.com'), record: { id: 7 } },
+          { ...customer(8, 'ada@example.com'), record: { id: 8 } },
+          { ...customer(7, 'zed@example.com'), storeKey: 'us', record: { id: 7 } },
         ],
         T0,
       );
@@ -460,6 +572,87 @@ export function describeRepoContract(engine: string, factory: StoreFactory): voi
         [7, 8],
       );
       assert.equal(await orderIndex.countCustomers('us'), 1);
+    });
+
+    it('finds customers whose search text has every term, as one of its spellings, literally', async () => {
+      const { orderIndex } = store.repos;
+      await orderIndex.upsertCustomers(
+        [
+          customer(20, 'lukas@example.com', 'lukas ozturk\nlukas oeztuerk\nlukas@example.com'),
+          customer(21, 'emma@example.org', 'emma ozturk\nemma@example.org'),
+          customer(22, 'j_r@example.net', 'jan roth\nj_r@example.net'),
+          customer(23, 'jxr@example.net', 'jo rau\njxr@example.net'),
+        ],
+        T0,
+      );
+      const ids = async (terms: string[][], limit = 10) =>
+        (await orderIndex.searchCustomers('eu', terms, limit)).map((c) => c.customerId);
+
+      assert.deepEqual(await ids([['ozturk']]), [20, 21]);
+      assert.deepEqual(await ids([['ozturk'], ['lukas']]), [20], 'every term, in any order');
+      assert.deepEqual(await ids([['nobody', 'oeztuerk']]), [20], 'any spelling of a term');
+      assert.deepEqual(await ids([['example.org']]), [21]);
+      assert.deepEqual(await ids([['j_r']]), [22], 'an underscore is no wildcard');
+      assert.deepEqual(await ids([['%']]), [], 'nor is a percent sign');
+      assert.deepEqual(await ids([['ozturk']], 1), [20]);
+      assert.deepEqual(await ids([]), []);
+      assert.deepEqual(
+        (await orderIndex.searchCustomers('us', [['ozturk']], 10)).map((c) => c.customerId),
+        [],
+        'another store’s customers are not found',
+      );
+    });
+
+    it('finds guest emails by their orders’ search text, most recent first, and lists owners’ order facts', async () => {
+      const { orderIndex } = store.repos;
+      const guest = (orderId: number, email: string, overrides: Partial<IndexedOrder> = {}) =>
+        header(orderId, { customerId: 0, email, searchText: `chloe moreau\n${email}`, ...overrides });
+      await orderIndex.upsertOrders(
+        [
+          guest(201, 'chloe@example.de', { city: 'Lyon', countryIso2: 'FR' }),
+          guest(202, 'chloe@example.de', { city: 'Paris', countryIso2: 'FR' }),
+          guest(203, 'c.moreau@example.fr'),
+          guest(204, 'old@example.fr', { dateCreated: T0 - 1 }),
+          guest(205, 'incomplete@example.fr', { statusId: 0 }),
+          guest(206, 'other-channel@example.fr', { channelId: 2 }),
+          header(207, { customerId: 30, email: 'chloe@example.de', searchText: '' }),
+          header(208, { customerId: 31, searchText: 'chloe moreau' }),
+        ],
+        T0,
+      );
+      const market = { storeKey: 'eu', channels: [1], excludeStatuses: [0], createdFrom: T0 };
+
+      assert.deepEqual(
+        await orderIndex.searchGuestEmails({ ...market, terms: [['moreau'], ['chloe']], limit: 10 }),
+        ['c.moreau@example.fr', 'chloe@example.de'],
+        'guest orders only, in the window, channels and statuses; newest last order first',
+      );
+      assert.deepEqual(await orderIndex.searchGuestEmails({ ...market, terms: [['moreau']], limit: 1 }), [
+        'c.moreau@example.fr',
+      ]);
+      const facts = await orderIndex.listOrderFacts({
+        ...market,
+        customerIds: [30],
+        guestEmails: ['CHLOE@example.de'],
+      });
+      assert.deepEqual(
+        facts.map((fact) => [fact.orderId, fact.customerId, fact.email, fact.city]),
+        [
+          [207, 30, 'chloe@example.de', 'London'],
+          [202, 0, 'chloe@example.de', 'Paris'],
+          [201, 0, 'chloe@example.de', 'Lyon'],
+        ],
+      );
+      assert.deepEqual(facts[1], {
+        orderId: 202,
+        customerId: 0,
+        email: 'chloe@example.de',
+        dateCreated: T0 + 202_000,
+        billingName: 'Ada Lovelace',
+        city: 'Paris',
+        countryIso2: 'FR',
+      });
+      assert.deepEqual(await orderIndex.listOrderFacts({ ...market, customerIds: [], guestEmails: [] }), []);
     });
 
     it('moves a checkpoint only forward, and keeps it when a run fails', async () => {
@@ -743,6 +936,31 @@ export function describeRepoContract(engine: string, factory: StoreFactory): voi
         [303, 301],
       );
       assert.deepEqual(await ticketEvents.listOrderIds('T-orders', []), []);
+    });
+
+    it('leaves out an order whose link was undone, unless it is named again later', async () => {
+      const { ticketEvents } = store.repos;
+      for (const [orderId, type, at] of [
+        [401, 'link.set', T0],
+        [402, 'link.set', T0 + 1],
+        [401, 'link.undo', T0 + 2],
+        [402, 'link.undo', T0 + 3],
+        [402, 'note.accepted', T0 + 4],
+        [403, 'link.undo', T0 + 5],
+      ] as const) {
+        await ticketEvents.append(event({ ticket: 'T-untie', orderId, type, at }));
+      }
+
+      assert.deepEqual(
+        await ticketEvents.listOrderIds('T-untie', ['link.set', 'note.accepted'], ['link.undo']),
+        [402],
+      );
+      assert.deepEqual(await ticketEvents.listOrderIds('T-untie', ['link.set', 'note.accepted']), [401, 402]);
+      assert.equal(
+        (await ticketEvents.find('T-untie', { type: 'link.set', agent: 'alice', at: T0 + 1 }))?.orderId,
+        402,
+      );
+      assert.equal(await ticketEvents.find('T-untie', { type: 'link.set', agent: 'bob', at: T0 + 1 }), null);
     });
   });
   describeNovomindRepoContract(engine, factory);

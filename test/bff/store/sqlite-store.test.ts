@@ -106,6 +106,32 @@ describe('the SQLite store', () => {
     await store.close();
   });
 
+  it('keeps the links of a version-7 database and empties its index for a fresh back-fill (version 8)', async () => {
+    const file = path.join(dir, 'v7.sqlite');
+    const old = new Database(file);
+    migrateSqlite(old, MIGRATIONS.slice(0, 7));
+    old.exec(`
+      INSERT INTO links (ticket, market, customer_id, email, created_by, created_at) VALUES ('T-7', 'de', 7, NULL, 'alice', 1);
+      INSERT INTO index_customers (store_key, customer_id, email, date_modified, record, indexed_at)
+        VALUES ('eu', 7, 'a@example.com', 1, '{}', 1);
+      INSERT INTO sync_state (store_key, stream, checkpoint, last_success_at, backfill_done) VALUES ('eu', 'customers', 5, 5, 1);
+    `);
+    old.close();
+
+    const store = openSqliteStore(file);
+
+    assert.equal((await store.repos.links.get('T-7', 'de'))?.customerId, 7);
+    assert.deepEqual(
+      await store.repos.links.undo('T-7', 'de', { createdBy: 'alice', createdAt: 1 }, 2),
+      { outcome: 'expired' },
+      'a link from before version 8 has no undo time',
+    );
+    assert.equal(await store.repos.orderIndex.countCustomers('eu'), 0);
+    const state = await store.repos.syncState.get('eu', 'customers');
+    assert.deepEqual([state.checkpoint, state.backfillDone], [null, false]);
+    await store.close();
+  });
+
   it('applies only the migrations a database has not seen yet', () => {
     const sqlite = new Database(':memory:');
     const extra: Migration = {

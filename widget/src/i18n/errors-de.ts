@@ -33,6 +33,9 @@ export const errors: Omit<ErrorMessages, OfflineErrorCode> = {
   cursor_expired: 'Die Änderungsliste ist zu alt; laden Sie das Ticket neu.',
   staff_notes_full: 'Die Mitarbeiternotizen der Bestellung sind voll.',
   order_changed: 'Jemand hat den Status der Bestellung inzwischen geändert.',
+  undo_expired: 'Die Minute zum Rückgängigmachen ist vorbei.',
+  link_changed:
+    'Die Verknüpfung des Tickets ist nicht mehr Ihre: inzwischen geändert oder schon rückgängig gemacht.',
   upstream_error: 'BigCommerce hat mit einem Fehler geantwortet.',
   upstream_auth_failed: 'BigCommerce lehnt unsere Shop-Zugangsdaten ab; bitte Administration informieren.',
   upstream_invalid: 'BigCommerce hat unlesbare Daten gesendet.',

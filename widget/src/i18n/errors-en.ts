@@ -33,6 +33,8 @@ export const errors: Omit<ErrorMessages, OfflineErrorCode> = {
   cursor_expired: 'The change list is too old; reload the ticket.',
   staff_notes_full: 'The order’s staff notes are full.',
   order_changed: 'Someone changed the order’s status in the meantime.',
+  undo_expired: 'The minute to undo this link has passed.',
+  link_changed: 'The ticket’s link is no longer the one you made: it was changed or undone meanwhile.',
   upstream_error: 'BigCommerce answered with an error.',
   upstream_auth_failed: 'BigCommerce rejected our store credentials; tell your administrator.',
   upstream_invalid: 'BigCommerce sent data we cannot read.',

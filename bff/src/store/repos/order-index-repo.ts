@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely, type Selectable } from 'kysely';
 import type { Database, IndexCustomersTable, IndexOrdersTable } from '../schema.js';
 
 /** One order header in the index (DESIGN §9). `summary` is the list entry as views show it (opaque here). */
@@ -20,6 +20,12 @@ export interface IndexedOrder {
   dateCreated: number;
   dateModified: number;
   summary: unknown;
+  /** The billing address's name, city and ISO country code ('' when not given). */
+  billingName: string;
+  city: string;
+  countryIso2: string;
+  /** Billing name and email folded for search (context/search-text.ts). */
+  searchText: string;
 }
 
 export interface IndexedCustomer {
@@ -30,6 +36,8 @@ export interface IndexedCustomer {
   dateModified: number;
   /** The customer record as the product reads it (opaque here). */
   record: unknown;
+  /** Name and email folded for search (context/search-text.ts). */
+  searchText: string;
 }
 
 /** Whose orders a view lists: a registered shopper's and/or the guest orders of an email. */
@@ -50,6 +58,36 @@ export interface ShopperOrdersQuery {
   createdTo?: number | null;
   limit: number;
   offset: number;
+}
+
+/**
+ * A search (issue 13.6): every term must occur in the search column, as one of its spellings (each already folded
+ * the way the column was: context/search-text.ts). Terms are substrings, so "ozturk@" finds an email.
+ */
+export type SearchTerms = readonly (readonly string[])[];
+
+/** Which orders count for search results: the owners', in the market's channels, within the window. */
+export interface OwnersOrdersQuery {
+  storeKey: string;
+  customerIds: readonly number[];
+  /** Guest orders (customer 0) placed with these emails. */
+  guestEmails: readonly string[];
+  channels: readonly number[] | null;
+  excludeStatuses: readonly number[];
+  createdFrom: number;
+}
+
+/** What a search result shows of an order: which and when, and where it was billed. */
+export interface OrderFact {
+  orderId: number;
+  customerId: number;
+  /** Lower-cased. */
+  email: string;
+  /** Epoch ms. */
+  dateCreated: number;
+  billingName: string;
+  city: string;
+  countryIso2: string;
 }
 
 /** One order as a customer summary counts it. */
@@ -81,6 +119,14 @@ export interface OrderIndexRepo {
   getCustomer(storeKey: string, customerId: number): Promise<IndexedCustomer | null>;
   findCustomersByEmail(storeKey: string, email: string): Promise<IndexedCustomer[]>;
   countCustomers(storeKey: string): Promise<number>;
+  /** Customers whose name or email has every term; at most `limit`, by id. */
+  searchCustomers(storeKey: string, terms: SearchTerms, limit: number): Promise<IndexedCustomer[]>;
+  /** Emails of guest orders whose billing name or email has every term, most recent order first; at most `limit`. */
+  searchGuestEmails(
+    query: Omit<OwnersOrdersQuery, 'customerIds' | 'guestEmails'> & { terms: SearchTerms; limit: number },
+  ): Promise<string[]>;
+  /** The owners' orders, newest first (date created, then id). */
+  listOrderFacts(query: OwnersOrdersQuery): Promise<OrderFact[]>;
 }
 
 function parseJson(text: string): unknown {
@@ -106,6 +152,10 @@ function toOrder(row: Selectable<IndexOrdersTable>): IndexedOrder {
     dateCreated: Number(row.date_created),
     dateModified: Number(row.date_modified),
     summary: parseJson(row.summary),
+    billingName: row.billing_name,
+    city: row.city,
+    countryIso2: row.country_iso2,
+    searchText: row.search_text,
   };
 }
 
@@ -116,7 +166,26 @@ function toCustomer(row: Selectable<IndexCustomersTable>): IndexedCustomer {
     email: row.email,
     dateModified: Number(row.date_modified),
     record: parseJson(row.record),
+    searchText: row.search_text,
   };
+}
+
+/** `LIKE` matches `%` and `_` as wildcards: an email's underscore must match only itself. */
+function likePattern(term: string): string {
+  return `%${term.replace(/[\\%_]/g, '\\$&')}%`;
+}
+
+/** Every term in `search_text`, as one of its spellings (ESCAPE: both engines take the same clause). */
+function hasEveryTerm<T extends 'index_orders' | 'index_customers'>(
+  eb: ExpressionBuilder<Database, T>,
+  terms: SearchTerms,
+) {
+  const column = sql.ref('search_text');
+  return eb.and(
+    terms.map((spellings) =>
+      eb.or(spellings.map((spelling) => sql<boolean>`${column} LIKE ${likePattern(spelling)} ESCAPE '\\'`)),
+    ),
+  );
 }
 
 // SQLite allows 32,766 bound parameters per statement; 14 columns a row keeps a chunk well inside.
@@ -129,30 +198,47 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 }
 
 export function createOrderIndexRepo(db: Kysely<Database>): OrderIndexRepo {
-  function shopperFilter(query: Omit<ShopperOrdersQuery, 'limit' | 'offset'>) {
+  /** A store's orders in the channels and window, statuses left out: what any view or search may see. */
+  function marketFilter(
+    query: Pick<OwnersOrdersQuery, 'storeKey' | 'channels' | 'excludeStatuses' | 'createdFrom'>,
+  ) {
     let q = db
       .selectFrom('index_orders')
       .where('store_key', '=', query.storeKey)
-      .where('date_created', '>=', query.createdFrom)
-      .where((eb) => {
-        const owners = [];
-        if (query.customerId !== null) owners.push(eb('customer_id', '=', query.customerId));
-        if (query.guestEmail !== null) {
-          owners.push(eb.and([eb('customer_id', '=', 0), eb('email', '=', query.guestEmail.toLowerCase())]));
-        }
-        // Nobody to list: a condition that holds for no row.
-        return owners.length > 0 ? eb.or(owners) : eb('order_id', '<', 0);
-      });
+      .where('date_created', '>=', query.createdFrom);
     if (query.excludeStatuses.length > 0) q = q.where('status_id', 'not in', [...query.excludeStatuses]);
-    if (query.orderId != null) q = q.where('order_id', '=', query.orderId);
-    if (query.statusId != null) q = q.where('status_id', '=', query.statusId);
-    if (query.createdTo != null) q = q.where('date_created', '<=', query.createdTo);
     if (query.channels !== null) {
       q =
         query.channels.length > 0
           ? q.where('channel_id', 'in', [...query.channels])
           : q.where('order_id', '<', 0);
     }
+    return q;
+  }
+
+  /** Of those, the owners' orders: shoppers' and the guest orders of emails. */
+  function ownersFilter(query: OwnersOrdersQuery) {
+    return marketFilter(query).where((eb) => {
+      const owners = [];
+      if (query.customerIds.length > 0) owners.push(eb('customer_id', 'in', [...query.customerIds]));
+      if (query.guestEmails.length > 0) {
+        const emails = query.guestEmails.map((email) => email.toLowerCase());
+        owners.push(eb.and([eb('customer_id', '=', 0), eb('email', 'in', emails)]));
+      }
+      // Nobody to list: a condition that holds for no row.
+      return owners.length > 0 ? eb.or(owners) : eb('order_id', '<', 0);
+    });
+  }
+
+  function shopperFilter(query: Omit<ShopperOrdersQuery, 'limit' | 'offset'>) {
+    let q = ownersFilter({
+      ...query,
+      customerIds: query.customerId === null ? [] : [query.customerId],
+      guestEmails: query.guestEmail === null ? [] : [query.guestEmail],
+    });
+    if (query.orderId != null) q = q.where('order_id', '=', query.orderId);
+    if (query.statusId != null) q = q.where('status_id', '=', query.statusId);
+    if (query.createdTo != null) q = q.where('date_created', '<=', query.createdTo);
     return q;
   }
 
@@ -178,6 +264,10 @@ export function createOrderIndexRepo(db: Kysely<Database>): OrderIndexRepo {
               date_modified: order.dateModified,
               summary: JSON.stringify(order.summary),
               indexed_at: at,
+              search_text: order.searchText,
+              billing_name: order.billingName,
+              city: order.city,
+              country_iso2: order.countryIso2,
             })),
           )
           .onConflict((conflict) =>
@@ -196,6 +286,10 @@ export function createOrderIndexRepo(db: Kysely<Database>): OrderIndexRepo {
                 date_modified: eb.ref('excluded.date_modified'),
                 summary: eb.ref('excluded.summary'),
                 indexed_at: eb.ref('excluded.indexed_at'),
+                search_text: eb.ref('excluded.search_text'),
+                billing_name: eb.ref('excluded.billing_name'),
+                city: eb.ref('excluded.city'),
+                country_iso2: eb.ref('excluded.country_iso2'),
               }))
               // A late webhook or an overlapping delta run never rolls a header back.
               .where('index_orders.date_modified', '<=', (eb) => eb.ref('excluded.date_modified')),
@@ -291,6 +385,7 @@ export function createOrderIndexRepo(db: Kysely<Database>): OrderIndexRepo {
               date_modified: customer.dateModified,
               record: JSON.stringify(customer.record),
               indexed_at: at,
+              search_text: customer.searchText,
             })),
           )
           .onConflict((conflict) =>
@@ -301,6 +396,7 @@ export function createOrderIndexRepo(db: Kysely<Database>): OrderIndexRepo {
                 date_modified: eb.ref('excluded.date_modified'),
                 record: eb.ref('excluded.record'),
                 indexed_at: eb.ref('excluded.indexed_at'),
+                search_text: eb.ref('excluded.search_text'),
               }))
               .where('index_customers.date_modified', '<=', (eb) => eb.ref('excluded.date_modified')),
           )
@@ -333,6 +429,48 @@ export function createOrderIndexRepo(db: Kysely<Database>): OrderIndexRepo {
         .where('store_key', '=', storeKey)
         .executeTakeFirst();
       return Number(row?.n ?? 0);
+    },
+    async searchCustomers(storeKey, terms, limit) {
+      if (terms.length === 0) return [];
+      const rows = await db
+        .selectFrom('index_customers')
+        .selectAll()
+        .where('store_key', '=', storeKey)
+        .where((eb) => hasEveryTerm(eb, terms))
+        .orderBy('customer_id')
+        .limit(limit)
+        .execute();
+      return rows.map(toCustomer);
+    },
+    async searchGuestEmails(query) {
+      if (query.terms.length === 0) return [];
+      const rows = await marketFilter(query)
+        .where('customer_id', '=', 0)
+        .where((eb) => hasEveryTerm(eb, query.terms))
+        .select('email')
+        .select((eb) => eb.fn.max('date_created').as('last'))
+        .groupBy('email')
+        .orderBy('last', 'desc')
+        .orderBy('email')
+        .limit(query.limit)
+        .execute();
+      return rows.map((row) => row.email);
+    },
+    async listOrderFacts(query) {
+      const rows = await ownersFilter(query)
+        .select(['order_id', 'customer_id', 'email', 'date_created', 'billing_name', 'city', 'country_iso2'])
+        .orderBy('date_created', 'desc')
+        .orderBy('order_id', 'desc')
+        .execute();
+      return rows.map((row) => ({
+        orderId: Number(row.order_id),
+        customerId: Number(row.customer_id),
+        email: row.email,
+        dateCreated: Number(row.date_created),
+        billingName: row.billing_name,
+        city: row.city,
+        countryIso2: row.country_iso2,
+      }));
     },
   };
 }

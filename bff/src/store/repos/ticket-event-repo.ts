@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../schema.js';
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, TicketEventsTable } from '../schema.js';
 import { DEFAULT_RETENTION, type Retention } from './retention.js';
 
 /** An audit line about a ticket: what we did on its behalf, and with which outcome. */
@@ -23,8 +23,13 @@ export interface TicketEventRepo {
   append(event: TicketEvent): Promise<number>;
   /** Oldest first. */
   listByTicket(ticket: string, limit?: number): Promise<TicketEventRecord[]>;
-  /** The orders a ticket's events of these types name, each once, in the order they were first named. */
-  listOrderIds(ticket: string, types: readonly string[]): Promise<number[]>;
+  /**
+   * The orders a ticket's events of these types name, each once, in the order they were first named; an order whose
+   * latest event among these and `untie` is of an `untie` type (a link by that order undone) is left out.
+   */
+  listOrderIds(ticket: string, types: readonly string[], untie?: readonly string[]): Promise<number[]>;
+  /** The ticket's latest event of this type by this agent at this moment, if any. */
+  find(ticket: string, event: Pick<TicketEvent, 'type' | 'agent' | 'at'>): Promise<TicketEventRecord | null>;
   /** Applies the retention bounds (maintenance). */
   purge(now: number): Promise<number>;
 }
@@ -38,6 +43,19 @@ export function toTicketEventRow(event: TicketEvent) {
     status: event.status,
     correlation_id: event.correlationId,
     at: event.at,
+  };
+}
+
+function toRecord(row: Selectable<TicketEventsTable>): TicketEventRecord {
+  return {
+    id: Number(row.id),
+    ticket: row.ticket,
+    orderId: row.order_id === null ? null : Number(row.order_id),
+    agent: row.agent,
+    type: row.type,
+    status: row.status,
+    correlationId: row.correlation_id,
+    at: Number(row.at),
   };
 }
 
@@ -63,29 +81,42 @@ export function createTicketEventRepo(
         .orderBy('id', 'asc')
         .limit(limit)
         .execute();
-      return rows.map((row) => ({
-        id: Number(row.id),
-        ticket: row.ticket,
-        orderId: row.order_id === null ? null : Number(row.order_id),
-        agent: row.agent,
-        type: row.type,
-        status: row.status,
-        correlationId: row.correlation_id,
-        at: Number(row.at),
-      }));
+      return rows.map(toRecord);
     },
-    async listOrderIds(ticket, types) {
+    async listOrderIds(ticket, types, untie = []) {
       if (types.length === 0) return [];
       const rows = await db
         .selectFrom('ticket_events')
-        .select((eb) => ['order_id', eb.fn.min('id').as('first_id')])
+        .select(['id', 'order_id', 'type'])
         .where('ticket', '=', ticket)
         .where('order_id', 'is not', null)
-        .where('type', 'in', types)
-        .groupBy('order_id')
-        .orderBy('first_id')
+        .where('type', 'in', [...types, ...untie])
+        .orderBy('id')
         .execute();
-      return rows.map((row) => Number(row.order_id));
+      const tied = new Map<number, boolean>();
+      for (const row of rows) {
+        const orderId = Number(row.order_id);
+        if (untie.includes(row.type)) {
+          if (tied.has(orderId)) tied.set(orderId, false);
+        } else if (!tied.get(orderId)) {
+          // Map order is first-insertion order: an order tied again keeps its first place.
+          tied.set(orderId, true);
+        }
+      }
+      return [...tied].filter(([, isTied]) => isTied).map(([orderId]) => orderId);
+    },
+    async find(ticket, event) {
+      const row = await db
+        .selectFrom('ticket_events')
+        .selectAll()
+        .where('ticket', '=', ticket)
+        .where('type', '=', event.type)
+        .where('agent', '=', event.agent)
+        .where('at', '=', event.at)
+        .orderBy('id', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      return row ? toRecord(row) : null;
     },
     async purge(now) {
       const old = await db

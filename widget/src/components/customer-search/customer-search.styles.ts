@@ -21,4 +21,22 @@ export const customerSearchStyles = css`
     display: grid;
     justify-items: start;
   }
+  .list > li > .line {
+    justify-self: stretch;
+  }
+  .preview {
+    margin-top: var(--_space);
+    padding: var(--_space);
+    border: 2px solid var(--_accent);
+    border-radius: var(--_radius);
+  }
+  h3 {
+    margin: 0 0 var(--_space);
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 4px var(--_space);
+  }
 `;

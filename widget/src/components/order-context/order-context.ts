@@ -299,6 +299,7 @@ export class OcOrderContext extends LitElement {
                 ?closable=${!noMatch}
                 @oc-search-toggle=${this.#onSearchToggle}
                 @oc-link=${this.#onLinked}
+                @oc-link-undo=${this.#onLinked}
               ></oc-customer-search>`,
             )
           : nothing
@@ -622,23 +623,20 @@ export class OcOrderContext extends LitElement {
           await customElements.whenDefined('oc-customer-search');
           await this.renderRoot.querySelector('oc-customer-search')?.focusInput();
         }
-      : async () => {
-          const card = this.renderRoot.querySelector('oc-customer-card');
-          await card?.updateComplete;
-          card?.focusWrongShopper();
-        };
+      : // Closed from inside (Close, or the minute to undo a link ran out on its button): focus stays near.
+        this.shadowRoot?.activeElement?.localName === 'oc-customer-search'
+        ? async () => {
+            const card = this.renderRoot.querySelector('oc-customer-card');
+            await card?.updateComplete;
+            card?.focusWrongShopper();
+          }
+        : null;
   };
 
+  /** Linked, or the link undone: the view follows the ticket's link; the search stays for its undo (it has focus). */
   readonly #onLinked = (): void => {
-    this.searchOpen = false;
-    void this.#contextTask.run([true]).then(() => {
-      this.#afterRender = async () => {
-        const card = this.renderRoot.querySelector('oc-customer-card');
-        await card?.updateComplete;
-        card?.focusHeading();
-      };
-      this.requestUpdate();
-    });
+    this.searchOpen = true;
+    void this.#contextTask.run([true]);
   };
 
   async #focusOrderHeadingIfOnBack(): Promise<void> {
