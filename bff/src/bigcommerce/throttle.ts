@@ -94,6 +94,42 @@ interface Window {
   windowMs: number | undefined;
 }
 
+/** A caller waiting in one of the throttle's lines; whoever serves the line calls `wake`. */
+interface Waiter {
+  deadline: number;
+  wake: () => void;
+}
+
+/**
+ * Joins `line`, kept in order of deadline (ties: first come), and resolves when the caller is woken; rejects with
+ * the signal's reason when it aborts first, leaving the line. Rejects at once for an aborted signal.
+ */
+function waitInLine<T extends Waiter>(
+  line: T[],
+  fields: Omit<T, 'wake'>,
+  signal?: AbortSignal,
+): Promise<void> {
+  if (signal?.aborted) return Promise.reject(signal.reason as Error);
+  return new Promise<void>((resolve, reject) => {
+    const waiter = {
+      ...fields,
+      wake: (): void => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      },
+    } as T;
+    const onAbort = (): void => {
+      const index = line.indexOf(waiter);
+      if (index >= 0) line.splice(index, 1);
+      reject(signal?.reason as Error);
+    };
+    let at = line.length;
+    while (at > 0 && line[at - 1]!.deadline > waiter.deadline) at -= 1;
+    line.splice(at, 0, waiter);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
 /** Responses of one window can arrive out of order; a reset time within this tolerance is the same window. */
 const SAME_WINDOW_TOLERANCE_MS = 1_000;
 
@@ -105,7 +141,7 @@ export function createThrottle(options: ThrottleOptions): Throttle {
 
   let inFlight = 0;
   /** Callers waiting for a concurrency slot, earliest deadline first (ties: first come). */
-  const waiters: Array<{ deadline: number; grant: () => void }> = [];
+  const waiters: Waiter[] = [];
   let window: Window | undefined;
   let nextSlotAt = 0;
   /**
@@ -114,13 +150,13 @@ export function createThrottle(options: ThrottleOptions): Throttle {
    * most urgent waiter takes it. So a view's later call overtakes calls of views that started after it.
    */
   const slots: Slot[] = [];
-  const slotWaiters: Array<{ deadline: number; wake: () => void }> = [];
+  const slotWaiters: Waiter[] = [];
   /** When the slot timer fires next (Infinity: not running). */
   let slotTimerAt = Number.POSITIVE_INFINITY;
   /** Local slots not yet come due: their requests are already spoken for. */
   let pendingSlots = 0;
   /** Callers waiting for an exhausted window to refill, woken together and in deadline order. */
-  const refillWaiters: Array<{ deadline: number; at: number; wake: () => void }> = [];
+  const refillWaiters: Array<Waiter & { at: number }> = [];
   let refillTimerAt = Number.POSITIVE_INFINITY;
 
   function reserveOf(w: Window): number {
@@ -133,28 +169,13 @@ export function createThrottle(options: ThrottleOptions): Throttle {
       inFlight += 1;
       return;
     }
-    await new Promise<void>((resolve, reject) => {
-      const waiter = {
-        deadline,
-        grant: (): void => {
-          signal?.removeEventListener('abort', onAbort);
-          resolve();
-        },
-      };
-      const onAbort = (): void => {
-        const index = waiters.indexOf(waiter);
-        if (index >= 0) waiters.splice(index, 1);
-        reject(signal?.reason as Error);
-      };
-      insertByDeadline(waiters, waiter);
-      signal?.addEventListener('abort', onAbort, { once: true });
-    });
+    await waitInLine(waiters, { deadline }, signal);
   }
 
   function freeConcurrencySlot(): void {
     // Hand the slot straight to the most urgent waiter so a newcomer cannot overtake the queue.
     const next = waiters.shift();
-    if (next) next.grant();
+    if (next) next.wake();
     else inFlight -= 1;
   }
 
@@ -168,13 +189,6 @@ export function createThrottle(options: ThrottleOptions): Throttle {
       if (window && t >= window.resetAt) window = undefined;
     }
     return window;
-  }
-
-  function insertByDeadline<T extends { deadline: number }>(list: T[], item: T): void {
-    // After everything due no later than this item: sorted by (deadline, arrival).
-    let at = list.length;
-    while (at > 0 && list[at - 1]!.deadline > item.deadline) at -= 1;
-    list.splice(at, 0, item);
   }
 
   /** Hands every slot that has come due to the most urgent waiter, then sleeps until the next one. */
@@ -214,25 +228,9 @@ export function createThrottle(options: ThrottleOptions): Throttle {
 
   /** Waits until `at`, when the window has refilled; see wakeRefilled. */
   function waitForRefill(at: number, deadline: number, signal?: AbortSignal): Promise<void> {
-    signal?.throwIfAborted();
-    return new Promise<void>((resolve, reject) => {
-      const waiter = {
-        deadline,
-        at,
-        wake: (): void => {
-          signal?.removeEventListener('abort', onAbort);
-          resolve();
-        },
-      };
-      const onAbort = (): void => {
-        const index = refillWaiters.indexOf(waiter);
-        if (index >= 0) refillWaiters.splice(index, 1);
-        reject(signal?.reason as Error);
-      };
-      insertByDeadline(refillWaiters, waiter);
-      signal?.addEventListener('abort', onAbort, { once: true });
-      wakeRefilled();
-    });
+    const waiting = waitInLine(refillWaiters, { deadline, at }, signal);
+    wakeRefilled();
+    return waiting;
   }
 
   /** Puts a slot at `at` into the pool and waits until a due slot is handed to this caller. */
@@ -240,24 +238,10 @@ export function createThrottle(options: ThrottleOptions): Throttle {
     const later = slots.findIndex((slot) => slot.at > at);
     slots.splice(later === -1 ? slots.length : later, 0, { at, shared });
     if (!shared) pendingSlots += 1;
-    return new Promise<void>((resolve, reject) => {
-      const waiter = {
-        deadline,
-        wake: (): void => {
-          signal?.removeEventListener('abort', onAbort);
-          resolve();
-        },
-      };
-      // The slot stays in the pool for the others.
-      const onAbort = (): void => {
-        const index = slotWaiters.indexOf(waiter);
-        if (index >= 0) slotWaiters.splice(index, 1);
-        reject(signal?.reason as Error);
-      };
-      insertByDeadline(slotWaiters, waiter);
-      signal?.addEventListener('abort', onAbort, { once: true });
-      dispatchSlots();
-    });
+    // A caller that gives up leaves its slot in the pool for the others.
+    const waiting = waitInLine(slotWaiters, { deadline }, signal);
+    dispatchSlots();
+    return waiting;
   }
 
   async function waitForQuota(deadline: number, signal?: AbortSignal): Promise<void> {
